@@ -97,7 +97,7 @@ static void test_spec_formats(void **state)
     assert_true(ifr_result_followed(r, 0));
     assert_int_equal(ifr_check(r, s, "one", 3, 0, NULL), IFR_OK);
     assert_false(ifr_result_followed(r, 0));
-    assert_string_equal(ifr_result_detail(r, 0), "1 words; needs at least 2");
+    assert_non_null(strstr(ifr_result_detail(r, 0), "needs at least 2"));
     ifr_result_free(r);
     ifr_spec_free(s);
 }
@@ -300,7 +300,7 @@ static void test_aggregation_and_json(void **state)
     assert_int_equal(ifr_result_json(r, IFR_AGGREGATE_ALL, &buf, &len), IFR_OK);
     assert_int_equal(strlen(buf), len);
     assert_non_null(strstr(buf, "\"follow_instruction_list\": [true, true, false]"));
-    assert_non_null(strstr(buf, "\"4 words; needs fewer than 3\""));
+    assert_non_null(strstr(buf, "needs fewer than 3"));
     ifr_free(buf);
     ifr_free(NULL);
     /* out-of-range getters are safe */
