@@ -19,6 +19,7 @@
 #include "text/pycompat.h"
 
 #include "data/regex_expect.h"
+#include "data/regex_fuzz.h"
 
 static ifr_allocator g_alloc;
 static ifr__scratch *g_sc;
@@ -393,11 +394,73 @@ static void test_regex_nomem(void **state)
     fail_msg("compile never succeeded");
 }
 
+/* Random patterns from tools/gen_regex_fuzz.py: same verdict (error or not) and same spans. */
+static void test_regex_fuzz(void **state)
+{
+    (void)state;
+    size_t k = 0, bad = 0, nok = 0;
+    for (size_t i = 0; i < sizeof fz_patterns / sizeof fz_patterns[0]; i++) {
+        const fz_pat *fp = &fz_patterns[i];
+        ifr__regex *rx = NULL;
+        char msg[200];
+        size_t off;
+        int rc = ifr__regex_compile(&rx, fp->pat, strlen(fp->pat), fp->flags, &g_alloc, msg,
+                                    sizeof msg, &off);
+        if (fp->error) {
+            if (rc != IFR_E_REGEX) {
+                if (bad++ < 20)
+                    fprintf(stderr, "fuzz %zu /%s/: accepted, CPython rejects\n", i, fp->pat);
+                ifr__regex_free(rx);
+            }
+            continue;
+        }
+        if (rc != IFR_OK) {
+            if (bad++ < 20)
+                fprintf(stderr, "fuzz %zu /%s/: rejected (%s), CPython accepts\n", i, fp->pat, msg);
+            for (int t = 0; t < FZ_NTEXT; t++)
+                k += 2 + 2 * fz_spans[k + 1];
+            continue;
+        }
+        nok++;
+        for (int t = 0; t < FZ_NTEXT; t++) {
+            const char *text = fz_texts[fz_spans[k]];
+            size_t want = fz_spans[k + 1];
+            const uint16_t *sp = &fz_spans[k + 2];
+            ifr__rx_iter it = {0};
+            size_t b, e, got = 0;
+            bool same = true;
+            int r;
+            while ((r = ifr__regex_next(rx, g_sc, text, strlen(text), &it, &b, &e)) == 1 &&
+                   got <= want) {
+                if (got < want && (sp[2 * got] != b || sp[2 * got + 1] != e))
+                    same = false;
+                got++;
+            }
+            if (r < 0 || got != want || !same) {
+                if (bad++ < 20) {
+                    fprintf(stderr, "fuzz %zu /%s/ flags %u on text %u: %zu matches (rc %d), CPython %zu:",
+                            i, fp->pat, fp->flags, (unsigned)fz_spans[k], got, r, want);
+                    for (size_t j = 0; j < want && j < 8; j++)
+                        fprintf(stderr, " [%u,%u)", sp[2 * j], sp[2 * j + 1]);
+                    fprintf(stderr, "\n");
+                }
+            }
+            k += 2 + 2 * want;
+        }
+        ifr__regex_free(rx);
+    }
+    assert_int_equal(k, sizeof fz_spans / sizeof fz_spans[0]);
+    assert_true(nok > 1000);
+    if (bad)
+        fail_msg("%zu random patterns differ from CPython", bad);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_regex_cases),
         cmocka_unit_test(test_regex_errors),
+        cmocka_unit_test(test_regex_fuzz),
         cmocka_unit_test(test_regex_ignorecase_folds),
         cmocka_unit_test(test_regex_classes_exhaustive),
         cmocka_unit_test(test_regex_limit),
