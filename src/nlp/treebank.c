@@ -41,7 +41,9 @@ static int tb_reserve(tb_ctx *c, int which, size_t need)
         cap = need;
     if (cap < 256)
         cap = 256;
-    uint32_t *p = ifr__arena_calloc(c->ar, cap, sizeof *p);
+    if (cap > SIZE_MAX / sizeof(uint32_t))
+        return IFR_E_NOMEM;
+    uint32_t *p = ifr__arena_alloc(c->ar, cap * sizeof *p);
     if (!p)
         return IFR_E_NOMEM;
     if (which == c->cur && c->n)
@@ -127,10 +129,14 @@ static inline bool tb_ci(uint32_t c, char lit)
     return false;
 }
 
-static inline bool tb_in_ascii(uint32_t c, const char *set)
-{
-    return c < 0x80 && c != 0 && strchr(set, (int)c) != NULL;
-}
+/* ASCII classes of the padding steps, one bit per step */
+enum { TB_K_P5 = 1, TB_K_P7 = 2, TB_K_P9 = 4, TB_K_PB = 8 };
+static const unsigned char tb_kind[128] = {
+    [';'] = TB_K_P5, ['@'] = TB_K_P5, ['#'] = TB_K_P5, ['$'] = TB_K_P5, ['%'] = TB_K_P5,
+    ['&'] = TB_K_P5, ['?'] = TB_K_P7, ['!'] = TB_K_P7, ['*'] = TB_K_P9, [']'] = TB_K_PB,
+    ['['] = TB_K_PB, ['('] = TB_K_PB, [')'] = TB_K_PB, ['{'] = TB_K_PB, ['}'] = TB_K_PB,
+    ['<'] = TB_K_PB, ['>'] = TB_K_PB,
+};
 
 /* MARK: the substitution steps -------------------------------------------- */
 
@@ -337,12 +343,12 @@ static size_t tb_p4(const uint32_t *s, size_t n, uint32_t *d)
     return tb_done(&o, n);
 }
 
-/* [set] -> " \g<0> " for an ASCII set */
-static size_t tb_pad_set(const uint32_t *s, size_t n, uint32_t *d, const char *set)
+/* [set] -> " \g<0> " for one of the ASCII sets of tb_kind */
+static size_t tb_pad_set(const uint32_t *s, size_t n, uint32_t *d, unsigned kind)
 {
     tb_out o = {s, d, 0, 0, false};
     for (size_t i = 0; i < n; i++)
-        if (tb_in_ascii(s[i], set))
+        if (s[i] < 0x80 && (tb_kind[s[i]] & kind))
             tb_pad(&o, i, i + 1);
     return tb_done(&o, n);
 }
@@ -500,20 +506,43 @@ static bool tb_ci_at(const uint32_t *s, size_t n, size_t i, const char *lit)
     return true;
 }
 
-static size_t tb_c2pass(const uint32_t *s, size_t n, uint32_t *d, const tb_contr *k)
+/*
+ * All eight CONTRACTIONS2 steps in one scan. This is equivalent to running
+ * them one after the other: each pattern matches a whole word region with a
+ * boundary on both sides, no two patterns match the same region, and the
+ * spaces a substitution inserts (before X, between X and Y, after Y) can
+ * neither create nor destroy a match of another pattern (no Y starts, and
+ * no X alone ends, a pattern; regions cannot overlap).
+ */
+static size_t tb_c2all(const uint32_t *s, size_t n, uint32_t *d)
 {
-    size_t lx = strlen(k->x), ly = strlen(k->y);
     tb_out o = {s, d, 0, 0, false};
-    for (size_t i = 0; i + lx + ly <= n;) {
-        if (!tb_ci(s[i], k->x[0]) || (i > 0 && ifr__nlp_word(s[i - 1])) ||
-            !tb_ci_at(s, n, i, k->x) || !tb_ci_at(s, n, i + lx, k->y)) {
+    for (size_t i = 0; i < n;) {
+        uint32_t c = s[i] | 0x20u;
+        if (s[i] >= 0x80 || !(c == 'c' || c == 'd' || c == 'g' || c == 'l' || c == 'm' ||
+                              c == 'w') ||
+            (i > 0 && ifr__nlp_word(s[i - 1]))) {
             i++;
             continue;
         }
-        size_t e = i + lx + ly;
-        bool ok = k->ahead_space ? (e < n && ifr__nlp_space(s[e]))
-                                 : (e == n || !ifr__nlp_word(s[e]));
-        if (!ok) {
+        size_t e = 0, lx = 0;
+        for (size_t k = 0; k < sizeof tb_contractions2 / sizeof *tb_contractions2; k++) {
+            const tb_contr *p = &tb_contractions2[k];
+            if ((uint32_t)p->x[0] != c)
+                continue;
+            size_t px = strlen(p->x), py = strlen(p->y);
+            if (!tb_ci_at(s, n, i, p->x) || !tb_ci_at(s, n, i + px, p->y))
+                continue;
+            size_t end = i + px + py;
+            bool ok = p->ahead_space ? (end < n && ifr__nlp_space(s[end]))
+                                     : (end == n || !ifr__nlp_word(s[end]));
+            if (ok) {
+                e = end;
+                lx = px;
+                break;
+            }
+        }
+        if (!e) {
             i++;
             continue;
         }
@@ -521,7 +550,7 @@ static size_t tb_c2pass(const uint32_t *s, size_t n, uint32_t *d, const tb_contr
         tb_put(&o, ' ');
         tb_putn(&o, s + i, lx);
         tb_put(&o, ' ');
-        tb_putn(&o, s + i + lx, ly);
+        tb_putn(&o, s + i + lx, e - i - lx);
         tb_put(&o, ' ');
         o.last = e;
         i = e;
@@ -529,7 +558,9 @@ static size_t tb_c2pass(const uint32_t *s, size_t n, uint32_t *d, const tb_contr
     return tb_done(&o, n);
 }
 
-/* CONTRACTIONS3: (?i) ('t)(is)\b and (?i) ('t)(was)\b -> " \1 \2 " */
+/* CONTRACTIONS3: (?i) ('t)(is)\b and then (?i) ('t)(was)\b -> " \1 \2 ".
+ * Two separate steps: the first one's trailing space can create the
+ * leading space the second one needs (" 'tis'twas"). */
 static size_t tb_c3pass(const uint32_t *s, size_t n, uint32_t *d, const char *word)
 {
     size_t lw = strlen(word);
@@ -558,7 +589,7 @@ static size_t tb_c3pass(const uint32_t *s, size_t n, uint32_t *d, const char *wo
 enum {
     TB_S1, TB_S2, TB_S3, TB_S4, TB_S5, TB_P1, TB_P2, TB_P3, TB_P4, TB_P5, TB_P6, TB_P7,
     TB_P8, TB_P9, TB_PB, TB_DD, TB_WRAP, TB_E1, TB_E2, TB_E3, TB_WS, TB_E4, TB_E5,
-    TB_C2_FIRST, TB_C2_LAST = TB_C2_FIRST + 7, TB_C3A, TB_C3B, TB_NSTEPS
+    TB_C2, TB_C3A, TB_C3B, TB_NSTEPS
 };
 
 static bool tb_has_any(const tb_ctx *c, const char *set)
@@ -588,11 +619,8 @@ static bool tb_wanted(const tb_ctx *c, int st, ifr__nltk_version v)
     case TB_E1: return c->nonascii;
     case TB_E3: return tb_has(c, '"');
     case TB_WS: return v == IFR__NLTK_392;
+    case TB_C2: return tb_has_any(c, "cdglmwCDGLMW");
     default:
-        if (st >= TB_C2_FIRST && st <= TB_C2_LAST) {
-            char f = tb_contractions2[st - TB_C2_FIRST].x[0];
-            return tb_has(c, (uint32_t)f) || tb_has(c, (uint32_t)f - 32);
-        }
         return true; /* S2, P1, P3, P6, WRAP: O(1) or tail-only tests */
     }
 }
@@ -609,12 +637,12 @@ static size_t tb_step(int st, const uint32_t *s, size_t n, uint32_t *d)
     case TB_P2: return tb_p2(s, n, d);
     case TB_P3: return tb_p3(s, n, d);
     case TB_P4: return tb_p4(s, n, d);
-    case TB_P5: return tb_pad_set(s, n, d, ";@#$%&");
+    case TB_P5: return tb_pad_set(s, n, d, TB_K_P5);
     case TB_P6: return tb_final_period(s, n, d, false);
-    case TB_P7: return tb_pad_set(s, n, d, "?!");
+    case TB_P7: return tb_pad_set(s, n, d, TB_K_P7);
     case TB_P8: return tb_p8(s, n, d);
-    case TB_P9: return tb_pad_set(s, n, d, "*");
-    case TB_PB: return tb_pad_set(s, n, d, "][(){}<>");
+    case TB_P9: return tb_pad_set(s, n, d, TB_K_P9);
+    case TB_PB: return tb_pad_set(s, n, d, TB_K_PB);
     case TB_DD: return tb_dd(s, n, d);
     case TB_WRAP:
         d[0] = ' ';
@@ -627,9 +655,10 @@ static size_t tb_step(int st, const uint32_t *s, size_t n, uint32_t *d)
     case TB_WS: return tb_ws(s, n, d);
     case TB_E4: return tb_e45(s, n, d, false);
     case TB_E5: return tb_e45(s, n, d, true);
+    case TB_C2: return tb_c2all(s, n, d);
     case TB_C3A: return tb_c3pass(s, n, d, "is");
     case TB_C3B: return tb_c3pass(s, n, d, "was");
-    default: return tb_c2pass(s, n, d, &tb_contractions2[st - TB_C2_FIRST]);
+    default: return TB_SAME;
     }
 }
 
@@ -700,7 +729,7 @@ static int tb_run(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v,
         keep += !ifr__nlp_space(t[i]);
     if (!keep)
         return IFR_OK;
-    uint32_t *store = ifr__arena_calloc(c->ar, keep, sizeof *store);
+    uint32_t *store = ifr__arena_alloc(c->ar, keep * sizeof *store); /* keep <= 4n+8 */
     if (!store)
         return IFR_E_NOMEM;
     size_t k = 0;
