@@ -28,8 +28,8 @@ typedef struct tb_ctx {
     size_t cap[2];
     int cur;            /* buf[cur] holds the text */
     size_t n;
-    uint64_t has[2];    /* ASCII characters that may occur */
-    bool nonascii;
+    unsigned char seen[129]; /* ASCII characters that may occur; [128]: any non-ASCII */
+    bool dotdot;        /* ".." occurs (no step creates one) */
 } tb_ctx;
 
 static int tb_reserve(tb_ctx *c, int which, size_t need)
@@ -55,12 +55,12 @@ static int tb_reserve(tb_ctx *c, int which, size_t need)
 
 static inline bool tb_has(const tb_ctx *c, uint32_t ch)
 {
-    return (c->has[ch >> 6] >> (ch & 63)) & 1u;
+    return c->seen[ch];
 }
 
 static inline void tb_mark(tb_ctx *c, uint32_t ch)
 {
-    c->has[ch >> 6] |= (uint64_t)1 << (ch & 63);
+    c->seen[ch] = 1;
 }
 
 /* Copy-on-first-match output: `last` is the first source index not yet
@@ -518,11 +518,16 @@ static size_t tb_c2all(const uint32_t *s, size_t n, uint32_t *d)
 {
     tb_out o = {s, d, 0, 0, false};
     for (size_t i = 0; i < n;) {
+        if (!ifr__nlp_word(s[i])) {
+            i++;
+            continue;
+        }
+        /* i starts a run of \w: the only place a match (\b + letter) can start */
         uint32_t c = s[i] | 0x20u;
         if (s[i] >= 0x80 || !(c == 'c' || c == 'd' || c == 'g' || c == 'l' || c == 'm' ||
-                              c == 'w') ||
-            (i > 0 && ifr__nlp_word(s[i - 1]))) {
-            i++;
+                              c == 'w')) {
+            while (i < n && ifr__nlp_word(s[i]))
+                i++;
             continue;
         }
         size_t e = 0, lx = 0;
@@ -543,7 +548,8 @@ static size_t tb_c2all(const uint32_t *s, size_t n, uint32_t *d)
             }
         }
         if (!e) {
-            i++;
+            while (i < n && ifr__nlp_word(s[i]))
+                i++;
             continue;
         }
         tb_flush(&o, i);
@@ -604,19 +610,19 @@ static bool tb_has_any(const tb_ctx *c, const char *set)
 static bool tb_wanted(const tb_ctx *c, int st, ifr__nltk_version v)
 {
     switch (st) {
-    case TB_S1: return c->nonascii || tb_has(c, '`');
+    case TB_S1: return c->seen[128] || tb_has(c, '`');
     case TB_S3: return tb_has(c, '`');
     case TB_S4: return tb_has(c, '"') || tb_has(c, '\'');
     case TB_S5: case TB_P8: case TB_E2: case TB_E4: case TB_E5: case TB_C3A: case TB_C3B:
         return tb_has(c, '\'');
     case TB_P2: return tb_has(c, ':') || tb_has(c, ',');
-    case TB_P4: return tb_has(c, '.');
+    case TB_P4: return c->dotdot;
     case TB_P5: return tb_has_any(c, ";@#$%&");
     case TB_P7: return tb_has_any(c, "?!");
     case TB_P9: return tb_has(c, '*');
     case TB_PB: return tb_has_any(c, "][(){}<>");
     case TB_DD: return tb_has(c, '-');
-    case TB_E1: return c->nonascii;
+    case TB_E1: return c->seen[128];
     case TB_E3: return tb_has(c, '"');
     case TB_WS: return v == IFR__NLTK_392;
     case TB_C2: return tb_has_any(c, "cdglmwCDGLMW");
@@ -690,16 +696,19 @@ static int tb_run(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v,
     int rc = tb_reserve(c, 0, n + 8);
     if (rc != IFR_OK)
         return rc;
-    memcpy(c->buf[0], s, n * sizeof *s);
-    c->n = n;
-    c->has[0] = c->has[1] = 0;
-    c->nonascii = false;
+    uint32_t *b0 = c->buf[0];
+    memset(c->seen, 0, sizeof c->seen);
+    bool dd = false;
+    uint32_t prev = 0;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] < 0x80)
-            tb_mark(c, s[i]);
-        else
-            c->nonascii = true;
+        uint32_t ch = s[i];
+        b0[i] = ch;
+        c->seen[ch < 0x80 ? ch : 0x80] = 1;
+        dd |= (ch == '.') & (prev == '.');
+        prev = ch;
     }
+    c->n = n;
+    c->dotdot = dd;
     tb_mark(c, ' ');
 
     for (int st = 0; st < TB_NSTEPS; st++) {
@@ -722,32 +731,41 @@ static int tb_run(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v,
             tb_mark(c, '\'');
     }
 
-    /* text.split(); token characters are copied out of the work buffers */
+    /* text.split(); the final text is copied out of the work buffers once */
     const uint32_t *t = c->buf[c->cur];
-    size_t tn = c->n, keep = 0;
-    for (size_t i = 0; i < tn; i++)
-        keep += !ifr__nlp_space(t[i]);
-    if (!keep)
-        return IFR_OK;
-    uint32_t *store = ifr__arena_alloc(c->ar, keep * sizeof *store); /* keep <= 4n+8 */
+    size_t tn = c->n;
+    uint32_t *store = ifr__arena_alloc(c->ar, (tn ? tn : 1) * sizeof *store); /* tn <= 4n+8 */
     if (!store)
         return IFR_E_NOMEM;
-    size_t k = 0;
+    memcpy(store, t, tn * sizeof *store);
+    ifr__ustr *tv = *toks;
+    size_t nt = *ntoks, tcap = *cap;
     for (size_t i = 0; i < tn;) {
-        if (ifr__nlp_space(t[i])) {
+        if (ifr__nlp_space(store[i])) {
             i++;
             continue;
         }
-        size_t j = i;
-        while (j < tn && !ifr__nlp_space(t[j]))
+        size_t j = i + 1;
+        while (j < tn && !ifr__nlp_space(store[j]))
             j++;
-        memcpy(store + k, t + i, (j - i) * sizeof *store);
-        rc = tb_push(c->ar, toks, ntoks, cap, store + k, j - i);
-        if (rc != IFR_OK)
-            return rc;
-        k += j - i;
+        if (nt == tcap) {
+            rc = tb_push(c->ar, &tv, &nt, &tcap, store + i, j - i);
+            if (rc != IFR_OK) {
+                *toks = tv;
+                *ntoks = nt;
+                *cap = tcap;
+                return rc;
+            }
+        } else {
+            tv[nt].p = store + i;
+            tv[nt].n = j - i;
+            nt++;
+        }
         i = j;
     }
+    *toks = tv;
+    *ntoks = nt;
+    *cap = tcap;
     return IFR_OK;
 }
 
