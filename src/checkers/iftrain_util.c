@@ -796,3 +796,113 @@ int ifr__rsent_split(ifr__arena *ar, const uint32_t *s, size_t n, ifr__ustr **ou
     *nout = k;
     return IFR_OK;
 }
+
+/* MARK: kwarg helpers for IFEvalG checkers ---------------------------------- */
+
+int ifr__ift_kwarg_word(ifr__parse_ctx *pc, const ifr__kwval *v, ifr__ustr *out, bool *empty)
+{
+    const char *s = v->s;
+    size_t n = v->slen;
+    out->p = NULL;
+    out->n = 0;
+    if (v->is_list) {
+        if (v->nlist == 0) {
+            *empty = true;
+            return IFR_OK;
+        }
+        s = v->list[0];
+        n = v->lens[0];
+    }
+    *empty = !v->present || (!v->is_list && n == 0);
+    if (*empty)
+        return IFR_OK;
+    ifr__ustr raw;
+    int rc = ifr__cps_from_kwarg(pc, s, n, &raw);
+    if (rc == IFR_OK)
+        ifr__cps_strip(&raw, out);
+    return rc;
+}
+
+int ifr__ift_kwarg_regex(ifr__parse_ctx *pc, const char *key, const ifr__ustr *pat,
+                         unsigned flags, const ifr__regex **out)
+{
+    ifr__arena ar;
+    ifr__arena_init(&ar, ifr__parse_allocator(pc));
+    char *u8 = NULL;
+    size_t n = 0;
+    int rc = ifr__utf8_encode(pat->p, pat->n, &ar, &u8, &n);
+    if (rc == IFR_OK)
+        rc = ifr__parse_regex(pc, key, u8, n, flags, out);
+    ifr__arena_release(&ar);
+    return rc;
+}
+
+size_t ifr__py_index(int64_t idx, size_t n)
+{
+    if (idx < 0)
+        idx += (int64_t)n;
+    if (idx < 0 || (uint64_t)idx >= n)
+        return IFR__NPOS;
+    return (size_t)idx;
+}
+
+void ifr__py_slice(int64_t start, int64_t end, size_t n, size_t *b, size_t *e)
+{
+    int64_t len = (int64_t)n;
+    if (start < 0) {
+        start += len;
+        if (start < 0)
+            start = 0;
+    } else if (start > len) {
+        start = len;
+    }
+    if (end < 0) {
+        end += len;
+        if (end < 0)
+            end = 0;
+    } else if (end > len) {
+        end = len;
+    }
+    if (end < start)
+        end = start;
+    *b = (size_t)start;
+    *e = (size_t)end;
+}
+
+/* Leftmost match of \s?\*\*\*\s? at or after `from`: [*ms, *me). */
+static bool stars_find(const uint32_t *s, size_t n, size_t from, size_t *ms, size_t *me)
+{
+    for (size_t i = from; i < n; i++) {
+        size_t j;
+        if (ifr__py_isspace(s[i]) && i + 3 < n && s[i + 1] == '*' && s[i + 2] == '*'
+            && s[i + 3] == '*')
+            j = i + 4;
+        else if (i + 2 < n && s[i] == '*' && s[i + 1] == '*' && s[i + 2] == '*')
+            j = i + 3;
+        else
+            continue;
+        if (j < n && ifr__py_isspace(s[j]))
+            j++;
+        *ms = i;
+        *me = j;
+        return true;
+    }
+    return false;
+}
+
+bool ifr__ift_stars_split_next(const uint32_t *s, size_t n, size_t *pos, bool *done,
+                               size_t *b, size_t *e)
+{
+    if (*done)
+        return false;
+    size_t ms, me;
+    *b = *pos;
+    if (stars_find(s, n, *pos, &ms, &me)) {
+        *e = ms;
+        *pos = me;
+    } else {
+        *e = n;
+        *done = true;
+    }
+    return true;
+}

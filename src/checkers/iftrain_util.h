@@ -63,4 +63,24 @@ int ifr__py_json_loads_ok(const uint32_t *s, size_t n);
 int ifr__rsent_split(ifr__arena *ar, const uint32_t *s, size_t n, ifr__ustr **out,
                      size_t *nout);
 
+
+/* MARK: kwarg helpers for IFEvalG checkers ---------------------------------- */
+
+/* IFEvalG's `x[0] if not isinstance(x, str) else x`, then .strip(), decoded.
+ * *empty is set when the value is falsy before stripping (the reference then
+ * draws a random value). */
+int ifr__ift_kwarg_word(ifr__parse_ctx *pc, const ifr__kwval *v, ifr__ustr *out, bool *empty);
+/* Compile keyword.strip() as an (unescaped) Python regex owned by the spec. */
+int ifr__ift_kwarg_regex(ifr__parse_ctx *pc, const char *key, const ifr__ustr *pat,
+                         unsigned flags, const ifr__regex **out);
+/* Python sequence indexing: idx in [-n, n) maps to [0, n); else IFR__NPOS. */
+size_t ifr__py_index(int64_t idx, size_t n);
+/* Python slice bounds s[start:end] for a sequence of length n. */
+void ifr__py_slice(int64_t start, int64_t end, size_t n, size_t *b, size_t *e);
+
+/* re.split(r"\s?\*\*\*\s?", s) as an iterator (same protocol as
+ * ifr__cps_split_next). */
+bool ifr__ift_stars_split_next(const uint32_t *s, size_t n, size_t *pos, bool *done,
+                               size_t *b, size_t *e);
+
 #endif /* IFR_CHECKERS_IFTRAIN_UTIL_H */
