@@ -2,9 +2,9 @@
  * iftrain_util.h - helpers shared by the open-instruct suites (iftrain, tulu3).
  *
  * Python `str` operations on code-point strings (find, count, split by a
- * literal, startswith), parse-time conversion of kwarg strings, a Python
- * json.loads acceptance test, and a port of IFEvalG's regex sentence splitter
- * (`instructions_util.split_into_sentences`, open-instruct e6c3044).
+ * literal, startswith), parse-time conversion of kwarg strings, and a port of
+ * IFEvalG's regex sentence splitter (`instructions_util.split_into_sentences`,
+ * open-instruct e6c3044).
  */
 #ifndef IFR_CHECKERS_IFTRAIN_UTIL_H
 #define IFR_CHECKERS_IFTRAIN_UTIL_H
@@ -42,16 +42,6 @@ int ifr__cps_from_kwarg(ifr__parse_ctx *pc, const char *s, size_t n, ifr__ustr *
 void ifr__cps_strip(const ifr__ustr *in, ifr__ustr *out);
 /* out = in.lower(), owned by the spec (CPython rules incl. final sigma). */
 int ifr__cps_lower_kwarg(ifr__parse_ctx *pc, const ifr__ustr *in, ifr__ustr *out);
-
-/* MARK: json.loads --------------------------------------------------------- */
-
-/*
- * Does CPython 3.11's json.loads(s) succeed? 1 = parses, 0 = raises ValueError
- * (JSONDecodeError, or an integer literal longer than 4300 digits), -1 = would
- * raise RecursionError (nesting deeper than IFR__JSON_MAX_DEPTH).
- */
-#define IFR__JSON_MAX_DEPTH 900
-int ifr__py_json_loads_ok(const uint32_t *s, size_t n);
 
 /* MARK: IFEvalG split_into_sentences -------------------------------------- */
 

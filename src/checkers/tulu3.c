@@ -12,6 +12,7 @@
  */
 #include "../ifreward_internal.h"
 #include "../text/pycompat.h"
+#include "../text/pyjson.h"
 #include "iftrain_util.h"
 
 #include <math.h>
@@ -591,13 +592,17 @@ static int check_sections(const void *args, ifr__text *t, ifr__check_ctx *cx)
 static int check_json(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     (void)args;
-    int ok = ifr__py_json_loads_ok(t->cp, t->ncp);
-    if (ok < 0) {
-        ifr__detail(cx, "JSON nested too deeply (the reference raises RecursionError)");
-        return IFR_E_UNSUPPORTED;
-    }
-    cx->followed = ok == 1;
-    ifr__detail(cx, ok ? "the response is valid JSON" : "json.loads fails on the response");
+    bool ok = false;
+    ifr__pyjson_error je = {0, NULL};
+    int rc = ifr__pyjson_validate(t->cp, t->ncp, t->arena, &ok, &je);
+    if (rc != IFR_OK)
+        return rc;
+    cx->followed = ok;
+    if (ok)
+        ifr__detail(cx, "the response is valid JSON");
+    else
+        ifr__detail(cx, "json.loads fails: %s at character %zu", je.msg ? je.msg : "error",
+                    je.pos);
     return IFR_OK;
 }
 
@@ -833,8 +838,7 @@ const ifr__checker ifr__family_tulu3[] = {
      .check = check_json,
      .rule = "json.loads(text) does not raise ValueError",
      .quirks = "no code-fence stripping; scalars, NaN, Infinity and surrounding whitespace pass; "
-               "an integer of more than 4300 digits fails; nesting deeper than 900: error "
-               "(RecursionError)"},
+               "an integer of more than 4300 digits fails"},
     {.id = "validate_repeat_prompt", T3, .summary = "The response starts with the prompt",
      .kwargs = kw_prompt, .parse = parse_one_str, .check = check_repeat_prompt,
      .rule = "text.startswith(original_prompt)",
