@@ -239,11 +239,32 @@ static bool is_09(uint32_t c)
     return c >= '0' && c <= '9';
 }
 
-/* The text being rewritten (one regex substitution pass at a time). */
+/* The text being rewritten, one regex substitution pass at a time: each pass
+ * reads bufs[cur] and writes the other buffer (both reused across passes). */
 typedef struct rs {
     const uint32_t *s;
     size_t n;
+    cbuf bufs[2];
+    int cur;
 } rs;
+
+static cbuf *rs_out(rs *r)
+{
+    cbuf *o = &r->bufs[1 - r->cur];
+    o->n = 0;
+    return o;
+}
+
+static int rs_swap(rs *r)
+{
+    cbuf *o = &r->bufs[1 - r->cur];
+    if (o->rc)
+        return o->rc;
+    r->cur = 1 - r->cur;
+    r->s = o->p;
+    r->n = o->n;
+    return IFR_OK;
+}
 
 static bool at(const rs *r, size_t i, const char *lit)
 {
@@ -446,50 +467,39 @@ static size_t st_space_letter(const rs *r, size_t i, cbuf *out)
 }
 
 /* re.sub with a step: leftmost non-overlapping matches, the rest copied. */
-static int rs_pass(rs *r, ifr__arena *ar, rs_step step)
+static int rs_pass(rs *r, rs_step step)
 {
-    cbuf out;
-    cb_init(&out, ar, r->n + r->n / 2);
-    for (size_t i = 0; i < r->n && !out.rc;) {
-        size_t m = step(r, i, &out);
+    cbuf *out = rs_out(r);
+    for (size_t i = 0; i < r->n && !out->rc;) {
+        size_t m = step(r, i, out);
         if (m) {
             i += m;
         } else {
-            cb_put(&out, r->s[i]);
+            cb_put(out, r->s[i]);
             i++;
         }
     }
-    if (out.rc)
-        return out.rc;
-    r->s = out.p;
-    r->n = out.n;
-    return IFR_OK;
+    return rs_swap(r);
 }
 
 /* str.replace(from, to) with UTF-8 literals (decoded here). */
-static int rs_replace(rs *r, ifr__arena *ar, const uint32_t *from, size_t fn,
-                      const uint32_t *to, size_t tn)
+static int rs_replace(rs *r, const uint32_t *from, size_t fn, const uint32_t *to, size_t tn)
 {
     if (ifr__cps_find(r->s, r->n, 0, from, fn) == IFR__NPOS)
         return IFR_OK;
-    cbuf out;
-    cb_init(&out, ar, r->n + r->n / 2);
+    cbuf *out = rs_out(r);
     size_t i = 0;
-    while (!out.rc) {
+    while (!out->rc) {
         size_t k = ifr__cps_find(r->s, r->n, i, from, fn);
         if (k == IFR__NPOS) {
-            cb_puts(&out, r->s + i, r->n - i);
+            cb_puts(out, r->s + i, r->n - i);
             break;
         }
-        cb_puts(&out, r->s + i, k - i);
-        cb_puts(&out, to, tn);
+        cb_puts(out, r->s + i, k - i);
+        cb_puts(out, to, tn);
         i = k + fn;
     }
-    if (out.rc)
-        return out.rc;
-    r->s = out.p;
-    r->n = out.n;
-    return IFR_OK;
+    return rs_swap(r);
 }
 
 #define CP_PRD '<', 'p', 'r', 'd', '>'
@@ -509,13 +519,17 @@ int ifr__rsent_split(ifr__arena *ar, const uint32_t *s, size_t n, ifr__ustr **ou
     cb_ascii(&b0, "  ");
     if (b0.rc)
         return b0.rc;
-    rs r = {b0.p, b0.n};
+    rs r = {.s = b0.p, .n = b0.n, .cur = 0};
+    r.bufs[0] = b0;
+    cb_init(&r.bufs[1], ar, b0.n + b0.n / 2);
+    if (r.bufs[1].rc)
+        return r.bufs[1].rc;
     int rc;
 #define PASS(fn) \
-    if ((rc = rs_pass(&r, ar, fn)) != IFR_OK) \
+    if ((rc = rs_pass(&r, fn)) != IFR_OK) \
         return rc;
 #define REPL(from, to) \
-    if ((rc = rs_replace(&r, ar, from, sizeof(from) / sizeof(uint32_t), to, \
+    if ((rc = rs_replace(&r, from, sizeof(from) / sizeof(uint32_t), to, \
                          sizeof(to) / sizeof(uint32_t))) != IFR_OK) \
         return rc;
     static const uint32_t phd_from[] = {'P', 'h', '.', 'D', '.'};

@@ -483,7 +483,12 @@ static int check_postscript(const void *args, ifr__text *t, ifr__check_ctx *cx)
     return IFR_OK;
 }
 
-/* len(re.findall(open + "(.*?)" + close, text)) where `.` excludes '\n' */
+/*
+ * len(re.findall(open + "(.*?)" + close, text)) where `.` excludes '\n'.
+ * When no close follows an open on its line, no later open on that line can
+ * match either, so the scan resumes at the newline (linear time, where the
+ * regex engine is quadratic).
+ */
 static size_t count_lazy_pairs(const uint32_t *s, size_t n, const uint32_t *open, size_t on,
                                const uint32_t *close, size_t cn, bool first_only)
 {
@@ -495,7 +500,7 @@ static size_t count_lazy_pairs(const uint32_t *s, size_t n, const uint32_t *open
         }
         size_t j = i + on;
         bool found = false;
-        for (; j + cn <= n; j++) {
+        for (; j < n; j++) {
             if (ifr__cps_startswith(s + j, n - j, close, cn)) {
                 found = true;
                 break;
@@ -503,14 +508,14 @@ static size_t count_lazy_pairs(const uint32_t *s, size_t n, const uint32_t *open
             if (s[j] == '\n')
                 break;
         }
-        if (found) {
-            count++;
-            if (first_only)
-                return count;
-            i = j + cn;
-        } else {
-            i++;
+        if (!found) {
+            i = j > i ? j : i + 1;
+            continue;
         }
+        count++;
+        if (first_only)
+            return count;
+        i = j + cn;
     }
     return count;
 }

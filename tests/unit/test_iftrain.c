@@ -15,6 +15,9 @@
 #include <string.h>
 
 #include "ifreward.h"
+#include "checkers/iftrain_util.h"
+#include "text/pycompat.h"
+#include "data/rsent_expect.h"
 
 /* An open-instruct ground truth with one instruction. */
 #define IT(id, kw) "[{\"instruction_id\": [\"" id "\"], \"kwargs\": [" kw "]}]"
@@ -345,6 +348,43 @@ static void test_iftrain_spec_errors(void **state)
     ifr_spec_free(spec);
 }
 
+/* IFEvalG's split_into_sentences port against CPython on generated inputs. */
+static void test_iftrain_rsent_matches_python(void **state)
+{
+    (void)state;
+    ifr_allocator al;
+    ifr__alloc_default(&al);
+    ifr__arena ar;
+    ifr__arena_init(&ar, &al);
+    for (size_t k = 0; k < sizeof rsent_cases / sizeof rsent_cases[0]; k++) {
+        ifr__arena_reset(&ar);
+        uint32_t *in = NULL, *want = NULL;
+        size_t nin = 0, nwant = 0;
+        assert_int_equal(ifr__utf8_decode(rsent_cases[k].in, strlen(rsent_cases[k].in), &ar,
+                                          &in, &nin), IFR_OK);
+        assert_int_equal(ifr__utf8_decode(rsent_cases[k].joined, strlen(rsent_cases[k].joined),
+                                          &ar, &want, &nwant), IFR_OK);
+        ifr__ustr *s = NULL;
+        size_t ns = 0;
+        assert_int_equal(ifr__rsent_split(&ar, in, nin, &s, &ns), IFR_OK);
+        if (ns != rsent_cases[k].n)
+            fail_msg("case %zu (%s): %zu sentences, want %zu", k, rsent_cases[k].in, ns,
+                     rsent_cases[k].n);
+        size_t pos = 0;
+        for (size_t i = 0; i < ns; i++) {
+            if (i > 0) {
+                assert_true(pos < nwant && want[pos] == 0x1f);
+                pos++;
+            }
+            if (pos + s[i].n > nwant || !ifr__cps_eq(s[i].p, s[i].n, want + pos, s[i].n))
+                fail_msg("case %zu (%s): sentence %zu differs", k, rsent_cases[k].in, i);
+            pos += s[i].n;
+        }
+        assert_int_equal(pos, nwant);
+    }
+    ifr__arena_release(&ar);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -353,6 +393,7 @@ int main(void)
         cmocka_unit_test(test_iftrain_words),       cmocka_unit_test(test_iftrain_punctuation),
         cmocka_unit_test(test_iftrain_count),       cmocka_unit_test(test_iftrain_letters),
         cmocka_unit_test(test_iftrain_gates_and_mean), cmocka_unit_test(test_iftrain_spec_errors),
+        cmocka_unit_test(test_iftrain_rsent_matches_python),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -249,6 +249,37 @@ static void test_tulu3_format(void **state)
     RUN(cs);
 }
 
+/* Unclosed brackets on one long line: the reference regex is quadratic here,
+ * the port must stay linear (this would take minutes otherwise). */
+static void test_tulu3_long_unclosed_line(void **state)
+{
+    (void)state;
+    static const char *const specs[] = {T3("validate_placeholders", ", \"N\": 1"),
+                                        T3("validate_title", ""),
+                                        T3("validate_highlighted_sections", ", \"N\": 1")};
+    static const char fill[] = {'[', '<', '*'};
+    size_t n = 400000;
+    char *text = test_malloc(n + 8);
+    for (size_t k = 0; k < 3; k++) {
+        memset(text, fill[k], n);
+        memcpy(text + n, "\nx", 3);
+        size_t len = n + 2;
+        if (k == 2) /* "***...*" pairs up: make it one '*' per line instead */
+            for (size_t i = 1; i < n; i += 2)
+                text[i] = '\n';
+        ifr_spec *spec = NULL;
+        assert_int_equal(ifr_spec_compile(&spec, specs[k], strlen(specs[k]), NULL, NULL), IFR_OK);
+        ifr_result *res = NULL;
+        assert_int_equal(ifr_result_new(&res, NULL), IFR_OK);
+        assert_int_equal(ifr_check(res, spec, text, len, 0, NULL), IFR_OK);
+        assert_int_equal(ifr_result_status(res, 0), IFR_OK);
+        assert_int_equal(ifr_result_followed(res, 0), 0);
+        ifr_result_free(res);
+        ifr_spec_free(spec);
+    }
+    test_free(text);
+}
+
 /* Keys the function does not take are refused, as Python's **kwargs call raises. */
 static void test_tulu3_spec_errors(void **state)
 {
@@ -286,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_tulu3_keywords),   cmocka_unit_test(test_tulu3_language),
         cmocka_unit_test(test_tulu3_length),     cmocka_unit_test(test_tulu3_content),
         cmocka_unit_test(test_tulu3_format),     cmocka_unit_test(test_tulu3_spec_errors),
+        cmocka_unit_test(test_tulu3_long_unclosed_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
