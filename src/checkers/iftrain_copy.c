@@ -264,35 +264,44 @@ static const ifr__kwspec kw_phrase[] = {
     {"small_n", IFR__KW_INT, REQ, "number of repetitions"}, END};
 
 #define IT .suite = IFR__SUITE_IFTRAIN
+#define R IFR_CHECKER_RANDOM
 
 const ifr__checker ifr__family_iftrain_copy[] = {
-    {.id = "copy:copy", IT, .summary = "Copy the prompt verbatim and output only it",
+    {.id = "copy:copy", IT, .summary = "Copy the given text verbatim and output only it.",
      .kwargs = kw_prompt, .parse = parse_copy, .check = check_copy,
-     .rule = "value.strip().lower() == prompt_to_repeat.strip().lower()",
-     .quirks = "case is ignored; inner whitespace must match exactly"},
-    {.id = "copy:copying_simple", IT, .summary = "Repeat the request without change, nothing else",
+     .rule = "Followed iff `value.strip().lower() == prompt_to_repeat.strip().lower()`.",
+     .quirks = "Case is ignored; inner whitespace must match exactly. An empty prompt is an "
+               "error (the reference raises ValueError)."},
+    {.id = "copy:copying_simple", IT,
+     .summary = "Repeat the request without change and do not answer it.",
      .kwargs = kw_prompt, .parse = parse_copy, .check = check_copy,
-     .rule = "value.strip().lower() == prompt_to_repeat.strip().lower()",
-     .quirks = "case is ignored; inner whitespace must match exactly"},
-    {.id = "copy:copying_multiple", IT, .summary = "Repeat the request N times, separated by ******",
-     .kwargs = kw_multiple, .parse = parse_multiple, .check = check_multiple,
-     .rule = "p = value.split('******'); len(p) == N and every p_i.strip().lower() == "
-             "prompt.strip().lower()",
-     .quirks = "seven asterisks leave a '*' in a piece (fails); a trailing divider gives an "
-               "empty piece (fails); N = 0 is a spec error (the reference draws at random)"},
-    {.id = "new:copy_span_idx", IT, .summary = "Copy the character span [n_start, n_end) of the text",
-     .kwargs = kw_span, .parse = parse_span, .check = check_copy,
-     .rule = "value.strip().lower() == prompt_to_repeat[n_start:n_end].strip().lower()",
-     .quirks = "the end is exclusive (the instruction text says inclusive); Python slice "
-               "rules for negative or out-of-range indices; n_start or n_end = 0 is a spec "
-               "error (the reference treats 0 as missing and draws at random)",
-     .flags = IFR_CHECKER_RANDOM},
-    {.id = "copy:repeat_phrase", IT, .summary = "Repeat the phrase N times, changing one word each time",
-     .kwargs = kw_phrase, .parse = parse_repeat_phrase, .check = check_repeat_phrase,
-     .rule = "m = re.findall(rf\"{first} .*? {last}\", value) (first/last words of the phrase, "
-             "unescaped); len(m) == small_n; every match has the phrase's word count and at "
-             "most one differing word; exactly small_n matches differ in one word",
-     .quirks = "the words are unescaped regex; case-sensitive; '.' does not cross a newline; "
-               "an unchanged copy counts as a match but not as a changed one"},
+     .rule = "Followed iff `value.strip().lower() == prompt_to_repeat.strip().lower()`.",
+     .quirks = "Case is ignored; inner whitespace must match exactly. An empty prompt is an "
+               "error (the reference raises ValueError)."},
+    {.id = "copy:copying_multiple", IT,
+     .summary = "Repeat the request N times, separated by ******.",
+     .kwargs = kw_multiple, .parse = parse_multiple, .check = check_multiple, .flags = R,
+     .rule = "With `p = value.split(\"******\")`, followed iff `len(p) == N` and every "
+             "`p_i.strip().lower() == prompt_to_repeat.strip().lower()`.",
+     .quirks = "Seven asterisks leave a '*' in a piece (fails); a trailing divider gives an "
+               "empty piece (fails). N = 0 makes the reference draw at random: an error here."},
+    {.id = "new:copy_span_idx", IT, .summary = "Copy the character span [n_start, n_end) of the text.",
+     .kwargs = kw_span, .parse = parse_span, .check = check_copy, .flags = R,
+     .rule = "Followed iff `value.strip().lower() == "
+             "prompt_to_repeat[n_start:n_end].strip().lower()`.",
+     .quirks = "The end is exclusive although the instruction says inclusive (IFBench's "
+               "repeat:repeat_span is inclusive). Python slice rules for negative or "
+               "out-of-range indices. n_start = 0 or n_end = 0 makes the reference draw at "
+               "random (`if not n_start`): an error here."},
+    {.id = "copy:repeat_phrase", IT,
+     .summary = "Repeat the phrase N times, changing exactly one word each time.",
+     .kwargs = kw_phrase, .parse = parse_repeat_phrase, .check = check_repeat_phrase, .flags = R,
+     .rule = "With first/last = the phrase's first and last words, `m = "
+             "re.findall(rf\"{first} .*? {last}\", value)`; followed iff `len(m) == small_n`, "
+             "every match has the phrase's word count and at most one differing word, and "
+             "exactly small_n matches differ in one word.",
+     .quirks = "The words are unescaped regex; case-sensitive; '.' does not cross a newline; "
+               "matches do not overlap. An unchanged copy is a match but not a changed one, "
+               "so it fails the count (PR #1044, April 2026)."},
     {0},
 };

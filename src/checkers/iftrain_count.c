@@ -226,32 +226,39 @@ static const ifr__kwspec kw_increment[] = {
     {"keyword2", IFR__KW_STR, REQ, "keyword to include twice (unescaped Python regex)"}, END};
 
 #define IT .suite = IFR__SUITE_IFTRAIN
+#define R IFR_CHECKER_RANDOM
 
 const ifr__checker ifr__family_iftrain_count[] = {
-    {.id = "count:lowercase_counting", IT, .summary = "At most N all-lowercase words in total",
+    {.id = "count:lowercase_counting", IT,
+     .summary = "At most N all-lowercase words in total.",
      .kwargs = kw_lowercase, .parse = parse_lowercase, .check = check_lowercase,
-     .flags = IFR_CHECKER_HACKABLE,
-     .rule = "len(re.findall(r\"\\b[a-z]+\\b\", value)) <= N",
-     .quirks = "counts all lowercase ASCII words, not each word's repetitions; \"don't\" "
-               "gives 2; 'café' does not count; capitalised text passes"},
+     .flags = IFR_CHECKER_HACKABLE | R,
+     .rule = "Followed iff `len(re.findall(r\"\\b[a-z]+\\b\", value)) <= N`.",
+     .quirks = "The total number of lowercase ASCII words, not each word's repetitions, although "
+               "the instruction says 'each lowercase word at most N times'. \"don't\" gives 2; "
+               "'café' does not count; capitalised text passes."},
     {.id = "count:counting_composition", IT,
-     .summary = "3 paragraphs of n_sent sentences of n_words words",
+     .summary = "3 paragraphs of n_sent sentences of n_words words each.",
      .kwargs = kw_composition, .parse = parse_composition, .check = check_composition,
-     .rule = "p = re.split(r\"\\s?\\*\\*\\*\\s?\", value); a blank first/last piece is not "
-             "counted but still checked, a blank middle piece fails; every piece has exactly "
-             "n_sent split_into_sentences sentences, each of exactly n_words word_tokenize "
-             "tokens (NLTK 3.9.2); 3 pieces must be counted",
-     .quirks = "needs '***' although the instruction shows '* * *'; punctuation tokens count "
-               "as words ('Hi there.' is 3); a leading or trailing '***' fails"},
-    {.id = "count:count_unique", IT, .summary = "No word is repeated", .check = check_unique,
+     .flags = R,
+     .rule = "With `p = re.split(r\"\\s?\\*\\*\\*\\s?\", value)`: a blank first or last piece is "
+             "not counted but still checked, a blank middle piece fails; every piece must have "
+             "exactly n_sent `split_into_sentences` sentences of exactly n_words "
+             "`word_tokenize` tokens (NLTK 3.9.2); followed iff 3 pieces are counted.",
+     .quirks = "Needs '***' although the instruction shows '* * *'. Punctuation tokens count "
+               "as words ('Hi there.' is 3). A leading or trailing '***' fails (the blank piece "
+               "has 0 sentences)."},
+    {.id = "count:count_unique", IT, .summary = "No word is repeated.", .check = check_unique,
      .flags = IFR_CHECKER_HACKABLE,
-     .rule = "w = word_tokenize(value) (NLTK 3.9.2); len(w) == len(set(w))",
-     .quirks = "punctuation tokens count (two periods fail); case-sensitive"},
+     .rule = "With `w = word_tokenize(value)` (NLTK 3.9.2), followed iff `len(w) == len(set(w))`.",
+     .quirks = "Punctuation tokens count (two periods fail); case-sensitive ('Word' differs "
+               "from 'word')."},
     {.id = "count:count_increment_word", IT,
-     .summary = "keyword1 exactly once and keyword2 exactly twice",
+     .summary = "keyword1 exactly once and keyword2 exactly twice.",
      .kwargs = kw_increment, .parse = parse_increment, .check = check_increment,
-     .rule = "len(re.findall(k1, value, re.I)) == 1 and len(re.findall(k2, value, re.I)) == 2",
-     .quirks = "unescaped regex keywords matching substrings ('signals' and 'signaling' count "
-               "2 for 'signal')"},
+     .rule = "Followed iff `len(re.findall(keyword1.strip(), value, re.IGNORECASE)) == 1` and "
+             "the same count for keyword2 is 2.",
+     .quirks = "Unescaped regex keywords matching substrings ('signals' and 'signaling' count 2 "
+               "for 'signal'). A missing keyword is an error (the reference raises TypeError)."},
     {0},
 };

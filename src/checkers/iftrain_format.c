@@ -90,23 +90,24 @@ static int check_bigram_wrapping(const void *args, ifr__text *t, ifr__check_ctx 
 
 const ifr__checker ifr__family_iftrain_format[] = {
     {.id = "detectable_format:sentence_hyphens", IT,
-     .summary = "Sentences joined by hyphens with no spaces", .check = check_sentence_hyphens,
-     .rule = "gold = split_into_sentences(value.replace('-', ' ')) (IFEvalG regex splitter); "
-             "for part, g in zip(value.split('-'), gold): part == part.strip() == g",
-     .quirks = "zip truncates to the shorter list, so a trailing '-' is ignored and a single "
-               "sentence with no hyphen passes; hyphenated words split a sentence; a final "
-               "newline fails"},
+     .summary = "Sentences joined by single hyphens with no spaces.", .check = check_sentence_hyphens,
+     .rule = "With `gold = split_into_sentences(value.replace(\"-\", \" \"))` (IFEvalG's regex "
+             "splitter) and `parts = value.split(\"-\")`, followed iff every pair of "
+             "`zip(parts, gold)` has `part == part.strip() == g`.",
+     .quirks = "zip() truncates to the shorter list: a trailing '-' is ignored and one sentence "
+               "without a hyphen passes. A hyphenated word splits a sentence and fails. A final "
+               "newline fails unless the open-instruct preprocessing strips it."},
     {.id = "detectable_format:square_brackets", IT,
-     .summary = "Every whitespace-separated token wrapped in [ ]", .check = check_square_brackets,
+     .summary = "Every whitespace-separated token is wrapped in [ ].", .check = check_square_brackets,
      .flags = IFR_CHECKER_HACKABLE,
-     .rule = "every value.split() token startswith('[') and endswith(']')",
-     .quirks = "'[a b]' fails (two tokens); '[a][b]' and '[]' pass"},
+     .rule = "Followed iff every `value.split()` token starts with '[' and ends with ']'.",
+     .quirks = "'[a b]' fails (two tokens); '[a][b]' and '[]' pass; a trailing '.' token fails."},
     {.id = "detectable_format:bigram_wrapping", IT,
-     .summary = "Every word bigram wrapped in << >>", .check = check_bigram_wrapping,
+     .summary = "Every word bigram is wrapped in << >>.", .check = check_bigram_wrapping,
      .flags = IFR_CHECKER_HACKABLE,
-     .rule = "tokens = value.split(); for i = 0, 2, 4, ... with i + 1 < len: tokens[i] "
-             "startswith '<<' and tokens[i + 1] endswith '>>'",
-     .quirks = "an odd final token is not checked (one bare word passes); each word wrapped "
-               "on its own passes"},
+     .rule = "With `w = value.split()`, followed iff for i = 0, 2, 4, ... with i + 1 < len(w), "
+             "`w[i]` starts with '<<' and `w[i + 1]` ends with '>>'.",
+     .quirks = "An odd final token is not checked (one bare word passes); each word wrapped on "
+               "its own ('<<a>> <<b>>') passes; '<<a b>>.' fails."},
     {0},
 };

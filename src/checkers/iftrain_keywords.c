@@ -288,48 +288,57 @@ static const ifr__kwspec kw_position[] = {
     {"m", IFR__KW_INT, REQ, "1-based token number in that sentence"}, END};
 
 #define IT .suite = IFR__SUITE_IFTRAIN
+#define R IFR_CHECKER_RANDOM
 
 const ifr__checker ifr__family_iftrain_keywords[] = {
     {.id = "keywords:no_adjacent_consecutive", IT,
-     .summary = "No two adjacent words start with consecutive letters",
+     .summary = "No two adjacent words start with consecutive letters.",
      .check = check_no_adjacent,
-     .rule = "for adjacent value.split() tokens a, b: a[0].lower() and b[0].lower() are one "
-             "character each and ord(b0) - ord(a0) != 1",
-     .quirks = "any script, digits and punctuation included ('1 2' fails); a first character "
-               "whose lower case has two code points (e.g. U+0130) fails; z->a does not wrap"},
-    {.id = "keywords:word_once", IT, .summary = "Include the keyword exactly once",
-     .kwargs = kw_keyword, .parse = parse_word_once, .check = check_word_once,
-     .rule = "len(re.findall(keyword.strip(), value, re.IGNORECASE)) == 1",
-     .quirks = "the keyword is an unescaped regex matching substrings ('dark' in 'darks')"},
+     .rule = "Followed iff for every adjacent pair a, b of `value.split()` tokens, "
+             "`a[0].lower()` and `b[0].lower()` are one character each and "
+             "`ord(b0) - ord(a0) != 1`.",
+     .quirks = "Any code points count, digits and punctuation included: '1 2' and '\"x #y' "
+               "fail. A first character whose lower case has two code points (U+0130) fails. "
+               "z to a does not wrap."},
+    {.id = "keywords:word_once", IT, .summary = "Include the keyword exactly once.",
+     .kwargs = kw_keyword, .parse = parse_word_once, .check = check_word_once, .flags = R,
+     .rule = "Followed iff `len(re.findall(keyword.strip(), value, re.IGNORECASE)) == 1`.",
+     .quirks = "The keyword is an unescaped Python regex matching substrings: 'dark' occurs in "
+               "'darks', 'a.b' matches 'axb'. An empty keyword makes the reference draw one "
+               "at random: an error here."},
     {.id = "keywords:word_count_different_numbers", IT,
-     .summary = "The keyword appears less than / at least N times",
-     .kwargs = kw_word_count, .parse = parse_word_count, .check = check_word_count,
-     .rule = "count = len(re.findall(keyword.strip(), value, re.IGNORECASE)); less than: "
-             "count < frequency; at least: count >= frequency",
-     .quirks = "unescaped regex, substring matches"},
+     .summary = "The keyword occurs less than / at least N times.",
+     .kwargs = kw_word_count, .parse = parse_word_count, .check = check_word_count, .flags = R,
+     .rule = "With `c = len(re.findall(keyword.strip(), value, re.IGNORECASE))`: 'less than' "
+             "is c < frequency, 'at least' is c >= frequency.",
+     .quirks = "Unescaped regex, substring matches. Another relation is an error (the reference "
+               "raises ValueError); a missing keyword, frequency or relation, or a negative "
+               "frequency, makes it draw at random: an error here."},
     {.id = "keywords:exclude_word_harder", IT,
-     .summary = "Do not include the keyword (between spaces)",
+     .summary = "Do not include the keyword (between spaces).",
      .kwargs = kw_keyword_plain, .parse = parse_exclude, .check = check_exclude,
-     .flags = IFR_CHECKER_HACKABLE,
-     .rule = "' ' + keyword.strip() + ' ' not in value",
-     .quirks = "case-sensitive; the keyword at the start or end, before punctuation or a "
-               "newline, next to a tab or in another case passes"},
-    {.id = "keywords:palindrome", IT, .summary = "Include a palindrome",
+     .flags = IFR_CHECKER_HACKABLE | R,
+     .rule = "Followed iff `\" \" + keyword.strip() + \" \" not in value`.",
+     .quirks = "Case-sensitive and space-padded: the keyword at the start or end, before "
+               "punctuation or a newline, next to a tab or in another case passes."},
+    {.id = "keywords:palindrome", IT, .summary = "Include a palindrome.",
      .check = check_palindrome, .flags = IFR_CHECKER_HACKABLE,
-     .rule = "some value.split() token equals its reverse",
-     .quirks = "'a', 'I', '.' and any single character pass; case-sensitive; punctuation "
-               "stays attached"},
+     .rule = "Followed iff some `value.split()` token equals its reverse.",
+     .quirks = "'a', 'I', '.' and any single character pass. Case-sensitive ('Racecar' fails); "
+               "punctuation stays attached ('racecar,' fails)."},
     {.id = "keywords:keyword_specific_position", IT,
-     .summary = "The keyword is the m-th token of the n-th sentence",
-     .kwargs = kw_position, .parse = parse_position, .check = check_position,
-     .rule = "s = split_into_sentences(value) (IFEvalG regex splitter); len(s) >= n; "
-             "w = word_tokenize(s[n-1]) (NLTK 3.9.2); len(w) >= m; w[m-1] == keyword",
-     .quirks = "case-sensitive; punctuation tokens count as positions; n or m = 0 is a spec "
-               "error (the reference draws at random)"},
-    {.id = "keywords:start_end", IT, .summary = "Start and end with the same word",
+     .summary = "The keyword is the m-th token of the n-th sentence.",
+     .kwargs = kw_position, .parse = parse_position, .check = check_position, .flags = R,
+     .rule = "With `s = split_into_sentences(value)` (IFEvalG's regex splitter), followed iff "
+             "`len(s) >= n`, `w = word_tokenize(s[n - 1])` (NLTK 3.9.2) has `len(w) >= m`, and "
+             "`w[m - 1] == keyword`.",
+     .quirks = "Case-sensitive; punctuation tokens count as positions. n = 0 or m = 0 makes "
+               "the reference draw at random: an error here."},
+    {.id = "keywords:start_end", IT, .summary = "Start and end the response with the same word.",
      .check = check_start_end, .flags = IFR_CHECKER_HACKABLE,
-     .rule = "w = word_tokenize(value) (NLTK 3.9.2); len(w) >= 2 and "
-             "w[0].lower() == w[-1].lower()",
-     .quirks = "a final period is the last token; '... x ...' passes; quotes become `` and ''"},
+     .rule = "With `w = word_tokenize(value)` (NLTK 3.9.2), followed iff `len(w) >= 2` and "
+             "`w[0].lower() == w[-1].lower()`.",
+     .quirks = "A final period is the last token ('Hello ... hello.' fails); '... x ...' "
+               "passes; quotes become `` and '' tokens."},
     {0},
 };

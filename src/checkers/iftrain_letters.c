@@ -107,22 +107,22 @@ static const ifr__kwspec kw_counting2[] = {
     {"let_relation", IFR__KW_STR, REQ, "\"less than\" or \"at least\""}, END};
 
 #define IT .suite = IFR__SUITE_IFTRAIN
+#define R IFR_CHECKER_RANDOM
 
 const ifr__checker ifr__family_iftrain_letters[] = {
-    {.id = "letters:letter_counting", IT, .summary = "At least / less than N letters",
-     .kwargs = kw_counting, .parse = parse_counting, .check = check_counting,
-     .rule = "count = len(re.findall(r\"[a-zA-Z]\", value)); at least: count >= N; "
-             "less than: count < N",
-     .quirks = "ASCII letters only; any other relation never passes (the reference returns "
-               "None)"},
+    {.id = "letters:letter_counting", IT, .summary = "At least / less than N letters.",
+     .kwargs = kw_counting, .parse = parse_counting, .check = check_counting, .flags = R,
+     .rule = "With `c = len(re.findall(r\"[a-zA-Z]\", value))`: 'at least' is c >= N, 'less "
+             "than' is c < N.",
+     .quirks = "ASCII letters only. Any other relation never passes (the reference returns "
+               "None). N = 0 or an empty relation makes it draw at random: an error here."},
     {.id = "letters:letter_counting2", IT,
-     .summary = "The letter appears less than / at least N times",
-     .kwargs = kw_counting2, .parse = parse_counting2, .check = check_counting2,
-     .rule = "count = collections.Counter(value.lower())[letter.lower()]; less than: "
-             "count < let_frequency; at least: count >= let_frequency",
-     .quirks = "IFEval's letter_frequency; full Unicode lower-casing of the text (U+0130 "
-               "adds an 'i'); a letter outside a-z/A-Z is a spec error (the reference draws a "
-               "random letter)",
-     .flags = IFR_CHECKER_RANDOM},
+     .summary = "The letter occurs less than / at least N times (case-insensitive).",
+     .kwargs = kw_counting2, .parse = parse_counting2, .check = check_counting2, .flags = R,
+     .rule = "With `c = collections.Counter(value.lower())[letter.lower()]`: 'less than' is "
+             "c < let_frequency, 'at least' is c >= let_frequency.",
+     .quirks = "IFEval's letter_frequency. Full Unicode lower() of the text: 'İ' (U+0130) adds "
+               "an 'i'. A letter that is not one character lowering to a-z (e.g. '#') makes "
+               "the reference draw a random letter: an error here."},
     {0},
 };

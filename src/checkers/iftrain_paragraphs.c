@@ -58,16 +58,17 @@ static int check_paragraphs2(const void *args, ifr__text *t, ifr__check_ctx *cx)
 #define IT .suite = IFR__SUITE_IFTRAIN
 
 const ifr__checker ifr__family_iftrain_paragraphs[] = {
-    {.id = "paragraphs:paragraphs", IT, .summary = "Exactly 2 paragraphs separated by ***",
+    {.id = "paragraphs:paragraphs", IT,
+     .summary = "Exactly 2 paragraphs separated by the markdown divider ***.",
      .check = check_paragraphs,
-     .rule = "p = re.split(r\"\\s?\\*\\*\\*\\s?\", value); a blank first or last piece is "
-             "dropped, a blank middle piece fails; 2 pieces must remain",
-     .quirks = "'* * *' does not split; '****' splits (the extra '*' sticks to a piece)"},
+     .rule = "With `p = re.split(r\"\\s?\\*\\*\\*\\s?\", value)`: a blank first or last piece is "
+             "not counted, a blank middle piece fails; followed iff 2 pieces are counted.",
+     .quirks = "'* * *' does not split; '****' splits (the extra '*' sticks to a piece)."},
     {.id = "paragraphs:paragraphs2", IT,
-     .summary = "Exactly 2 paragraphs separated by a blank line", .check = check_paragraphs2,
-     .rule = "p = value.split('\\n\\n'); a blank first or last piece is dropped, a blank "
-             "middle piece fails; 2 pieces must remain",
-     .quirks = "'\\n\\n\\n' gives 'a', '\\nb' (passes); '\\n\\n\\n\\n' leaves an empty middle "
-               "piece (fails); CRLF and '\\n \\n' do not split"},
+     .summary = "Exactly 2 paragraphs separated by two line breaks.", .check = check_paragraphs2,
+     .rule = "With `p = value.split(\"\\n\\n\")`: a blank first or last piece is not counted, a "
+             "blank middle piece fails; followed iff 2 pieces are counted.",
+     .quirks = "'a\\n\\n\\nb' gives 'a', '\\nb' (passes); four newlines leave an empty middle "
+               "piece (fails); CRLF and '\\n \\n' do not split."},
     {0},
 };

@@ -29,11 +29,11 @@ static int check_exclamation(const void *args, ifr__text *t, ifr__check_ctx *cx)
 #define IT .suite = IFR__SUITE_IFTRAIN
 
 const ifr__checker ifr__family_iftrain_punctuation[] = {
-    {.id = "punctuation:punctuation_dot", IT, .summary = "No '.' anywhere", .check = check_dot,
-     .rule = "not re.search(r\"\\.\", value)",
-     .quirks = "ASCII '.' only: '…' and '。' pass; decimals and URLs fail"},
-    {.id = "punctuation:punctuation_exclamation", IT, .summary = "No '!' anywhere",
-     .check = check_exclamation, .rule = "not re.search(r\"\\!\", value)",
-     .quirks = "ASCII '!' only: '！' and '‽' pass"},
+    {.id = "punctuation:punctuation_dot", IT, .summary = "No '.' anywhere in the response.",
+     .check = check_dot, .rule = "Followed iff `not re.search(r\"\\.\", value)`.",
+     .quirks = "ASCII '.' only: '…' and '。' pass; decimals and URLs fail."},
+    {.id = "punctuation:punctuation_exclamation", IT, .summary = "No '!' anywhere in the response.",
+     .check = check_exclamation, .rule = "Followed iff `not re.search(r\"\\!\", value)`.",
+     .quirks = "ASCII '!' only: '！' and '‽' pass."},
     {0},
 };

@@ -168,29 +168,33 @@ static const ifr__kwspec kw_last_list[] = {
 static const ifr__kwspec kw_last[] = {{"last_word", IFR__KW_STR, REQ, "the word"}, END};
 
 #define IT .suite = IFR__SUITE_IFTRAIN
+#define R IFR_CHECKER_RANDOM
 
 const ifr__checker ifr__family_iftrain_words[] = {
-    {.id = "first_word:first_word_sent", IT, .summary = "Every sentence starts with the word",
-     .kwargs = kw_first_list, .parse = parse_first, .check = check_first_sent,
-     .rule = "for s in split_into_sentences(value) (IFEvalG regex splitter): s is not blank "
-             "and s.split()[0].lower() == first_word.strip().lower()",
-     .quirks = "punctuation stays attached ('Word,' fails); 'Mr.' does not split; '...' does"},
-    {.id = "first_word:first_word_answer", IT, .summary = "The response starts with the word",
-     .kwargs = kw_first, .parse = parse_first, .check = check_first_answer,
-     .rule = "value.split()[0].lower() == first_word.strip().lower()",
-     .quirks = "punctuation and zero-width characters stay attached ('word,' and '**word**' "
-               "fail)"},
-    {.id = "last_word:last_word_sent", IT, .summary = "Every sentence ends with the word",
-     .kwargs = kw_last_list, .parse = parse_last, .check = check_last_sent,
-     .rule = "for s in split_into_sentences(value): s is not blank and "
-             "re.sub(r\"[^\\w\\s]\", \"\", s.split()[-1]).lower() == last_word.strip().lower()",
-     .quirks = "all non-\\w characters are removed, hyphens and apostrophes included "
-               "('sentence-like' becomes 'sentencelike'); '_' and digits stay"},
-    {.id = "last_word:last_word_answer", IT, .summary = "The response ends with the word",
-     .kwargs = kw_last, .parse = parse_last, .check = check_last_answer,
-     .rule = "re.sub(r\"[^\\w\\s]\", \"\", value.split()[-1]).lower() == "
-             "last_word.strip().lower()",
-     .quirks = "'(door)' passes for 'door'; 'door_x' fails; a text without words: error "
-               "(IndexError)"},
+    {.id = "first_word:first_word_sent", IT, .summary = "Every sentence starts with the word.",
+     .kwargs = kw_first_list, .parse = parse_first, .check = check_first_sent, .flags = R,
+     .rule = "Followed iff every sentence s of `split_into_sentences(value)` (IFEvalG's regex "
+             "splitter) is non-blank and `s.split()[0].lower() == first_word.strip().lower()`.",
+     .quirks = "Punctuation stays attached ('Word,' and '\"Word\"' fail). 'Mr.' does not split; "
+               "'...' does. A list first_word uses its first element; an empty one makes the "
+               "reference draw at random: an error here."},
+    {.id = "first_word:first_word_answer", IT, .summary = "The response starts with the word.",
+     .kwargs = kw_first, .parse = parse_first, .check = check_first_answer, .flags = R,
+     .rule = "Followed iff `value.split()[0].lower() == first_word.strip().lower()`.",
+     .quirks = "Punctuation and zero-width characters stay attached ('word,', 'word\\u200b' "
+               "and '**word**' fail)."},
+    {.id = "last_word:last_word_sent", IT, .summary = "Every sentence ends with the word.",
+     .kwargs = kw_last_list, .parse = parse_last, .check = check_last_sent, .flags = R,
+     .rule = "Followed iff every sentence s of `split_into_sentences(value)` is non-blank and "
+             "`re.sub(r\"[^\\w\\s]\", \"\", s.split()[-1]).lower() == "
+             "last_word.strip().lower()`.",
+     .quirks = "Every non-\\w character is removed, hyphens and apostrophes included "
+               "('sentence-like' becomes 'sentencelike'); '_' and digits stay."},
+    {.id = "last_word:last_word_answer", IT, .summary = "The response ends with the word.",
+     .kwargs = kw_last, .parse = parse_last, .check = check_last_answer, .flags = R,
+     .rule = "Followed iff `re.sub(r\"[^\\w\\s]\", \"\", value.split()[-1]).lower() == "
+             "last_word.strip().lower()`.",
+     .quirks = "'(door)' passes for 'door'; 'door_x' fails. A text without tokens gives "
+               "IFR_E_UNSUPPORTED (IndexError), which the blank gate normally prevents."},
     {0},
 };

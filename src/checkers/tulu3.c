@@ -765,113 +765,142 @@ static const ifr__kwspec kw_end[] = {
 #define T3 .suite = IFR__SUITE_TULU3
 
 const ifr__checker ifr__family_tulu3[] = {
-    {.id = "verify_keywords", T3, .summary = "Include all the keywords (case-insensitive substrings)",
+    {.id = "verify_keywords", T3, .summary = "Every keyword occurs in the response (case-insensitive).",
      .kwargs = kw_keyword_list, .parse = parse_list_lower, .check = check_keywords, .flags = H,
-     .rule = "every kw.lower() is a substring of text.lower()",
-     .quirks = "substring match: 'flight' is found in 'flights'; a string keyword_list is "
-               "iterated character by character"},
-    {.id = "verify_keyword_frequency", T3, .summary = "The word appears exactly N times",
+     .rule = "Followed iff `kw.lower() in text.lower()` for every kw in keyword_list.",
+     .quirks = "Substring match: 'flight' is found in 'flights'. A string keyword_list is "
+               "iterated character by character, as Python does."},
+    {.id = "verify_keyword_frequency", T3, .summary = "The word occurs exactly N times.",
      .kwargs = kw_word_n, .parse = parse_word_n, .check = check_keyword_frequency,
-     .rule = "count of re.findall(r\"\\b\\w+\\b\", text.lower()) tokens equal to word.lower() == N",
-     .quirks = "exact count; whole \\w tokens only ('door_x' is one token, 'door-x' two); a "
-               "multi-word or punctuated word never matches"},
-    {.id = "validate_forbidden_words", T3, .summary = "None of the forbidden words occurs",
+     .rule = "Followed iff the number of `re.findall(r\"\\b\\w+\\b\", text.lower())` tokens "
+             "equal to `word.lower()` is exactly N.",
+     .quirks = "Exact count. Whole \\w tokens only: 'door_x' is one token, 'door-x' two. A "
+               "multi-word or punctuated word never matches (only N = 0 passes)."},
+    {.id = "validate_forbidden_words", T3, .summary = "None of the forbidden words occurs.",
      .kwargs = kw_forbidden, .parse = parse_list_lower, .check = check_forbidden,
-     .rule = "no w.lower() is a substring of text.lower()",
-     .quirks = "substring match with no word boundary: 'art' is found in 'party'"},
-    {.id = "verify_letter_frequency", T3, .summary = "The letter appears exactly N times",
+     .rule = "Followed iff no `w.lower()` is a substring of `text.lower()`.",
+     .quirks = "Substring match with no word boundary: 'art' is found in 'party'. A string "
+               "forbidden_words is iterated character by character."},
+    {.id = "verify_letter_frequency", T3, .summary = "The letter occurs exactly N times.",
      .kwargs = kw_letter_n, .parse = parse_letter_n, .check = check_letter_frequency,
-     .rule = "text.count(letter) == N (case-sensitive)",
-     .quirks = "case-sensitive exact count; a letter that is not one character: error "
-               "(the reference raises ValueError)"},
-    {.id = "validate_response_language", T3, .summary = "The response is in the given language",
+     .rule = "Followed iff `text.count(letter) == N` (case-sensitive).",
+     .quirks = "Case-sensitive exact count. A letter that is not exactly one character gives "
+               "IFR_E_UNSUPPORTED for the instruction (the reference raises ValueError)."},
+    {.id = "validate_response_language", T3, .summary = "The response is in the given language.",
      .kwargs = kw_language, .parse = parse_language, .check = check_language,
      .flags = IFR_CHECKER_LANGDETECT,
-     .rule = "langdetect.detect(text) == language (langdetect 1.0.9, seed 0)",
-     .quirks = "a text without letters: error (the reference raises LangDetectException)"},
-    {.id = "verify_paragraph_count", T3, .summary = "Exactly N paragraphs separated by '* * *'",
+     .rule = "Followed iff `langdetect.detect(text) == language` (langdetect 1.0.9, seed 0).",
+     .quirks = "A text without letters gives IFR_E_UNSUPPORTED (the reference raises "
+               "LangDetectException); the Tulu 3 data has no `language` key."},
+    {.id = "verify_paragraph_count", T3, .summary = "Exactly N paragraphs separated by '* * *'.",
      .kwargs = kw_n, .parse = parse_n, .check = check_paragraph_count,
-     .rule = "clean = '\\n'.join(l.strip() for l in text.splitlines()).strip(); "
-             "parts = clean.split('* * *'); every part non-blank and len(parts) == N",
-     .quirks = "'***' does not split; a trailing divider leaves an empty part (fails)"},
-    {.id = "validate_word_constraint", T3, .summary = "Word count at least / at most / around N",
+     .rule = "With `clean = \"\\n\".join(l.strip() for l in text.splitlines()).strip()` and "
+             "`parts = clean.split(\"* * *\")`, followed iff every part is non-blank and "
+             "`len(parts) == N`.",
+     .quirks = "'***' does not split. A trailing divider leaves an empty part, which fails. "
+               "splitlines() also breaks on \\r, \\v, \\f, \\x1c-\\x1e, \\x85, U+2028, U+2029."},
+    {.id = "validate_word_constraint", T3, .summary = "At least / at most / around N words.",
      .kwargs = kw_n_quant, .parse = parse_n_quant, .check = check_word_constraint,
-     .rule = "count = len(text.split()); at least: >= N; at most: <= N; around: "
-             "|count - N| <= max(round(N * 0.1), 1); other quantifiers fail",
-     .quirks = "whitespace tokens, not \\w words; round() is banker's rounding"},
-    {.id = "verify_sentence_constraint", T3, .summary = "Sentence count at least / at most / around N",
+     .rule = "With `count = len(text.strip().split())`: 'at least' is count >= N, 'at most' is "
+             "count <= N, 'around' is `abs(count - N) <= max(round(N * 0.1), 1)`; any other "
+             "quantifier fails.",
+     .quirks = "Whitespace tokens, not \\w words. round() is banker's rounding (N = 25 gives "
+               "a tolerance of 2, N = 15 also 2)."},
+    {.id = "verify_sentence_constraint", T3, .summary = "At least / at most / around N sentences.",
      .kwargs = kw_n_quant, .parse = parse_n_quant, .check = check_sentence_constraint,
-     .rule = "count = len(re.split(r\"(?<!\\w\\.\\w.)(?<![A-Z][a-z]\\.)(?<=\\.|\\?|!)\\s\", text)); "
-             "around: |count - N| <= 1",
-     .quirks = "a text with no terminator is 1 sentence; a trailing '. ' adds an empty piece; "
-               "'!' is a terminator (PR #1612, April 2026)"},
-    {.id = "validate_paragraphs", T3, .summary = "N paragraphs; the i-th starts with first_word",
+     .rule = "With `count = len(re.split(r\"(?<!\\w\\.\\w.)(?<![A-Z][a-z]\\.)(?<=\\.|\\?|!)\\s\", "
+             "text))`: 'at least' is >= N, 'at most' is <= N, 'around' is within 1; any other "
+             "quantifier fails.",
+     .quirks = "A text without a terminator is 1 sentence; a trailing '. ' adds an empty piece. "
+               "'e.g.' and 'Mr.'-style abbreviations do not split. '!' is a terminator since "
+               "PR #1612 (April 2026); Tulu 3 was trained without it."},
+    {.id = "validate_paragraphs", T3, .summary = "N paragraphs; the i-th starts with first_word.",
      .kwargs = kw_paragraphs, .parse = parse_paragraphs, .check = check_paragraphs, .flags = H,
-     .rule = "p = text.split('\\n\\n'); len(p) == N and p[i-1].strip().startswith(first_word)",
-     .quirks = "case-sensitive prefix test ('Firstly' passes 'First'); empty pieces count; "
-               "i = 0 checks the last piece; i out of range: error (IndexError)"},
-    {.id = "verify_postscript", T3, .summary = "A postscript starting with the marker",
+     .rule = "With `p = text.split(\"\\n\\n\")`, followed iff `len(p) == N` and "
+             "`p[i - 1].strip().startswith(first_word)`.",
+     .quirks = "Case-sensitive prefix test ('Firstly' passes for 'First'); empty pieces count; "
+               "i = 0 checks the last piece (Python indexing); an index out of range gives "
+               "IFR_E_UNSUPPORTED (the reference raises IndexError)."},
+    {.id = "verify_postscript", T3, .summary = "A postscript starting with the marker.",
      .kwargs = kw_postscript, .parse = parse_one_str, .check = check_postscript, .flags = H,
-     .rule = "marker in text and len(text[text.find(marker):].strip()) > len(marker)",
-     .quirks = "the marker may be anywhere, e.g. at the start"},
-    {.id = "validate_placeholders", T3, .summary = "At least N [placeholders]",
+     .rule = "Followed iff the marker occurs (case-sensitive) and "
+             "`len(text[text.find(marker):].strip()) > len(marker)`.",
+     .quirks = "The marker may be anywhere, even at the start; only the marker alone at the "
+               "end fails."},
+    {.id = "validate_placeholders", T3, .summary = "At least N placeholders in square brackets.",
      .kwargs = kw_n, .parse = parse_n, .check = check_placeholders, .flags = H,
-     .rule = "len(re.findall(r\"\\[(.*?)\\]\", text)) >= N",
-     .quirks = "'[]' counts; a placeholder cannot span a newline"},
-    {.id = "verify_bullet_points", T3, .summary = "Exactly N lines starting with '*' or '-'",
+     .rule = "Followed iff `len(re.findall(r\"\\[(.*?)\\]\", text)) >= N`.",
+     .quirks = "'[]' counts. A placeholder cannot span a newline."},
+    {.id = "verify_bullet_points", T3, .summary = "Exactly N lines starting with '*' or '-'.",
      .kwargs = kw_n, .parse = parse_n, .check = check_bullets, .flags = H,
-     .rule = "count of text.split('\\n') lines whose strip() starts with '*' or '-' == N",
-     .quirks = "'---' rules and '**bold**' lines count as bullets"},
-    {.id = "validate_title", T3, .summary = "A <<title>>", .check = check_title, .flags = H,
-     .rule = "re.findall(r\"<<(.*?)>>\", text) is not empty",
-     .quirks = "'<<>>' passes; the title cannot span a line"},
-    {.id = "validate_choice", T3, .summary = "One of the options occurs in the response",
+     .rule = "Followed iff exactly N lines of `text.split(\"\\n\")` have a `strip()` that starts "
+             "with '*' or '-'.",
+     .quirks = "'---' rules, '**bold**' lines and '-5' lines count as bullets; '1.' lines do "
+               "not."},
+    {.id = "validate_title", T3, .summary = "A title in double angular brackets, <<title>>.",
+     .check = check_title, .flags = H,
+     .rule = "Followed iff `re.findall(r\"<<(.*?)>>\", text)` is not empty.",
+     .quirks = "'<<>>' passes. A title cannot span a line."},
+    {.id = "validate_choice", T3, .summary = "One of the options occurs in the response.",
      .kwargs = kw_options, .parse = parse_options, .check = check_choice, .flags = H,
-     .rule = "any(option in text for option in options)",
-     .quirks = "substring test, case-sensitive; options given as a string are iterated "
-               "character by character, so nearly any text passes"},
-    {.id = "validate_highlighted_sections", T3, .summary = "At least N *highlighted* sections",
+     .rule = "Followed iff `any(option in text for option in options)`.",
+     .quirks = "Substring test, case-sensitive (direction since PR #1683; Tulu 3 was trained "
+               "with `text in option`). Options given as a string, as in RLVR-IFeval, are "
+               "iterated character by character, so any text sharing one character passes."},
+    {.id = "validate_highlighted_sections", T3, .summary = "At least N *highlighted* sections.",
      .kwargs = kw_n, .parse = parse_n, .check = check_highlights, .flags = H,
-     .rule = "len(re.findall(r\"\\*(.*?)\\*\", text)) >= N",
-     .quirks = "'**' is one (empty) highlight; '**bold**' gives two"},
-    {.id = "validate_sections", T3, .summary = "Exactly N sections marked by the splitter",
+     .rule = "Followed iff `len(re.findall(r\"\\*(.*?)\\*\", text)) >= N`.",
+     .quirks = "Empty highlights count: '**' is one match and '**bold**' two. A highlight "
+               "cannot span a line."},
+    {.id = "validate_sections", T3, .summary = "Exactly N sections marked by the splitter.",
      .kwargs = kw_sections, .parse = parse_sections, .check = check_sections,
-     .rule = "s = text.split(splitter); drop s[0] if it is ''; len(s) == N",
-     .quirks = "text before the first marker counts as a section; substring, case-sensitive, "
-               "no number needed; an empty splitter: error (ValueError)"},
-    {.id = "validate_json_format", T3, .summary = "The response parses with json.loads",
+     .rule = "With `s = text.split(section_splitter)`, drop `s[0]` if it is \"\"; followed iff "
+             "`len(s) == N`.",
+     .quirks = "Text before the first marker counts as a section (even one space); the marker "
+               "is a case-sensitive substring ('Sections' splits) and needs no number. An empty "
+               "splitter gives IFR_E_UNSUPPORTED (the reference raises ValueError)."},
+    {.id = "validate_json_format", T3, .summary = "The response parses with json.loads.",
      .check = check_json,
-     .rule = "json.loads(text) does not raise ValueError",
-     .quirks = "no code-fence stripping; scalars, NaN, Infinity and surrounding whitespace pass; "
-               "an integer of more than 4300 digits fails"},
-    {.id = "validate_repeat_prompt", T3, .summary = "The response starts with the prompt",
+     .rule = "Followed iff `json.loads(text)` does not raise ValueError.",
+     .quirks = "No code-fence stripping (unlike IFEval). Scalars, NaN, Infinity and "
+               "surrounding JSON whitespace pass; an integer of more than 4300 digits fails."},
+    {.id = "validate_repeat_prompt", T3, .summary = "The response starts with the prompt.",
      .kwargs = kw_prompt, .parse = parse_one_str, .check = check_repeat_prompt,
-     .rule = "text.startswith(original_prompt)",
-     .quirks = "case-sensitive, no stripping of the text"},
-    {.id = "validate_two_responses", T3, .summary = "Two different responses separated by ******",
+     .rule = "Followed iff `text.startswith(original_prompt)`.",
+     .quirks = "Case-sensitive and no stripping: leading spaces fail unless the open-instruct "
+               "preprocessing strips them."},
+    {.id = "validate_two_responses", T3, .summary = "Two different responses separated by ******.",
      .check = check_two_responses, .flags = H,
-     .rule = "text.count('******') == 1 and the stripped halves differ",
-     .quirks = "an empty first half passes; seven asterisks count once"},
-    {.id = "validate_uppercase", T3, .summary = "The response is all upper case",
-     .check = check_uppercase, .flags = H, .rule = "text == text.upper()",
-     .quirks = "no language check; text without letters (or empty) passes"},
-    {.id = "validate_lowercase", T3, .summary = "The response is all lower case",
-     .check = check_lowercase, .flags = H, .rule = "text == text.lower()",
-     .quirks = "no language check; text without letters (or empty) passes"},
+     .rule = "Followed iff `text.count(\"******\") == 1` and the two stripped halves differ.",
+     .quirks = "An empty first half passes. Seven asterisks count once (the extra '*' goes to "
+               "a half); twelve count twice and fail."},
+    {.id = "validate_uppercase", T3, .summary = "The response is all upper case.",
+     .check = check_uppercase, .flags = H, .rule = "Followed iff `text == text.upper()`.",
+     .quirks = "No language check: text without letters, including the empty text, passes. "
+               "Full case mapping: 'STRAßE' fails."},
+    {.id = "validate_lowercase", T3, .summary = "The response is all lower case.",
+     .check = check_lowercase, .flags = H, .rule = "Followed iff `text == text.lower()`.",
+     .quirks = "No language check: text without letters, including the empty text, passes. "
+               "Full case mapping: 'İ' fails."},
     {.id = "validate_frequency_capital_words", T3,
-     .summary = "All-capital words at least / at most / around N",
+     .summary = "At least / at most / around N all-capital words.",
      .kwargs = kw_n_quant, .parse = parse_n_quant, .check = check_capital_words,
-     .rule = "count = len(re.findall(r\"\\b[A-Z]+\\b\", text)); around: "
-             "|count - N| <= max(round(N * 0.1), 1)",
-     .quirks = "ASCII capitals only ('ÉCOLE' does not count); 'I' and 'A' count"},
-    {.id = "validate_end", T3, .summary = "The response ends with the phrase",
+     .rule = "With `count = len(re.findall(r\"\\b[A-Z]+\\b\", text))`: 'at least' is >= N, 'at "
+             "most' is <= N, 'around' is `abs(count - N) <= max(round(N * 0.1), 1)`; any other "
+             "quantifier fails.",
+     .quirks = "ASCII capitals only: 'ÉCOLE' does not count ('É' is \\w and blocks \\b). 'I' "
+               "and 'A' count. The 'around' tolerance dates from PR #1683 (before: exact)."},
+    {.id = "validate_end", T3, .summary = "The response ends with the phrase.",
      .kwargs = kw_end, .parse = parse_one_str, .check = check_end,
-     .rule = "text.endswith(end_phrase)", .quirks = "case-sensitive; no stripping of the text"},
-    {.id = "validate_quotation", T3, .summary = "The response is wrapped in double quotes",
+     .rule = "Followed iff `text.endswith(end_phrase)`.",
+     .quirks = "Case-sensitive, no stripping: a trailing newline fails unless the open-instruct "
+               "preprocessing strips it."},
+    {.id = "validate_quotation", T3, .summary = "The response is wrapped in double quotes.",
      .check = check_quotation, .flags = H,
-     .rule = "text.startswith('\"') and text.endswith('\"')",
-     .quirks = "the one-character text '\"' passes"},
-    {.id = "validate_no_commas", T3, .summary = "No ASCII comma", .check = check_no_commas,
-     .flags = H, .rule = "',' not in text", .quirks = "an empty text passes"},
+     .rule = "Followed iff `text.startswith('\"') and text.endswith('\"')`.",
+     .quirks = "The one-character text '\"' passes. Curly quotes fail."},
+    {.id = "validate_no_commas", T3, .summary = "The response contains no ASCII comma.",
+     .check = check_no_commas, .flags = H, .rule = "Followed iff `\",\" not in text`.",
+     .quirks = "'，' and '،' pass, and so does the empty text."},
     {0},
 };
