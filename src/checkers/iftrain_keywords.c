@@ -212,7 +212,7 @@ static int check_position(const void *args, ifr__text *t, ifr__check_ctx *cx)
         ifr__detail(cx, "%zu sentences; needs at least %lld", ns, (long long)a->n);
         return IFR_OK;
     }
-    size_t si = ifr__py_index(a->n - 1, ns);
+    size_t si = a->n == INT64_MIN ? IFR__NPOS : ifr__py_index(a->n - 1, ns);
     if (si == IFR__NPOS) {
         ifr__detail(cx, "sentence index out of range (the reference raises IndexError)");
         return IFR_E_UNSUPPORTED;
@@ -229,7 +229,7 @@ static int check_position(const void *args, ifr__text *t, ifr__check_ctx *cx)
                     nt, (long long)a->m);
         return IFR_OK;
     }
-    size_t wi = ifr__py_index(a->m - 1, nt);
+    size_t wi = a->m == INT64_MIN ? IFR__NPOS : ifr__py_index(a->m - 1, nt);
     if (wi == IFR__NPOS) {
         ifr__detail(cx, "token index out of range (the reference raises IndexError)");
         return IFR_E_UNSUPPORTED;

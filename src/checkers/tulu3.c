@@ -230,8 +230,11 @@ static bool quant_holds(int q, int64_t count, int64_t n, int64_t tol)
         return count >= n;
     case Q_AT_MOST:
         return count <= n;
-    case Q_AROUND:
-        return (count > n ? count - n : n - count) <= tol;
+    case Q_AROUND: {
+        /* |count - N| without overflow (count >= 0, N any int64) */
+        uint64_t d = count > n ? (uint64_t)count - (uint64_t)n : (uint64_t)n - (uint64_t)count;
+        return d <= (uint64_t)tol;
+    }
     default:
         return false;
     }
@@ -446,17 +449,15 @@ static int check_paragraphs(const void *args, ifr__text *t, ifr__check_ctx *cx)
         return IFR_OK;
     }
     /* Python indexing of paragraphs[i - 1], negative indices included */
-    int64_t idx = a->i - 1;
-    if (idx < 0)
-        idx += (int64_t)count;
-    if (idx < 0 || idx >= (int64_t)count) {
+    size_t idx = a->i == INT64_MIN ? IFR__NPOS : ifr__py_index(a->i - 1, count);
+    if (idx == IFR__NPOS) {
         ifr__detail(cx, "paragraph index %lld out of range (the reference raises IndexError)",
                     (long long)a->i);
         return IFR_E_UNSUPPORTED;
     }
     size_t pos = 0, b = 0, e = 0;
     bool done = false;
-    for (int64_t k = 0; k <= idx; k++)
+    for (size_t k = 0; k <= idx; k++)
         ifr__cps_split_next(t->cp, t->ncp, sep, 2, &pos, &done, &b, &e);
     size_t sb = 0, se = 0;
     ifr__py_strip(t->cp + b, e - b, &sb, &se);

@@ -161,6 +161,12 @@ static void test_iftrain_keywords(void **state)
         {IT("keywords:keyword_specific_position", "{\"keyword\": [\"cat\"], \"n\": 3, \"m\": 1}"), "Hi there. I see cat now.", STRICT, 0},
         {IT("keywords:keyword_specific_position", "{\"keyword\": \"Cat\", \"n\": 1, \"m\": 1}"), "cat sat.", STRICT, 0},
         {IT("keywords:keyword_specific_position", "{\"keyword\": \",\", \"n\": 1, \"m\": 2}"), "Yes, sir.", STRICT, 1},
+        /* Python indexing of s[n - 1] and w[m - 1]: n = m = -1 picks the second-to-last */
+        {IT("keywords:keyword_specific_position", "{\"keyword\": \"there\", \"n\": -1, \"m\": -1}"), "Hi there. I see cat now.", STRICT, 1},
+        {IT("keywords:keyword_specific_position", "{\"keyword\": \".\", \"n\": -1, \"m\": -1}"), "Hi there. I see cat now.", STRICT, 0},
+        {IT("keywords:keyword_specific_position", "{\"keyword\": \"I\", \"n\": -1, \"m\": -5}"), "Hi there. I see cat now.", STRICT, UNSUP},
+        {IT("keywords:keyword_specific_position", "{\"keyword\": \"I\", \"n\": -3, \"m\": 1}"), "Hi there. I see cat now.", STRICT, UNSUP},
+        {IT("keywords:keyword_specific_position", "{\"keyword\": \"I\", \"n\": -9223372036854775808, \"m\": 1}"), "Hi there.", STRICT, UNSUP},
         {IT("keywords:start_end", "null"), "Hello world hello", STRICT, 1},
         {IT("keywords:start_end", "null"), "Hello world hello.", STRICT, 0},
         {IT("keywords:start_end", "null"), "... x ...", STRICT, 1},

@@ -134,6 +134,10 @@ static void test_tulu3_length(void **state)
         {T3("validate_word_constraint", ", \"N\": 2, \"quantifier\": \"at most\""), " a \u00a0b ", RAW, 1},
         {T3("validate_word_constraint", ", \"N\": 2, \"quantifier\": \"at most\""), "a b c", RAW, 0},
         {T3("validate_word_constraint", ", \"N\": 2, \"quantifier\": \"exactly\""), "a b", RAW, 0},
+        /* extreme N: no overflow in |count - N| */
+        {T3("validate_word_constraint", ", \"N\": -9223372036854775808, \"quantifier\": \"around\""), "a b", RAW, 0},
+        {T3("validate_word_constraint", ", \"N\": 9223372036854775807, \"quantifier\": \"around\""), "a b", RAW, 0},
+        {T3("validate_word_constraint", ", \"N\": -5, \"quantifier\": \"at least\""), "", RAW, 1},
         {T3("verify_sentence_constraint", ", \"N\": 2, \"quantifier\": \"at most\""), "Hi there. Bye now.", RAW, 1},
         {T3("verify_sentence_constraint", ", \"N\": 2, \"quantifier\": \"at most\""), "Hi there. Bye now! Ok?", RAW, 0},
         /* "Mr." and "e.g." do not split */
@@ -151,6 +155,8 @@ static void test_tulu3_length(void **state)
         {T3("validate_paragraphs", ", \"N\": 2, \"first_word\": \"Hi\", \"i\": 0"), "Intro\n\nHi", RAW, 1},
         {T3("validate_paragraphs", ", \"N\": 2, \"first_word\": \"Hi\", \"i\": 3"), "Intro\n\nHi", RAW, UNSUP},
         {T3("validate_paragraphs", ", \"N\": 2, \"first_word\": \"Hi\", \"i\": -2"), "Intro\n\nHi", RAW, UNSUP},
+        {T3("validate_paragraphs", ", \"N\": 2, \"first_word\": \"In\", \"i\": -1"), "Intro\n\nHi", RAW, 1},
+        {T3("validate_paragraphs", ", \"N\": 2, \"first_word\": \"Hi\", \"i\": -9223372036854775808"), "Intro\n\nHi", RAW, UNSUP},
         /* a trailing blank line: 3 pieces raw, 2 after the verifier's strip */
         {T3("validate_paragraphs", ", \"N\": 2, \"first_word\": \"Hi\", \"i\": 2"), "Intro\n\nHi\n\n", RAW, 0},
         {T3("validate_paragraphs", ", \"N\": 2, \"first_word\": \"Hi\", \"i\": 2"), "Intro\n\nHi\n\n", VERIFIER, 1},
