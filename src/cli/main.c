@@ -855,9 +855,16 @@ static void print_kwargs(size_t i, bool md)
     }
     for (size_t j = 0; j < nk; j++) {
         bool req = !strcmp(ifr_checker_kwarg(i, j, IFR_KWARG_REQUIRED), "required");
-        printf(md ? "%s`%s`: %s%s" : "%s%s:%s%s", j ? (md ? ", " : " ") : "",
-               ifr_checker_kwarg(i, j, IFR_KWARG_NAME), ifr_checker_kwarg(i, j, IFR_KWARG_TYPE),
-               req ? "" : (md ? " (optional)" : "?"));
+        const char *type = ifr_checker_kwarg(i, j, IFR_KWARG_TYPE);
+        printf(md ? "%s`%s`: " : "%s%s:", j ? (md ? ", " : " ") : "",
+               ifr_checker_kwarg(i, j, IFR_KWARG_NAME));
+        for (const char *t = type; *t; t++) { /* a '|' would end a Markdown table cell */
+            if (md && *t == '|')
+                fputs("\\|", stdout);
+            else
+                fputc(*t, stdout);
+        }
+        fputs(req ? "" : (md ? " (optional)" : "?"), stdout);
     }
 }
 
