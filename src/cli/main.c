@@ -7,6 +7,7 @@
  *   ifreward list   [--markdown] [--suite S]
  *   ifreward check  --spec JSON (--response TEXT | --response-file F)
  */
+#include "commands.h"
 #include "ifreward.h"
 #include "pyjson.h"
 
@@ -1074,7 +1075,9 @@ static void usage(FILE *f)
             "  eval     drop-in for IFEval's evaluation_main (strict + loose files, report)\n"
             "  score    score JSONL rows (spec + response) to JSONL verdicts\n"
             "  list     list the checker registry (--markdown for docs/CHECKERS.md)\n"
-            "  check    check one response against one spec, with explanations\n\n"
+            "  check    check one response against one spec, with explanations\n"
+            "  lint     find broken, conflicting or prompt-contradicting constraints in a dataset\n"
+            "  refine   hard-only / max-soft subsets and pilot-rollout filters of a dataset\n\n"
             "Run '" PROG " COMMAND --help' for a command's options. '" PROG " --version' prints\n"
             "the library version.\n");
 }
@@ -1107,6 +1110,10 @@ int main(int argc, char **argv)
         return cmd_list(argc - 2, argv + 2);
     if (!strcmp(cmd, "check"))
         return cmd_check(argc - 2, argv + 2);
+    if (!strcmp(cmd, "lint"))
+        return cmd_lint(argc - 2, argv + 2);
+    if (!strcmp(cmd, "refine"))
+        return cmd_refine(argc - 2, argv + 2);
     fprintf(stderr, PROG ": unknown command '%s'\n\n", cmd);
     usage(stderr);
     return 2;
