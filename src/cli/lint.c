@@ -217,6 +217,7 @@ typedef struct facet {
     bool around;
     int64_t num;        /* the number kwarg as written */
     const char *numkw;  /* its name */
+    const char *rel;    /* the relation kwarg as written, or NULL */
     const char *arg;    /* keyword / letter of K_KEYFREQ / K_LETTER */
     int64_t nth;        /* nth paragraph, 0 if none */
     const char *first_word, *end_phrase, *repeat, *marker, *lang, *splitter;
@@ -263,6 +264,7 @@ static bool set_count(facet *f, int kind, const char *numkw, const char *relkw, 
         return true;
     }
     const char *rel = relkw ? kw_str(f->kw, relkw) : "at least";
+    f->rel = relkw ? rel : NULL;
     if (!rel) {
         f->kind = K_NONE;
         return false;
@@ -919,7 +921,8 @@ static const struct {
     {"no less than", Q_LO}, {"no fewer than", Q_LO}, {"not less than", Q_LO},
     {"not fewer than", Q_LO}, {"a minimum of", Q_LO}, {"at least", Q_LO},
     {"minimum of", Q_LO}, {"minimum", Q_LO}, {"more than", Q_GT}, {"greater than", Q_GT},
-    {"over", Q_GT}, {"less than", Q_LT}, {"fewer than", Q_LT}, {"under", Q_LT},
+    {"over", Q_GT}, {"longer than", Q_GT}, {"shorter than", Q_LT}, {"only", Q_LE},
+    {"less than", Q_LT}, {"fewer than", Q_LT}, {"under", Q_LT},
     {"below", Q_LT}, {"no more than", Q_LE}, {"not more than", Q_LE}, {"a maximum of", Q_LE},
     {"maximum of", Q_LE}, {"at most", Q_LE}, {"maximum", Q_LE}, {"up to", Q_LE},
     {"not exceeding", Q_LE}, {"exactly", Q_EQ}, {"precisely", Q_EQ}, {"around", Q_AROUND},
@@ -1001,75 +1004,99 @@ static size_t find_mentions(const char *s, size_t n, mention *out, size_t cap)
         bool plus = t[k + used - 1].plus;
         /* ranges: "between 3 and 5", "3 to 5", "3-5" */
         if (j + 1 < nt && !t[j].brk &&
-            (!strcmp(t[j].w, "and") || !strcmp(t[j].w, "to") || (t[j].dash && t[j].num >= 0))) {
+            (!strcmp(t[j].w, "and") || !strcmp(t[j].w, "to") || !strcmp(t[j].w, "or") ||
+             (t[j].dash && t[j].num >= 0))) {
             size_t off = t[j].dash && t[j].num >= 0 ? 0 : 1;
             size_t u2;
             int64_t w2;
             if (j + off < nt && !t[j + off].brk && number_at(t, nt, j + off, &w2, &u2) &&
-                (q == Q_BETWEEN || q == Q_NONE) && w2 >= v) {
+                (q == Q_BETWEEN || q == Q_NONE) && w2 >= v &&
+                (strcmp(t[j].w, "or") || w2 == v + 1)) {
                 v2 = w2;
                 j += off + u2;
             }
         }
         if (q == Q_BETWEEN && v2 < 0)
             q = Q_NONE;
-        /* modifiers, then the noun */
-        bool cap_ctx = false, hl_ctx = false, bullet_mod = false;
-        size_t mods = 0;
-        while (j < nt && !t[j].brk && mods < 3 && in_list(t[j].w, modifiers)) {
-            cap_ctx = cap_ctx || in_list(t[j].w, capital_words);
-            hl_ctx = hl_ctx || !strcmp(t[j].w, "highlighted");
-            bullet_mod = bullet_mod || !strcmp(t[j].w, "bullet") || !strcmp(t[j].w, "bulleted");
-            j++;
-            mods++;
+        /* "avoid using it more than twice", "I don't want anything longer than 30 words" */
+        if (q == Q_GT) {
+            static const char *const neg[] = {"avoid", "not", "don", "dont", "never", "no",
+                                              "without", "nothing", NULL};
+            for (size_t a = qs, c = 0; a > 0 && c < 8 && !t[a].brk; a--, c++)
+                if (in_list(t[a - 1].w, neg)) {
+                    q = Q_LE;
+                    break;
+                }
         }
-        if (j >= nt || t[j].brk) {
-            if (bullet_mod && j > k + used) { /* "3 bullet" */
-                j--;
-            } else {
-                continue;
+        bool adverb = used == 1 && (!strcmp(t[k].w, "once") || !strcmp(t[k].w, "twice") ||
+                                    !strcmp(t[k].w, "thrice"));
+        int kind = K_NONE;
+        size_t after = k + used;
+        if (adverb) {
+            kind = K_KEYFREQ;
+        } else {
+            /* modifiers, then the noun */
+            bool cap_ctx = false, hl_ctx = false, bullet_mod = false;
+            size_t mods = 0;
+            while (j < nt && !t[j].brk && mods < 3 && in_list(t[j].w, modifiers)) {
+                cap_ctx = cap_ctx || in_list(t[j].w, capital_words);
+                hl_ctx = hl_ctx || !strcmp(t[j].w, "highlighted");
+                bullet_mod = bullet_mod || !strcmp(t[j].w, "bullet") || !strcmp(t[j].w, "bulleted");
+                j++;
+                mods++;
+            }
+            if (j >= nt || t[j].brk) {
+                if (bullet_mod && j > k + used) { /* "3 bullet" */
+                    j--;
+                } else {
+                    continue;
+                }
+            }
+            const char *w = t[j].w;
+            after = j + 1;
+            if (!strcmp(w, "word") || !strcmp(w, "words")) {
+                for (size_t a = after; a < nt && a < after + 5 && !t[a].brk; a++)
+                    cap_ctx = cap_ctx || in_list(t[a].w, capital_words);
+                kind = cap_ctx ? K_CAPITALS : K_WORDS;
+            } else if (!strcmp(w, "sentence") || !strcmp(w, "sentences")) {
+                kind = K_SENTENCES;
+            } else if (!strcmp(w, "paragraph") || !strcmp(w, "paragraphs")) {
+                kind = K_PARAGRAPHS;
+            } else if (!strcmp(w, "bullet") || !strcmp(w, "bullets") || !strcmp(w, "bulleted") ||
+                       ((!strcmp(w, "point") || !strcmp(w, "points")) && bullet_mod)) {
+                kind = K_BULLETS;
+                if (after < nt && (!strcmp(t[after].w, "point") || !strcmp(t[after].w, "points")))
+                    after++;
+            } else if (!strcmp(w, "placeholder") || !strcmp(w, "placeholders")) {
+                kind = K_PLACEHOLDERS;
+            } else if (!strcmp(w, "highlight") || !strcmp(w, "highlights")) {
+                kind = K_HIGHLIGHTS;
+            } else if (!strcmp(w, "section") || !strcmp(w, "sections") || !strcmp(w, "part") ||
+                       !strcmp(w, "parts") || !strcmp(w, "phrase") || !strcmp(w, "phrases")) {
+                for (size_t a = qs, c = 0; a > 0 && c < 6 && !t[a].brk; a--, c++)
+                    hl_ctx = hl_ctx || starts_with(t[a - 1].w, "highlight");
+                for (size_t a = after; a < nt && a < after + 3 && !t[a].brk; a++)
+                    hl_ctx = hl_ctx || starts_with(t[a].w, "highlight");
+                if (hl_ctx)
+                    kind = K_HIGHLIGHTS;
+                else if (w[0] == 's')
+                    kind = K_SECTIONS;
+            } else if (!strcmp(w, "times") || !strcmp(w, "time")) {
+                kind = K_KEYFREQ;
             }
         }
-        const char *w = t[j].w;
-        int kind = K_NONE;
-        size_t after = j + 1;
-        if (!strcmp(w, "word") || !strcmp(w, "words")) {
-            for (size_t a = after; a < nt && a < after + 5 && !t[a].brk; a++)
-                cap_ctx = cap_ctx || in_list(t[a].w, capital_words);
-            kind = cap_ctx ? K_CAPITALS : K_WORDS;
-        } else if (!strcmp(w, "sentence") || !strcmp(w, "sentences")) {
-            kind = K_SENTENCES;
-        } else if (!strcmp(w, "paragraph") || !strcmp(w, "paragraphs")) {
-            kind = K_PARAGRAPHS;
-        } else if (!strcmp(w, "bullet") || !strcmp(w, "bullets") || !strcmp(w, "bulleted") ||
-                   ((!strcmp(w, "point") || !strcmp(w, "points")) && bullet_mod)) {
-            kind = K_BULLETS;
-            if (after < nt && (!strcmp(t[after].w, "point") || !strcmp(t[after].w, "points")))
-                after++;
-        } else if (!strcmp(w, "placeholder") || !strcmp(w, "placeholders")) {
-            kind = K_PLACEHOLDERS;
-        } else if (!strcmp(w, "highlight") || !strcmp(w, "highlights")) {
-            kind = K_HIGHLIGHTS;
-        } else if (!strcmp(w, "section") || !strcmp(w, "sections") || !strcmp(w, "part") ||
-                   !strcmp(w, "parts") || !strcmp(w, "phrase") || !strcmp(w, "phrases")) {
-            for (size_t a = qs, c = 0; a > 0 && c < 6 && !t[a].brk; a--, c++)
-                hl_ctx = hl_ctx || starts_with(t[a - 1].w, "highlight");
-            for (size_t a = after; a < nt && a < after + 3 && !t[a].brk; a++)
-                hl_ctx = hl_ctx || starts_with(t[a].w, "highlight");
-            if (hl_ctx)
-                kind = K_HIGHLIGHTS;
-            else if (w[0] == 's')
-                kind = K_SECTIONS;
-        } else if (!strcmp(w, "times") || !strcmp(w, "time")) {
-            kind = K_KEYFREQ;
-        }
-        if (kind == K_NONE && used == 1 && t[k].w[0] != 'a' &&
-            (!strcmp(t[k].w, "once") || !strcmp(t[k].w, "twice") || !strcmp(t[k].w, "thrice"))) {
-            kind = K_KEYFREQ;
-            j = k;
-            after = k + 1;
-        }
         if (kind == K_NONE)
+            continue;
+        /* per-unit quantities ("each line has one sentence", "3 words per line") are
+         * not totals */
+        bool per_unit = false;
+        for (size_t a = qs, c = 0; a > 0 && c < 6 && !t[a].brk; a--, c++)
+            per_unit = per_unit || !strcmp(t[a - 1].w, "each") || !strcmp(t[a - 1].w, "every") ||
+                       !strcmp(t[a - 1].w, "per");
+        for (size_t a = after; a < nt && a < after + 2 && !t[a].brk; a++)
+            per_unit = per_unit || !strcmp(t[a].w, "each") || !strcmp(t[a].w, "per") ||
+                       !strcmp(t[a].w, "every");
+        if (per_unit)
             continue;
         /* "300 words or more", "or less", "or fewer" */
         if (after + 1 < nt && !t[after].brk && !strcmp(t[after].w, "or")) {
@@ -1141,41 +1168,64 @@ static void snippet(const char *s, const mention *m, char *out, size_t cap)
     out[o] = '\0';
 }
 
+static bool letter_mentioned(const char *p, size_t n, char letter);
+
+/* For "N times": does the keyword (or letter) occur shortly before the mention? */
+static bool arg_before(const char *p, const mention *m, const facet *f)
+{
+    size_t from = m->b > 100 ? m->b - 100 : 0;
+    if (!f->arg || !f->arg[0])
+        return false;
+    if (f->kind == K_LETTER)
+        return letter_mentioned(p + from, m->b - from, f->arg[0]);
+    char a[128];
+    strip_to(f->arg, a, sizeof a, false);
+    return a[0] && ci_find(p + from, m->b - from, a, false);
+}
+
+static bool same_arg(const facet *a, const facet *b)
+{
+    if (a->kind != K_KEYFREQ && a->kind != K_LETTER)
+        return true;
+    char x[128], y[128];
+    strip_to(a->arg ? a->arg : "", x, sizeof x, true);
+    strip_to(b->arg ? b->arg : "", y, sizeof y, true);
+    return !strcmp(x, y);
+}
+
 static void check_prompt_numbers(report *r, facet *f, size_t n, const char *p, size_t pn)
 {
     mention ms[128];
     size_t nm = find_mentions(p, pn, ms, 128);
     if (!nm)
         return;
-    size_t nfreq = 0;
-    for (size_t i = 0; i < n; i++)
-        nfreq += f[i].usable && (f[i].kind == K_KEYFREQ || f[i].kind == K_LETTER);
-    for (int kind = 1; kind < K_NKINDS; kind++) {
+    bool *seen = calloc(n, sizeof *seen);
+    for (size_t g = 0; g < n; g++) {
+        if (seen[g] || !f[g].usable || f[g].kind == K_NONE)
+            continue;
+        int kind = f[g].kind;
         /* the combined interval of this row's constraints on the quantity */
         int64_t lo = 0, hi = INF, nums[16];
         size_t nnums = 0;
         bool around = false;
-        int first = -1;
-        for (size_t i = 0; i < n; i++) {
-            if (!f[i].usable || f[i].kind != kind)
+        for (size_t i = g; i < n; i++) {
+            if (!f[i].usable || f[i].kind != kind || !same_arg(&f[g], &f[i]))
                 continue;
-            if (first < 0)
-                first = (int)i;
+            seen[i] = true;
             lo = f[i].lo > lo ? f[i].lo : lo;
             hi = f[i].hi < hi ? f[i].hi : hi;
             around = around || f[i].around;
             if (nnums < 16)
                 nums[nnums++] = f[i].num;
         }
-        if (first < 0 || lo > hi)
-            continue;
-        if ((kind == K_KEYFREQ || kind == K_LETTER) && nfreq != 1)
-            continue;
-        int mkind = kind == K_NLPARAGRAPHS ? K_PARAGRAPHS : kind == K_LETTER ? K_KEYFREQ : kind;
+        if (lo > hi)
+            continue; /* reported as a conflict */
+        bool freq = kind == K_KEYFREQ || kind == K_LETTER;
+        int mkind = kind == K_NLPARAGRAPHS ? K_PARAGRAPHS : freq ? K_KEYFREQ : kind;
         int best = 3;
         size_t worst_m = 0;
         for (size_t k = 0; k < nm; k++) {
-            if (ms[k].kind != mkind)
+            if (ms[k].kind != mkind || (freq && !arg_before(p, &ms[k], &f[g])))
                 continue;
             int c = compare_mention(&ms[k], lo, hi, around, nums, nnums);
             if (c < best) {
@@ -1185,18 +1235,21 @@ static void check_prompt_numbers(report *r, facet *f, size_t n, const char *p, s
         }
         if (best == 3 || best == 0)
             continue;
-        char sn[96], d[64];
+        char sn[96], d[64], kwd[96];
         snippet(p, &ms[worst_m], sn, sizeof sn);
         describe(d, sizeof d, lo, hi, around);
-        if (best == 2 || !ms[worst_m].bare)
-            problemf(r, best == 2, "prompt_mismatch", first,
-                     "the prompt says \"%s\" but %s asks for %s %s (%s=%lld)", sn, f[first].id, d,
-                     kind_noun[kind], f[first].numkw, (long long)f[first].num);
+        if (f[g].rel)
+            snprintf(kwd, sizeof kwd, "%s=%lld, \"%s\"", f[g].numkw, (long long)f[g].num,
+                     f[g].rel);
         else
-            problemf(r, false, "prompt_mismatch", first,
-                     "the prompt mentions \"%s\" but %s asks for %s %s (%s=%lld)", sn,
-                     f[first].id, d, kind_noun[kind], f[first].numkw, (long long)f[first].num);
+            snprintf(kwd, sizeof kwd, "%s=%lld", f[g].numkw, (long long)f[g].num);
+        problemf(r, best == 2, "prompt_mismatch", (int)g,
+                 "the prompt %s \"%s\" but %s asks for %s %s%s%s%s (%s%s)",
+                 ms[worst_m].bare ? "mentions" : "says", sn, f[g].id, d, kind_noun[kind],
+                 freq ? " '" : "", freq ? f[g].arg : "", freq ? "'" : "", kwd,
+                 nnums > 1 ? " and more" : "");
     }
+    free(seen);
 }
 
 /* MARK: the prompt: words the kwargs name ---------------------------------- */
