@@ -1365,7 +1365,7 @@ typedef struct lint_state {
     ifr_options *opts;
     tally t[32];
     size_t nt;
-    size_t rows, rows_err, rows_warn, no_prompt, malformed;
+    size_t rows, rows_err, rows_warn, no_prompt, malformed, soft;
     FILE *out;
     bool problems_only;
     const char *path;
@@ -1469,9 +1469,17 @@ static void lint_row(lint_state *st, const ds_line *ln)
         goto done;
     }
     facet *f = calloc(ds.n, sizeof *f);
+    /* constraints a row tags "soft" (judged by a model, see `ifreward refine`) may
+     * use ids the registry does not know */
+    json_t *types = json_object_get(row, "constraint_types");
+    if (!json_is_array(types) || json_array_size(types) != ds.n)
+        types = NULL;
     for (size_t i = 0; i < ds.n; i++) {
         int code = ifr_spec_error(spec, i, &err);
-        if (code != IFR_OK)
+        const char *ty = types ? json_string_value(json_array_get(types, i)) : NULL;
+        if (code == IFR_E_UNKNOWN && ty && !strcmp(ty, "soft"))
+            st->soft++;
+        else if (code != IFR_OK)
             lib_problem(&r, &err, (int)i);
         f[i].id = ds.v[i].id;
         f[i].kw = ds.v[i].kwargs;
@@ -1611,7 +1619,10 @@ int cmd_lint(int argc, char **argv)
         fprintf(stderr, PROG ": %zu rows: %zu with errors, %zu with warnings only, %zu clean",
                 st.rows, st.rows_err, st.rows_warn, st.rows - st.rows_err - st.rows_warn);
         if (st.no_prompt)
-            fprintf(stderr, " (%zu without a prompt: prompt checks skipped)", st.no_prompt);
+            fprintf(stderr, "; %zu without a prompt (prompt checks skipped)", st.no_prompt);
+        if (st.soft)
+            fprintf(stderr, "; %zu soft constraint(s) with ids the registry does not know "
+                            "(not checked)", st.soft);
         fputc('\n', stderr);
         for (int e = 1; e >= 0; e--) {
             bool any = false;

@@ -421,7 +421,7 @@ static const char refine_help[] =
     "  --reward FIELD       reward field of the rollouts (default reward)\n\n"
     "output:\n"
     "  --output FILE        write the kept rows to FILE instead of stdout\n"
-    "  --report FILE        write the counts as JSON to FILE\n"
+    "  --report FILE        write the counts as JSON to FILE (- for stdout, after the rows)\n"
     "  --quiet              no counts on stderr\n\n"
     "Exit status: 0 done, 1 done but some input lines were malformed (reported with line\n"
     "numbers and dropped), 2 usage or I/O error.\n";
@@ -457,7 +457,7 @@ static int write_report(const char *path, const counts *c, const rollout_info *r
         json_object_set_new(ro, "unmatched_keys", json_integer((json_int_t)unmatched));
         json_object_set_new(o, "rollouts", ro);
     }
-    FILE *f = fopen(path, "w");
+    FILE *f = strcmp(path, "-") ? fopen(path, "w") : stdout;
     if (!f) {
         fprintf(stderr, PROG ": cannot write %s: %s\n", path, strerror(errno));
         json_decref(o);
@@ -466,7 +466,7 @@ static int write_report(const char *path, const counts *c, const rollout_info *r
     py_dump(f, o);
     fputc('\n', f);
     json_decref(o);
-    if (fclose(f) != 0) {
+    if (f == stdout ? fflush(f) != 0 : fclose(f) != 0) {
         fprintf(stderr, PROG ": cannot write %s: %s\n", path, strerror(errno));
         return -1;
     }
@@ -552,6 +552,10 @@ int cmd_refine(int argc, char **argv)
     if (!pilot && (keep_zero || drop_const || drop_one || keep_unscored)) {
         fprintf(stderr, PROG ": --keep-all-zero, --drop-constant, --drop-all-one and "
                         "--keep-unscored need --pilot\n");
+        return 2;
+    }
+    if (report && output == NULL && !strcmp(report, "-")) {
+        fprintf(stderr, PROG ": --report - needs --output for the rows\n");
         return 2;
     }
     if (pilot && input && !strcmp(pilot, "-") && !strcmp(input, "-")) {
@@ -666,7 +670,7 @@ int cmd_refine(int argc, char **argv)
             total += c.dropped[r];
         fprintf(stderr, PROG ": %zu rows: kept %zu", c.rows, c.kept);
         if (c.rewritten)
-            fprintf(stderr, " (%zu with %zu soft constraints removed)", c.rewritten,
+            fprintf(stderr, " (%zu with %zu soft constraint(s) removed)", c.rewritten,
                     c.soft_removed);
         fprintf(stderr, ", dropped %zu", total);
         bool first = true;

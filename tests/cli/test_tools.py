@@ -216,7 +216,7 @@ class Refine(unittest.TestCase):
             if k in ("k2", "k6", "k9"):
                 self.assertEqual(b, self.by_key[k])
         self.assertIn("dropped 2: invalid_spec 1, no_hard 1", err)
-        self.assertIn("4 with 6 soft constraints removed", err)
+        self.assertIn("4 with 6 soft constraint(s) removed", err)
 
     def test_hard_only_rows_still_compile(self):
         _, out, _ = self.refine("--hard-only", self.data)
