@@ -1,9 +1,10 @@
 # langdetect 1.0.9 tables (src/nlp/langdetect_data.h), generated at build time
 # by src/tools/ldgen.c from the profiles and messages kept in data/langdetect/.
-add_executable(ifr_ldgen "${CMAKE_CURRENT_SOURCE_DIR}/src/tools/ldgen.c")
+add_executable(ifr_ldgen "${CMAKE_CURRENT_SOURCE_DIR}/src/tools/ldgen.c"
+               "${CMAKE_CURRENT_SOURCE_DIR}/src/nlp/pyrandom.c")
 target_include_directories(ifr_ldgen PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}/src")
 target_compile_options(ifr_ldgen PRIVATE ${IFR_WARNINGS})
-target_link_libraries(ifr_ldgen PRIVATE PkgConfig::JANSSON)
+target_link_libraries(ifr_ldgen PRIVATE PkgConfig::JANSSON m)
 
 set(_ld_dir "${CMAKE_CURRENT_SOURCE_DIR}/data/langdetect")
 file(STRINGS "${_ld_dir}/languages.txt" _ld_langs REGEX "^[^#]")
