@@ -23,8 +23,14 @@ add_custom_command(OUTPUT "${_ld_out}"
   VERBATIM)
 list(APPEND IFR_GENERATED_SOURCES "${_ld_out}")
 
-# Bit-identical floating point with CPython: no contraction of a*b+c into FMA.
+# Bit-identical floating point with CPython: no contraction of a*b+c into FMA,
+# and no fusion of gauss()'s cos() and sin() calls into one sincos() call
+# (Python calls libm's cos and sin separately).
+set(_ld_fp_flags)
+if(CMAKE_C_COMPILER_ID MATCHES "GNU|Clang")
+  set(_ld_fp_flags -ffp-contract=off -fno-builtin-sin -fno-builtin-cos)
+endif()
 set_source_files_properties(
   "${CMAKE_CURRENT_SOURCE_DIR}/src/nlp/langdetect.c"
   "${CMAKE_CURRENT_SOURCE_DIR}/src/nlp/pyrandom.c"
-  PROPERTIES COMPILE_OPTIONS "-ffp-contract=off")
+  PROPERTIES COMPILE_OPTIONS "${_ld_fp_flags}")
