@@ -264,6 +264,18 @@ static inline bool is_upper(uint32_t c)
     return ifr__py_isupper(c);
 }
 
+/* Index of a normalised character in the ASCII direct tables, or -1. */
+static inline int ascii_index(uint32_t c)
+{
+    if (c == ' ')
+        return 0;
+    if (c >= 'A' && c <= 'Z')
+        return (int)(c - 'A') + 1;
+    if (c >= 'a' && c <= 'z')
+        return (int)(c - 'a') + 27;
+    return -1;
+}
+
 /* Probe the table for a packed key: true and *val when present. */
 static inline bool probe(uint64_t key, uint32_t *val)
 {
@@ -319,19 +331,27 @@ static size_t extract_ngrams(const uint32_t *s, size_t n, uint32_t *out)
         }
         if (capitalword)
             continue;
-        /* n = 1 (never ' ': ch == ' ' only after a non-space, as a suffix) */
-        if (ch > 0xFFFF)
-            continue; /* no n-gram ending here is in a profile */
-        uint32_t val;
-        if (ch != ' ' && probe(ch, &val))
-            out[nout++] = val;
         uint32_t prev = glen == 2 ? g0 : g1;
-        if (prev > 0xFFFF)
-            continue;
-        uint64_t k2 = (uint64_t)prev << 16 | ch;
-        if (probe(k2, &val))
-            out[nout++] = val;
-        if (glen == 3 && g0 <= 0xFFFF && probe((uint64_t)g0 << 32 | k2, &val))
+        uint32_t val;
+        int ia = ascii_index(ch), ib = ascii_index(prev);
+        if (ia >= 0 && ib >= 0) { /* ASCII 1- and 2-gram: direct tables */
+            if (ia > 0 && (val = ifr__ld_ascii1[ia]) != IFR__LD_NONE)
+                out[nout++] = val;
+            if ((val = ifr__ld_ascii2[ib * IFR__LD_NASCII + ia]) != IFR__LD_NONE)
+                out[nout++] = val;
+        } else {
+            /* n = 1 (never ' ': ch == ' ' only after a non-space, as a suffix) */
+            if (ch > 0xFFFF)
+                continue; /* no n-gram ending here is in a profile */
+            if (ch != ' ' && probe(ch, &val))
+                out[nout++] = val;
+            if (prev > 0xFFFF)
+                continue;
+            if (probe((uint64_t)prev << 16 | ch, &val))
+                out[nout++] = val;
+        }
+        if (glen == 3 && g0 <= 0xFFFF && prev <= 0xFFFF && ch <= 0xFFFF &&
+            probe((uint64_t)g0 << 32 | (uint64_t)prev << 16 | ch, &val))
             out[nout++] = val;
     }
     return nout;

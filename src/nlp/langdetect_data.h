@@ -66,6 +66,16 @@ typedef struct ifr__ld_slot {
     uint32_t val; /* row offset | language count << 20 */
 } ifr__ld_slot;
 
+/*
+ * Direct tables for the n-grams of normalised ASCII text (the common case):
+ * index 0 is ' ', 1-26 'A'-'Z', 27-52 'a'-'z' (normalize() turns every other
+ * ASCII character into ' '). Entries are slot values, IFR__LD_NONE if absent.
+ */
+#define IFR__LD_NASCII 53
+#define IFR__LD_NONE UINT32_MAX
+extern const uint32_t ifr__ld_ascii1[IFR__LD_NASCII];
+extern const uint32_t ifr__ld_ascii2[IFR__LD_NASCII * IFR__LD_NASCII];
+
 extern const char ifr__ld_lang_codes[IFR__LD_NLANG][8];
 extern const ifr__ld_slot ifr__ld_slots[IFR__LD_SLOTS];
 extern const size_t ifr__ld_nrows;   /* n-grams in the table */

@@ -74,6 +74,16 @@ static size_t utf8_decode(const char *s, uint32_t *out, size_t cap)
     return n;
 }
 
+/* Slot holding key, or -1. */
+static int find_slot(uint64_t key)
+{
+    uint32_t h = ifr__ld_hash(key);
+    for (; slot_gram[h]; h = (h + 1) & (IFR__LD_SLOTS - 1))
+        if (grams[slot_gram[h] - 1].key == key)
+            return (int)h;
+    return -1;
+}
+
 static gram *find_or_add(uint64_t key)
 {
     uint32_t h = ifr__ld_hash(key);
@@ -305,6 +315,24 @@ int main(int argc, char **argv)
             fprintf(o, "{0,0},\n");
     }
     fprintf(o, "};\nconst size_t ifr__ld_nrows = %zu;\n", nrows);
+
+    /* the ASCII direct tables: the same slot values, found by probing */
+    static const char ascii[IFR__LD_NASCII + 1] =
+        " ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    fprintf(o, "const uint32_t ifr__ld_ascii1[IFR__LD_NASCII] = {\n");
+    for (int a = 0; a < IFR__LD_NASCII; a++) {
+        uint32_t cp1[1] = {(unsigned char)ascii[a]};
+        int sl = find_slot(ifr__ld_key(cp1, 1));
+        fprintf(o, "%uu,%s", sl < 0 ? IFR__LD_NONE : val[sl], (a % 8 == 7) ? "\n" : "");
+    }
+    fprintf(o, "};\nconst uint32_t ifr__ld_ascii2[IFR__LD_NASCII * IFR__LD_NASCII] = {\n");
+    for (int a = 0; a < IFR__LD_NASCII; a++)
+        for (int b = 0; b < IFR__LD_NASCII; b++) {
+            uint32_t cp2[2] = {(unsigned char)ascii[a], (unsigned char)ascii[b]};
+            int sl = find_slot(ifr__ld_key(cp2, 2));
+            fprintf(o, "%uu,%s", sl < 0 ? IFR__LD_NONE : val[sl], (b % 8 == 7) ? "\n" : "");
+        }
+    fprintf(o, "};\n");
     fprintf(o, "const uint64_t ifr__ld_words[] = {\n");
     for (size_t w = 0; w < nwords; w++)
         fprintf(o, "0x%llx,%s", (unsigned long long)words[w], (w % 6 == 5) ? "\n" : "");
