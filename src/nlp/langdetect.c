@@ -125,11 +125,12 @@ static size_t remove_urls(const uint32_t *src, size_t n, uint32_t *dst)
 }
 
 /*
- * re.sub(MAIL_RE, ' ', s) in place. A match starting at r needs the run of
- * class-A characters from r to end at an '@' within 64 characters (the '@'
- * is not in the class, so no backtracking can help otherwise).
+ * re.sub(MAIL_RE, ' ', s) into dst (dst may equal s: it never gets ahead of
+ * the reading position). A match starting at r needs the run of class-A
+ * characters from r to end at an '@' within 64 characters (the '@' is not in
+ * the class, so no backtracking can help otherwise).
  */
-static size_t remove_mails(uint32_t *s, size_t n)
+static size_t remove_mails(const uint32_t *s, size_t n, uint32_t *dst)
 {
     size_t r = 0, w = 0, runend = 0;
     while (r < n) {
@@ -142,14 +143,14 @@ static size_t remove_mails(uint32_t *s, size_t n)
             if (runend - r <= 64 && runend < n && s[runend] == '@') {
                 size_t e = mail_tail(s, n, runend + 1);
                 if (e) {
-                    s[w++] = ' ';
+                    dst[w++] = ' ';
                     r = e;
                     runend = 0;
                     continue;
                 }
             }
         }
-        s[w++] = s[r++];
+        dst[w++] = s[r++];
     }
     return w;
 }
@@ -157,7 +158,8 @@ static size_t remove_mails(uint32_t *s, size_t n)
 /*
  * NGram.normalize_vi (re.sub of ([alpha])([dmark]) by the precomposed
  * letter), then Detector.append's loop over the first 10,000 characters that
- * drops a ' ' following a ' '. In place; returns the new length.
+ * drops a ' ' following a ' '. From s into dst (dst may equal s); reads only
+ * what the first 10,000 characters need. Returns the new length.
  */
 static int vi_index(const uint32_t *set, size_t n, uint32_t c)
 {
@@ -167,7 +169,7 @@ static int vi_index(const uint32_t *set, size_t n, uint32_t c)
     return -1;
 }
 
-static size_t normalize_vi_and_cut(uint32_t *s, size_t n, bool has_mark)
+static size_t normalize_vi_and_cut(const uint32_t *s, size_t n, bool has_mark, uint32_t *dst)
 {
     size_t r = 0, w = 0, k = 0; /* k: index in the normalised text */
     uint32_t pre = 0;           /* `pre = 0` in append(): no character yet */
@@ -185,7 +187,7 @@ static size_t normalize_vi_and_cut(uint32_t *s, size_t n, bool has_mark)
         r++;
         k++;
         if (ch != ' ' || pre != ' ')
-            s[w++] = ch;
+            dst[w++] = ch;
         pre = ch;
     }
     return w;
@@ -422,9 +424,6 @@ int ifr__langdetect_probs(const uint32_t *cp, size_t n, ifr__arena *ar,
     *nofeatures = true;
     if (n == 0)
         return IFR_OK;
-    uint32_t *buf = ifr__arena_alloc(ar, n * sizeof *buf);
-    if (!buf)
-        return IFR_E_NOMEM;
     /* Each pass only when its trigger occurs (the output is the same). */
     bool has_http = false, has_at = false, has_mark = false;
     for (size_t i = 0; i < n; i++) {
@@ -434,16 +433,22 @@ int ifr__langdetect_probs(const uint32_t *cp, size_t n, ifr__arena *ar,
         has_at |= c == '@';
         has_mark |= c >= 0x300 && c <= 0x323;
     }
-    size_t len;
+    /* the removals need the whole text; otherwise 10,000 characters suffice */
+    size_t cap = has_http || has_at || n < MAX_TEXT_LENGTH ? n : MAX_TEXT_LENGTH;
+    uint32_t *buf = ifr__arena_alloc(ar, cap * sizeof *buf);
+    if (!buf)
+        return IFR_E_NOMEM;
+    const uint32_t *src = cp;
+    size_t len = n;
     if (has_http) {
-        len = remove_urls(cp, n, buf);
-    } else {
-        memcpy(buf, cp, n * sizeof *buf);
-        len = n;
+        len = remove_urls(src, len, buf);
+        src = buf;
     }
-    if (has_at)
-        len = remove_mails(buf, len);
-    len = normalize_vi_and_cut(buf, len, has_mark);
+    if (has_at) {
+        len = remove_mails(src, len, buf);
+        src = buf;
+    }
+    len = normalize_vi_and_cut(src, len, has_mark, buf);
     len = cleaning_text(buf, len);
 
     uint32_t *ngrams = ifr__arena_alloc(ar, (3 * len + 1) * sizeof *ngrams);
