@@ -8,6 +8,7 @@
 #include "nlp/langdetect.h"
 
 #include "nlp/pyrandom.h"
+#include "spec_internal.h"
 #include "text/pycompat.h"
 
 #include <string.h>
@@ -543,11 +544,10 @@ int ifr__text_language(ifr__text *t, const ifr__lang **out)
 IFR_API int ifr_detect_language(const char *text, size_t len, char code[8], double *prob,
                                 const ifr_options *opts)
 {
-    (void)opts; /* TODO(main): take the allocator from opts once options.c lands */
     if ((!text && len) || !code)
         return IFR_E_INVALID;
     ifr_allocator alloc;
-    ifr__alloc_default(&alloc);
+    ifr__opts_allocator(opts, &alloc); /* the options' hooks, or libc */
     ifr__arena ar;
     ifr__arena_init(&ar, &alloc);
     uint32_t *cp = NULL;
