@@ -181,6 +181,8 @@ static void load_messages(const char *path)
             die("messages.properties: too many or too long keys", line);
         strcpy(msgs[nmsgs].key, line);
         uint32_t *v = malloc((strlen(eq + 1) + 1) * sizeof *v);
+        if (!v)
+            die("out of memory", NULL);
         size_t len = 0;
         for (const char *p = eq + 1; *p;) {
             if (p[0] == '\\' && p[1] == 'u') {
@@ -265,6 +267,8 @@ int main(int argc, char **argv)
     size_t nrows = 0, nwords = 0, nent = 0, ndense = 0;
     uint32_t *dense_slot = calloc(IFR__LD_SLOTS, sizeof *dense_slot);
     uint32_t *val = calloc(IFR__LD_SLOTS, sizeof *val);
+    if (!dense_slot)
+        die("out of memory", NULL);
     uint64_t *words = NULL;
     size_t capwords = 0;
     if (!val)
@@ -411,5 +415,11 @@ int main(int argc, char **argv)
         die("write error", argv[1]);
     fprintf(stderr, "ifr_ldgen: %d languages, %zu n-grams, %zu entries, %zu words, %zu dense\n",
             nlang, nrows, nent, nwords, ndense);
+    free(words);
+    free(val);
+    free(dense_slot);
+    free(grams);
+    for (size_t i = 0; i < nmsgs; i++)
+        free(msgs[i].val);
     return 0;
 }
