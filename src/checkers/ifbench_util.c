@@ -1,0 +1,324 @@
+/*
+ * ifbench_util.c - Python idioms shared by the IFBench checkers.
+ */
+#include "ifbench_util.h"
+
+#include <string.h>
+
+extern const unsigned char ifr__data_ifbench_stopwords_english_txt[];
+extern const size_t ifr__data_ifbench_stopwords_english_txt_len;
+
+bool ifr__ifb_is_punct(uint32_t c)
+{
+    return (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) ||
+           (c >= 0x7b && c <= 0x7e);
+}
+
+int ifr__ifb_remove_punct(ifr__arena *ar, const uint32_t *s, size_t n, uint32_t **out,
+                          size_t *nout)
+{
+    uint32_t *o = ifr__arena_alloc(ar, (n + 1) * sizeof *o);
+    if (!o)
+        return IFR_E_NOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!ifr__ifb_is_punct(s[i]))
+            o[k++] = s[i];
+    *out = o;
+    *nout = k;
+    return IFR_OK;
+}
+
+int ifr__ifb_replace_cp(ifr__arena *ar, const uint32_t *s, size_t n, uint32_t a, uint32_t b,
+                        uint32_t **out, size_t *nout)
+{
+    uint32_t *o = ifr__arena_alloc(ar, (n + 1) * sizeof *o);
+    if (!o)
+        return IFR_E_NOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != a)
+            o[k++] = s[i];
+        else if (b)
+            o[k++] = b;
+    }
+    *out = o;
+    *nout = k;
+    return IFR_OK;
+}
+
+static bool is_ps(uint32_t c)
+{
+    return c == ' ' || ifr__ifb_is_punct(c);
+}
+
+void ifr__ifb_strip_ps(const uint32_t *s, size_t n, bool left, bool right, size_t *b,
+                       size_t *e)
+{
+    size_t i = 0, j = n;
+    if (left)
+        while (i < j && is_ps(s[i]))
+            i++;
+    if (right)
+        while (j > i && is_ps(s[j - 1]))
+            j--;
+    *b = i;
+    *e = j;
+}
+
+int ifr__ifb_lower(ifr__arena *ar, const uint32_t *s, size_t n, uint32_t **out, size_t *nout)
+{
+    return ifr__py_lower(s, n, ar, out, nout);
+}
+
+int ifr__ifb_split_ws(ifr__arena *ar, const uint32_t *s, size_t n, ifr__ifb_spans *out)
+{
+    /* at most n/2 + 1 fields */
+    ifr__span *v = ifr__arena_alloc(ar, (n / 2 + 2) * sizeof *v);
+    if (!v)
+        return IFR_E_NOMEM;
+    size_t k = 0, pos = 0, b, e;
+    while (ifr__py_split_next(s, n, &pos, &b, &e)) {
+        v[k].b = b;
+        v[k].e = e;
+        k++;
+    }
+    out->v = v;
+    out->n = k;
+    return IFR_OK;
+}
+
+int ifr__ifb_split_cp(ifr__arena *ar, const uint32_t *s, size_t n, uint32_t sep,
+                      ifr__ifb_spans *out)
+{
+    size_t cnt = 1;
+    for (size_t i = 0; i < n; i++)
+        cnt += s[i] == sep;
+    ifr__span *v = ifr__arena_alloc(ar, cnt * sizeof *v);
+    if (!v)
+        return IFR_E_NOMEM;
+    size_t k = 0, b = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == sep) {
+            v[k].b = b;
+            v[k].e = i;
+            k++;
+            b = i + 1;
+        }
+    }
+    v[k].b = b;
+    v[k].e = n;
+    k++;
+    out->v = v;
+    out->n = k;
+    return IFR_OK;
+}
+
+bool ifr__ifb_eq(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    return na == nb && (na == 0 || memcmp(a, b, na * sizeof *a) == 0);
+}
+
+bool ifr__ifb_eq_ascii(const uint32_t *a, size_t na, const char *lit)
+{
+    size_t i = 0;
+    for (; lit[i]; i++)
+        if (i >= na || a[i] != (unsigned char)lit[i])
+            return false;
+    return i == na;
+}
+
+size_t ifr__ifb_find(const uint32_t *h, size_t nh, const uint32_t *nd, size_t nn, size_t from)
+{
+    if (from > nh)
+        return SIZE_MAX;
+    if (nn == 0)
+        return from;
+    for (size_t i = from; i + nn <= nh; i++)
+        if (h[i] == nd[0] && memcmp(h + i, nd, nn * sizeof *h) == 0)
+            return i;
+    return SIZE_MAX;
+}
+
+size_t ifr__ifb_find_ascii(const uint32_t *h, size_t nh, const char *lit, size_t from)
+{
+    uint32_t buf[64];
+    size_t nn = strlen(lit);
+    if (nn > 64)
+        return SIZE_MAX;
+    for (size_t i = 0; i < nn; i++)
+        buf[i] = (unsigned char)lit[i];
+    return ifr__ifb_find(h, nh, buf, nn, from);
+}
+
+size_t ifr__ifb_count(const uint32_t *h, size_t nh, const uint32_t *nd, size_t nn)
+{
+    if (nn == 0)
+        return nh + 1;
+    size_t c = 0, i = 0;
+    while ((i = ifr__ifb_find(h, nh, nd, nn, i)) != SIZE_MAX) {
+        c++;
+        i += nn;
+    }
+    return c;
+}
+
+int ifr__ifb_subtext(ifr__arena *ar, const uint32_t *cp, size_t n, ifr__text *out)
+{
+    uint32_t *c = ifr__arena_alloc(ar, (n + 1) * sizeof *c);
+    if (!c)
+        return IFR_E_NOMEM;
+    if (n)
+        memcpy(c, cp, n * sizeof *c);
+    c[n] = 0;
+    return ifr__text_init_cp(out, ar, c, n);
+}
+
+int ifr__ifb_sentences(ifr__text *t, const ifr__span **out, size_t *n)
+{
+    return ifr__text_sentences(t, IFR__IFB_NLTK, out, n);
+}
+
+int ifr__ifb_tokens(ifr__text *t, const ifr__ustr **out, size_t *n)
+{
+    return ifr__text_tokens(t, IFR__IFB_NLTK, out, n);
+}
+
+int ifr__ifb_kw_decode(ifr__parse_ctx *pc, const char *s, size_t n, uint32_t **out,
+                       size_t *nout)
+{
+    uint32_t *o = ifr__parse_alloc(pc, (n + 1) * sizeof *o);
+    if (!o)
+        return IFR_E_NOMEM;
+    size_t k = 0, i = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    while (i < n) {
+        uint32_t c = u[i];
+        size_t len = 1;
+        if (c >= 0xf0) {
+            len = 4;
+            c &= 0x07;
+        } else if (c >= 0xe0) {
+            len = 3;
+            c &= 0x0f;
+        } else if (c >= 0xc0) {
+            len = 2;
+            c &= 0x1f;
+        }
+        if (i + len > n) {
+            o[k++] = 0xfffd;
+            break;
+        }
+        for (size_t j = 1; j < len; j++)
+            c = (c << 6) | (u[i + j] & 0x3fu);
+        o[k++] = c;
+        i += len;
+    }
+    o[k] = 0;
+    *out = o;
+    *nout = k;
+    return IFR_OK;
+}
+
+int ifr__ifb_kw_decode_strip(ifr__parse_ctx *pc, const char *s, size_t n, uint32_t **out,
+                             size_t *nout)
+{
+    uint32_t *cp;
+    size_t ncp, b, e;
+    int rc = ifr__ifb_kw_decode(pc, s, n, &cp, &ncp);
+    if (rc)
+        return rc;
+    ifr__py_strip(cp, ncp, &b, &e);
+    *out = cp + b;
+    *nout = e - b;
+    return IFR_OK;
+}
+
+int ifr__ifb_kw_nonneg(ifr__parse_ctx *pc, const char *key, const ifr__kwval *v, int64_t *out)
+{
+    if (!v->present)
+        return ifr__parse_error(pc, IFR_E_KWARGS, key,
+                                "%s is required (the reference would draw a random value)", key);
+    if (v->i < 0)
+        return ifr__parse_error(pc, IFR_E_KWARGS, key,
+                                "%s must be >= 0 (the reference would draw a random value)", key);
+    *out = v->i;
+    return IFR_OK;
+}
+
+bool ifr__ifb_is_stopword(const uint32_t *w, size_t n)
+{
+    const unsigned char *d = ifr__data_ifbench_stopwords_english_txt;
+    size_t len = ifr__data_ifbench_stopwords_english_txt_len, i = 0;
+    while (i < len) {
+        size_t j = i;
+        while (j < len && d[j] != '\n')
+            j++;
+        size_t e = j;
+        if (e > i && d[e - 1] == '\r')
+            e--;
+        if (e - i == n) {
+            size_t k = 0;
+            while (k < n && w[k] == d[i + k])
+                k++;
+            if (k == n)
+                return true;
+        }
+        i = j + 1;
+    }
+    return false;
+}
+
+int ifr__ifb_set_init(ifr__ifb_set *set, ifr__arena *ar, size_t max)
+{
+    size_t cap = 16;
+    while (cap < 2 * max + 2)
+        cap *= 2;
+    set->slot = ifr__arena_calloc(ar, cap, sizeof *set->slot);
+    if (!set->slot)
+        return IFR_E_NOMEM;
+    set->cap = cap;
+    set->n = 0;
+    return IFR_OK;
+}
+
+static uint64_t hash_cp(const uint32_t *s, size_t n)
+{
+    uint64_t h = 1469598103934665603u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 1099511628211u;
+    }
+    return h ^ n;
+}
+
+bool ifr__ifb_set_add(ifr__ifb_set *set, const uint32_t *s, size_t n)
+{
+    static const uint32_t empty = 0;
+    if (!s)
+        s = &empty; /* the empty string is a member like any other */
+    size_t i = (size_t)hash_cp(s, n) & (set->cap - 1);
+    while (set->slot[i].p) {
+        if (ifr__ifb_eq(set->slot[i].p, set->slot[i].n, s, n))
+            return false;
+        i = (i + 1) & (set->cap - 1);
+    }
+    set->slot[i].p = s;
+    set->slot[i].n = n;
+    set->n++;
+    return true;
+}
+
+bool ifr__ifb_set_has(const ifr__ifb_set *set, const uint32_t *s, size_t n)
+{
+    static const uint32_t empty = 0;
+    if (!s)
+        s = &empty;
+    size_t i = (size_t)hash_cp(s, n) & (set->cap - 1);
+    while (set->slot[i].p) {
+        if (ifr__ifb_eq(set->slot[i].p, set->slot[i].n, s, n))
+            return true;
+        i = (i + 1) & (set->cap - 1);
+    }
+    return false;
+}
