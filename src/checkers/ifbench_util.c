@@ -322,3 +322,115 @@ bool ifr__ifb_set_has(const ifr__ifb_set *set, const uint32_t *s, size_t n)
     }
     return false;
 }
+
+size_t ifr__ifb_set_slot(ifr__ifb_set *set, const uint32_t *s, size_t n)
+{
+    static const uint32_t empty = 0;
+    if (!s)
+        s = &empty;
+    size_t i = (size_t)hash_cp(s, n) & (set->cap - 1);
+    while (set->slot[i].p) {
+        if (ifr__ifb_eq(set->slot[i].p, set->slot[i].n, s, n))
+            return i;
+        i = (i + 1) & (set->cap - 1);
+    }
+    set->slot[i].p = s;
+    set->slot[i].n = n;
+    set->n++;
+    return i;
+}
+
+int ifr__ifb_eq_lower(ifr__arena *ar, const uint32_t *a, size_t na, const uint32_t *b,
+                      size_t nb, bool *eq)
+{
+    uint32_t *la, *lb;
+    size_t nla, nlb;
+    int rc = ifr__ifb_lower(ar, a, na, &la, &nla);
+    if (!rc)
+        rc = ifr__ifb_lower(ar, b, nb, &lb, &nlb);
+    if (rc)
+        return rc;
+    *eq = ifr__ifb_eq(la, nla, lb, nlb);
+    return IFR_OK;
+}
+
+/* MARK: syllapy ------------------------------------------------------------ */
+
+extern const unsigned char ifr__data_ifbench_syllapy_data_sorted_csv[];
+extern const size_t ifr__data_ifbench_syllapy_data_sorted_csv_len;
+
+/* Compare word w with the key of the CSV line at d[i..]: <0, 0, >0 like strcmp. */
+static int cmp_key(const uint32_t *w, size_t n, const unsigned char *d, size_t i,
+                   size_t len)
+{
+    size_t k = 0;
+    for (;; k++) {
+        bool wend = k == n;
+        bool dend = i + k >= len || d[i + k] == ',';
+        if (wend || dend)
+            return wend && dend ? 0 : wend ? -1 : 1;
+        uint32_t c = d[i + k];
+        if (w[k] != c)
+            return w[k] < c ? -1 : 1;
+    }
+}
+
+/* The table value of w, or -1 if w is not in syllapy's table. */
+static int syllapy_lookup(const uint32_t *w, size_t n)
+{
+    const unsigned char *d = ifr__data_ifbench_syllapy_data_sorted_csv;
+    size_t len = ifr__data_ifbench_syllapy_data_sorted_csv_len;
+    size_t lo = 0, hi = len; /* search line starts in [lo, hi) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        size_t s = mid;
+        while (s > lo && d[s - 1] != '\n')
+            s--;
+        size_t eol = s;
+        while (eol < len && d[eol] != '\n')
+            eol++;
+        int c = cmp_key(w, n, d, s, len);
+        if (c == 0) {
+            size_t k = s;
+            while (k < eol && d[k] != ',')
+                k++;
+            int v = 0;
+            for (k++; k < eol && d[k] >= '0' && d[k] <= '9'; k++)
+                v = v * 10 + (d[k] - '0');
+            return v;
+        }
+        if (c < 0)
+            hi = s;
+        else
+            lo = eol + 1;
+    }
+    return -1;
+}
+
+static bool syl_vowel(uint32_t c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+int ifr__ifb_syllables(const uint32_t *w, size_t n)
+{
+    /* word.strip().lower().strip(punctuation): the callers pass such words */
+    if (n == 0)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (ifr__py_isdecimal(w[i]))
+            return 0;
+    int v = syllapy_lookup(w, n);
+    if (v >= 0)
+        return v;
+    int c = syl_vowel(w[0]);
+    for (size_t i = 1; i < n; i++)
+        c += syl_vowel(w[i]) && !syl_vowel(w[i - 1]);
+    if (w[n - 1] == 'e')
+        c--;
+    if (n > 2 && w[n - 1] == 'e' && w[n - 2] == 'l' && !syl_vowel(w[n - 3]))
+        c++;
+    if (c == 0)
+        c = 1;
+    return c;
+}

@@ -87,4 +87,11 @@ int ifr__ifb_set_init(ifr__ifb_set *set, ifr__arena *ar, size_t max);
 bool ifr__ifb_set_add(ifr__ifb_set *set, const uint32_t *s, size_t n);
 /* Membership test. */
 bool ifr__ifb_set_has(const ifr__ifb_set *set, const uint32_t *s, size_t n);
+/* Slot index of s in the set (inserting it if new); slots are stable. */
+size_t ifr__ifb_set_slot(ifr__ifb_set *set, const uint32_t *s, size_t n);
+/* a.lower() == b.lower() (lower-cased copies from `ar`); *eq receives the answer. */
+int ifr__ifb_eq_lower(ifr__arena *ar, const uint32_t *a, size_t na, const uint32_t *b,
+                      size_t nb, bool *eq);
+/* syllapy 0.7.2 count() of an already lower-cased, punctuation-free word. */
+int ifr__ifb_syllables(const uint32_t *w, size_t n);
 #endif /* IFR_CHECKERS_IFBENCH_UTIL_H */
