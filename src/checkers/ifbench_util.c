@@ -434,3 +434,36 @@ int ifr__ifb_syllables(const uint32_t *w, size_t n)
         c = 1;
     return c;
 }
+
+/* MARK: emoji -------------------------------------------------------------- */
+
+extern const unsigned char ifr__data_ifbench_emoji_single_codepoints_txt[];
+extern const size_t ifr__data_ifbench_emoji_single_codepoints_txt_len;
+
+/* The file has fixed-width records "XXXXXX\n", sorted, so it is searched in place. */
+static uint32_t emoji_rec(size_t i)
+{
+    const unsigned char *d = ifr__data_ifbench_emoji_single_codepoints_txt + 7 * i;
+    uint32_t v = 0;
+    for (int k = 0; k < 6; k++) {
+        unsigned c = d[k];
+        v = v * 16 + (c <= '9' ? c - '0' : (c | 0x20u) - 'a' + 10);
+    }
+    return v;
+}
+
+bool ifr__ifb_is_emoji(uint32_t c)
+{
+    size_t lo = 0, hi = ifr__data_ifbench_emoji_single_codepoints_txt_len / 7;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint32_t v = emoji_rec(mid);
+        if (v == c)
+            return true;
+        if (v < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}

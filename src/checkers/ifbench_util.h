@@ -94,4 +94,6 @@ int ifr__ifb_eq_lower(ifr__arena *ar, const uint32_t *a, size_t na, const uint32
                       size_t nb, bool *eq);
 /* syllapy 0.7.2 count() of an already lower-cased, punctuation-free word. */
 int ifr__ifb_syllables(const uint32_t *w, size_t n);
+/* emoji.is_emoji(c) for a single code point (emoji 2.14.1's EMOJI_DATA keys). */
+bool ifr__ifb_is_emoji(uint32_t c);
 #endif /* IFR_CHECKERS_IFBENCH_UTIL_H */
