@@ -467,3 +467,230 @@ bool ifr__ifb_is_emoji(uint32_t c)
     }
     return false;
 }
+
+/* MARK: Python csv.reader -------------------------------------------------- */
+
+enum csv_state {
+    CSV_START_RECORD,
+    CSV_START_FIELD,
+    CSV_IN_FIELD,
+    CSV_IN_QUOTED_FIELD,
+    CSV_QUOTE_IN_QUOTED_FIELD,
+    CSV_EAT_CRNL
+};
+
+#define CSV_EOL 0xffffffffu     /* end of one line of the StringIO iterator */
+#define CSV_FIELD_LIMIT 131072u /* csv.field_size_limit() default */
+
+typedef struct csv_parser {
+    ifr__arena *ar;
+    uint32_t delim;
+    enum csv_state state;
+    uint32_t *field; /* current field (room for the whole input) */
+    size_t field_len;
+    ifr__ustr *fields; /* fields of the current record (room for the whole input) */
+    size_t nfields;
+    ifr__ifb_csv_row *rows;
+    size_t nrows;
+} csv_parser;
+
+static int csv_save_field(csv_parser *p)
+{
+    uint32_t *f = ifr__arena_alloc(p->ar, (p->field_len + 1) * sizeof *f);
+    if (!f)
+        return IFR_E_NOMEM;
+    if (p->field_len)
+        memcpy(f, p->field, p->field_len * sizeof *f);
+    p->fields[p->nfields].p = f;
+    p->fields[p->nfields].n = p->field_len;
+    p->nfields++;
+    p->field_len = 0;
+    return IFR_OK;
+}
+
+static int csv_add_char(csv_parser *p, uint32_t c)
+{
+    if (p->field_len >= CSV_FIELD_LIMIT)
+        return IFR_E_UNSUPPORTED; /* csv.Error: field larger than field limit */
+    p->field[p->field_len++] = c;
+    return IFR_OK;
+}
+
+static int csv_process(csv_parser *p, uint32_t c)
+{
+    bool nl = c == '\n' || c == '\r';
+    switch (p->state) {
+    case CSV_START_RECORD:
+        if (c == CSV_EOL)
+            return IFR_OK; /* empty line: the record is [] */
+        if (nl) {
+            p->state = CSV_EAT_CRNL;
+            return IFR_OK;
+        }
+        p->state = CSV_START_FIELD;
+        /* fall through */
+    case CSV_START_FIELD:
+        if (nl || c == CSV_EOL) {
+            p->state = c == CSV_EOL ? CSV_START_RECORD : CSV_EAT_CRNL;
+            return csv_save_field(p);
+        }
+        if (c == '"') {
+            p->state = CSV_IN_QUOTED_FIELD;
+            return IFR_OK;
+        }
+        if (c == p->delim)
+            return csv_save_field(p);
+        p->state = CSV_IN_FIELD;
+        return csv_add_char(p, c);
+    case CSV_IN_FIELD:
+        if (nl || c == CSV_EOL) {
+            p->state = c == CSV_EOL ? CSV_START_RECORD : CSV_EAT_CRNL;
+            return csv_save_field(p);
+        }
+        if (c == p->delim) {
+            p->state = CSV_START_FIELD;
+            return csv_save_field(p);
+        }
+        return csv_add_char(p, c);
+    case CSV_IN_QUOTED_FIELD:
+        if (c == CSV_EOL)
+            return IFR_OK;
+        if (c == '"') {
+            p->state = CSV_QUOTE_IN_QUOTED_FIELD;
+            return IFR_OK;
+        }
+        return csv_add_char(p, c);
+    case CSV_QUOTE_IN_QUOTED_FIELD:
+        if (c == '"') {
+            p->state = CSV_IN_QUOTED_FIELD;
+            return csv_add_char(p, c);
+        }
+        if (c == p->delim) {
+            p->state = CSV_START_FIELD;
+            return csv_save_field(p);
+        }
+        if (nl || c == CSV_EOL) {
+            p->state = c == CSV_EOL ? CSV_START_RECORD : CSV_EAT_CRNL;
+            return csv_save_field(p);
+        }
+        p->state = CSV_IN_FIELD; /* not strict: keep the character */
+        return csv_add_char(p, c);
+    case CSV_EAT_CRNL:
+        if (nl)
+            return IFR_OK;
+        if (c == CSV_EOL) {
+            p->state = CSV_START_RECORD;
+            return IFR_OK;
+        }
+        return IFR_E_UNSUPPORTED; /* csv.Error: new-line character seen in unquoted field */
+    }
+    return IFR_E_INTERNAL;
+}
+
+static void csv_emit(csv_parser *p)
+{
+    p->rows[p->nrows].f = p->fields;
+    p->rows[p->nrows].nf = p->nfields;
+    p->nrows++;
+    p->fields += p->nfields; /* the next record continues in the same buffer */
+    p->nfields = 0;
+}
+
+int ifr__ifb_csv_read(ifr__arena *ar, const uint32_t *s, size_t n, uint32_t delim,
+                      ifr__ifb_csv_row **rows, size_t *nrows)
+{
+    csv_parser p = {.ar = ar, .delim = delim, .state = CSV_START_RECORD};
+    /* every character ends at most one field or record; lines add one EOL each */
+    size_t lines = 1;
+    for (size_t i = 0; i < n; i++)
+        lines += s[i] == '\n';
+    p.field = ifr__arena_alloc(ar, (n + 1) * sizeof *p.field);
+    p.fields = ifr__arena_alloc(ar, (n + lines + 1) * sizeof *p.fields);
+    p.rows = ifr__arena_alloc(ar, (n + lines + 1) * sizeof *p.rows);
+    if (!p.field || !p.fields || !p.rows)
+        return IFR_E_NOMEM;
+    size_t i = 0;
+    while (i < n) {
+        /* one line of StringIO (newline='\n'): up to and including '\n' */
+        size_t j = i;
+        while (j < n && s[j] != '\n')
+            j++;
+        if (j < n)
+            j++;
+        for (size_t k = i; k < j; k++) {
+            int rc = csv_process(&p, s[k]);
+            if (rc)
+                return rc;
+        }
+        int rc = csv_process(&p, CSV_EOL);
+        if (rc)
+            return rc;
+        if (p.state == CSV_START_RECORD)
+            csv_emit(&p);
+        i = j;
+    }
+    /* end of input inside a record: only a quoted field can be open here */
+    if (p.state != CSV_START_RECORD && (p.field_len != 0 || p.state == CSV_IN_QUOTED_FIELD)) {
+        int rc = csv_save_field(&p);
+        if (rc)
+            return rc;
+        csv_emit(&p);
+    }
+    *rows = p.rows;
+    *nrows = p.nrows;
+    return IFR_OK;
+}
+
+/* MARK: NFKD folding ------------------------------------------------------- */
+
+#include <utf8proc.h>
+
+static size_t nfkd_ascii_pass(const uint32_t *s, size_t n, uint32_t *o)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < 0x80) {
+            if (o)
+                o[k] = s[i];
+            k++;
+            continue;
+        }
+        utf8proc_int32_t buf[32];
+        int last = 0;
+        utf8proc_ssize_t m = utf8proc_decompose_char(
+            (utf8proc_int32_t)s[i], buf, 32, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &last);
+        if (m < 0 || m > 32)
+            continue;
+        /* only the ASCII part survives encode('ascii', 'ignore'); canonical reordering
+         * moves combining marks only, which are never ASCII */
+        for (utf8proc_ssize_t j = 0; j < m; j++)
+            if (buf[j] >= 0 && buf[j] < 0x80) {
+                if (o)
+                    o[k] = (uint32_t)buf[j];
+                k++;
+            }
+    }
+    return k;
+}
+
+int ifr__ifb_nfkd_ascii(ifr__arena *ar, const uint32_t *s, size_t n, uint32_t **out,
+                        size_t *nout)
+{
+    size_t k = nfkd_ascii_pass(s, n, NULL);
+    uint32_t *o = ifr__arena_alloc(ar, (k + 1) * sizeof *o);
+    if (!o)
+        return IFR_E_NOMEM;
+    nfkd_ascii_pass(s, n, o);
+    *out = o;
+    *nout = k;
+    return IFR_OK;
+}
+
+int ifr__ifb_decimal_value(uint32_t c)
+{
+    /* Nd digits come in contiguous runs of whole decades starting at 0 */
+    uint32_t start = c;
+    while (start > 0 && ifr__py_isdecimal(start - 1) && c - (start - 1) < 100)
+        start--;
+    return (int)((c - start) % 10);
+}

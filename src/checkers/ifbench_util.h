@@ -96,4 +96,24 @@ int ifr__ifb_eq_lower(ifr__arena *ar, const uint32_t *a, size_t na, const uint32
 int ifr__ifb_syllables(const uint32_t *w, size_t n);
 /* emoji.is_emoji(c) for a single code point (emoji 2.14.1's EMOJI_DATA keys). */
 bool ifr__ifb_is_emoji(uint32_t c);
+
+/* One record of Python's csv.reader (excel dialect, given delimiter). */
+typedef struct ifr__ifb_csv_row {
+    ifr__ustr *f;
+    size_t nf;
+} ifr__ifb_csv_row;
+
+/*
+ * list(csv.reader(io.StringIO(s), delimiter=delim)) as CPython 3.11 parses it
+ * (quote doubling, '\r' handling, blank lines as empty records). Returns
+ * IFR_E_UNSUPPORTED where Python raises csv.Error, IFR_E_NOMEM.
+ */
+int ifr__ifb_csv_read(ifr__arena *ar, const uint32_t *s, size_t n, uint32_t delim,
+                      ifr__ifb_csv_row **rows, size_t *nrows);
+
+/* unicodedata.normalize('NFKD', s).encode('ascii', 'ignore').decode() into `ar`. */
+int ifr__ifb_nfkd_ascii(ifr__arena *ar, const uint32_t *s, size_t n, uint32_t **out,
+                        size_t *nout);
+/* Digit value of a Unicode decimal digit (ifr__py_isdecimal(c) must hold). */
+int ifr__ifb_decimal_value(uint32_t c);
 #endif /* IFR_CHECKERS_IFBENCH_UTIL_H */
