@@ -3,6 +3,7 @@
  * compat semantics.
  */
 #include "ifbench_util.h"
+#include "ifbench_tagger.h"
 
 #include <string.h>
 
@@ -544,6 +545,30 @@ static int check_words_position(const void *args, ifr__text *t, ifr__check_ctx *
     return IFR_OK;
 }
 
+/* MARK: words:start_verb -------------------------------------------------- */
+
+static int check_start_verb(const void *args, ifr__text *t, ifr__check_ctx *cx)
+{
+    (void)args;
+    const ifr__ustr *tok;
+    size_t n;
+    int rc = ifr__ifb_tokens(t, &tok, &n);
+    if (rc)
+        return rc;
+    if (n == 0) {
+        cx->followed = false;
+        ifr__detail(cx, "no tokens");
+        return IFR_OK;
+    }
+    char tag[8];
+    rc = ifr__ifb_first_tag(t->arena, tok, n, tag);
+    if (rc)
+        return rc;
+    cx->followed = strstr(tag, "VB") != NULL;
+    ifr__detail(cx, "the first token is tagged %s; needs a VB* tag", tag);
+    return IFR_OK;
+}
+
 /* MARK: table -------------------------------------------------------------- */
 
 static const ifr__kwspec kw_small_n[] = {
@@ -634,4 +659,11 @@ const ifr__checker ifr__family_ifbench_words[] = {
              "(case-insensitively), else t[1] and t[-2]",
      .quirks = "A final '...' is not 'in' string.punctuation, so t[-2] is compared; a "
                "two-token text compares t[1] with t[0]."},
+    {.id = "words:start_verb", .suite = IFR__SUITE_IFBENCH,
+     .summary = "The response starts with a verb", .check = check_start_verb,
+     .rule = "'VB' in nltk.pos_tag(nltk.word_tokenize(text))[0][1] (NLTK 3.9.2 averaged "
+             "perceptron, English)",
+     .quirks = "Decided by the tagger: a capitalised imperative at the start is often not a "
+               "verb (Write -> IN, Keep -> NNP) while Go, Imagine and Let are; markdown or a "
+               "quote first fails."},
     {0}};
