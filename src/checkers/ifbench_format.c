@@ -599,7 +599,7 @@ const ifr__checker ifr__family_ifbench_format[] = {
      .quirks = "Apostrophes (don't) push and break nesting; curly quotes are ignored."},
     {.id = "format:options", .suite = IFR__SUITE_IFBENCH,
      .summary = "Answer with exactly one of the options", .kwargs = kw_options,
-     .parse = parse_options, .check = check_options,
+     .parse = parse_options, .flags = IFR_CHECKER_RANDOM, .check = check_options,
      .rule = "options split on '/' if present, else 'or' if present, else ','; each stripped. "
              "If options match \\W*[aA]\\W*[bB]\\W*[cC], the text must equal an option exactly; "
              "otherwise text.strip(P + ' ').lower() must equal an option stripped the same way",
@@ -632,7 +632,7 @@ const ifr__checker ifr__family_ifbench_format[] = {
                "quotes passes."},
     {.id = "format:list", .suite = IFR__SUITE_IFBENCH,
      .summary = "The separator sep appears at least twice", .kwargs = kw_sep,
-     .parse = parse_sep, .check = check_list, .flags = IFR_CHECKER_HACKABLE,
+     .parse = parse_sep, .check = check_list, .flags = IFR_CHECKER_HACKABLE | IFR_CHECKER_RANDOM,
      .rule = "len(re.findall(re.escape(sep), text)) >= 2",
      .quirks = "Anywhere in the text, not at line starts: any two hyphens pass for '-'."},
     {.id = "format:thesis", .suite = IFR__SUITE_IFBENCH,

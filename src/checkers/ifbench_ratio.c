@@ -217,7 +217,7 @@ static const ifr__kwspec kw_overlap[] = {
 const ifr__checker ifr__family_ifbench_ratio[] = {
     {.id = "ratio:stop_words", .suite = IFR__SUITE_IFBENCH,
      .summary = "Stop words are at most percentage% of the words", .kwargs = kw_stop,
-     .parse = parse_stop, .check = check_stop, .flags = IFR_CHECKER_HACKABLE,
+     .parse = parse_stop, .check = check_stop, .flags = IFR_CHECKER_HACKABLE | IFR_CHECKER_RANDOM,
      .rule = "count(\\w+ tokens whose lower() is an NLTK English stopword) / count(\\w+ "
              "tokens) * 100 <= percentage (float comparison); no words fails",
      .quirks = "Stopwords containing an apostrophe can never match a \\w+ token; don't "
@@ -225,7 +225,7 @@ const ifr__checker ifr__family_ifbench_ratio[] = {
     {.id = "ratio:overlap", .suite = IFR__SUITE_IFBENCH,
      .summary = "Character-trigram overlap with reference_text within percentage +/- 2",
      .kwargs = kw_overlap, .parse = parse_overlap, .check = check_overlap,
-     .flags = IFR_CHECKER_HACKABLE,
+     .flags = IFR_CHECKER_HACKABLE | IFR_CHECKER_RANDOM,
      .rule = "R = set of character trigrams of the text, F = those of reference_text; "
              "percentage - 2 <= |R & F| / |R| * 100 <= percentage + 2; fewer than 3 "
              "characters fails",

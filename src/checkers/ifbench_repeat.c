@@ -164,7 +164,7 @@ const ifr__checker ifr__family_ifbench_repeat[] = {
              "requests.'"},
     {.id = "repeat:repeat_span", .suite = IFR__SUITE_IFBENCH,
      .summary = "Copy the character span [n_start, n_end] of the prompt", .kwargs = kw_span,
-     .parse = parse_span, .check = check_span,
+     .parse = parse_span, .flags = IFR_CHECKER_RANDOM, .check = check_span,
      .rule = "text.strip().lower() == prompt_to_repeat[n_start:n_end + 1].strip().lower()",
      .quirks = "Character indices (since IFBench PR #25), inclusive; Python slice semantics."},
     {0}};

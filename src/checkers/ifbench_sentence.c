@@ -233,14 +233,14 @@ const ifr__checker ifr__family_ifbench_sentence[] = {
                "symbols alliterate too."},
     {.id = "sentence:keyword", .suite = IFR__SUITE_IFBENCH,
      .summary = "Sentence N contains word", .kwargs = kw_keyword, .parse = parse_keyword,
-     .check = check_keyword,
+     .flags = IFR_CHECKER_RANDOM, .check = check_keyword,
      .rule = "At least N Punkt sentences, and sentence N matches "
              "re.search(r'\\b' + re.escape(word) + r'\\b', re.IGNORECASE)",
      .quirks = "Plurals do not match; the word may also appear elsewhere; N = 0 reads the "
                "last sentence."},
     {.id = "sentence:increment", .suite = IFR__SUITE_IFBENCH,
      .summary = "Each sentence has exactly small_n more words than the previous",
-     .kwargs = kw_small_n, .parse = parse_small_n, .check = check_increment,
+     .kwargs = kw_small_n, .parse = parse_small_n, .flags = IFR_CHECKER_RANDOM, .check = check_increment,
      .rule = "Words per Punkt sentence = split() after deleting string.punctuation; each "
              "sentence has exactly small_n more than the one before",
      .quirks = "One sentence passes; a '-' token disappears with the punctuation."},

@@ -617,7 +617,7 @@ const ifr__checker ifr__family_ifbench_words[] = {
      .quirks = "Zero tokens pass (a punctuation-only text)."},
     {.id = "words:repeats", .suite = IFR__SUITE_IFBENCH,
      .summary = "No word repeated more than small_n times", .kwargs = kw_small_n,
-     .parse = parse_small_n, .check = check_repeats,
+     .parse = parse_small_n, .flags = IFR_CHECKER_RANDOM, .check = check_repeats,
      .rule = "No token of text.lower() (string.punctuation deleted).split() occurs more than "
              "small_n times",
      .quirks = "Case variants merge; don't becomes dont; stop words count too."},
@@ -647,13 +647,13 @@ const ifr__checker ifr__family_ifbench_words[] = {
      .quirks = "One sentence passes; inner punctuation stays attached (Dog's)."},
     {.id = "words:keywords_specific_position", .suite = IFR__SUITE_IFBENCH,
      .summary = "keyword is word m of sentence n", .kwargs = kw_kwpos, .parse = parse_kwpos,
-     .check = check_kwpos,
+     .flags = IFR_CHECKER_RANDOM, .check = check_kwpos,
      .rule = "At least n Punkt sentences; among nltk.word_tokenize(sentence n) tokens with an "
              "alphanumeric character, token m equals keyword.strip(), case-insensitively",
      .quirks = "keyword's tokenizes as keyword + 's and passes."},
     {.id = "words:words_position", .suite = IFR__SUITE_IFBENCH,
      .summary = "keyword is the second and the second-to-last word", .kwargs = kw_keyword,
-     .parse = parse_kw_strip, .check = check_words_position,
+     .parse = parse_kw_strip, .flags = IFR_CHECKER_RANDOM, .check = check_words_position,
      .rule = "t = nltk.word_tokenize(text), len(t) >= 2; if t[-1] is a substring of "
              "string.punctuation, t[1] and t[-3] must equal keyword.strip() "
              "(case-insensitively), else t[1] and t[-2]",
