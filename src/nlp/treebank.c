@@ -264,7 +264,9 @@ static inline bool tb_c2(uint32_t c)
     return c == ']' || c == ')' || c == '}' || c == '>' || c == '"' || c == '\'';
 }
 
-static size_t tb_final_period(const uint32_t *s, size_t n, uint32_t *d, bool p1)
+/* In place: only the tail changes, so no copy of the text (the buffer must
+ * hold n + 3 code points). */
+static size_t tb_final_period(uint32_t *s, size_t n, bool p1)
 {
     size_t w = n;
     while (w > 0 && ifr__nlp_space(s[w - 1]))
@@ -277,16 +279,14 @@ static size_t tb_final_period(const uint32_t *s, size_t n, uint32_t *d, bool p1)
     size_t ae = c0;
     while (ae < n && (p1 ? tb_c1(s[ae]) : tb_c2(s[ae])))
         ae++;
-    size_t i = c0 - 2;
-    memcpy(d, s, (i + 1) * sizeof *d);
-    size_t k = i + 1;
-    d[k++] = ' ';
-    d[k++] = '.';
+    size_t i = c0 - 2, at = i + 3 + (p1 ? 1 : 0);
+    memmove(s + at, s + c0, (ae - c0) * sizeof *s); /* group 3 moves right */
+    s[i + 1] = ' ';
+    s[i + 2] = '.';
     if (p1)
-        d[k++] = ' ';
-    memcpy(d + k, s + c0, (ae - c0) * sizeof *d);
-    k += ae - c0;
-    d[k++] = ' ';
+        s[i + 3] = ' ';
+    size_t k = at + (ae - c0);
+    s[k++] = ' ';
     return k;
 }
 
@@ -447,40 +447,48 @@ static size_t tb_ws(const uint32_t *s, size_t n, uint32_t *d)
  * ([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) -> "\1 \2 "   (E5) */
 static size_t tb_e45(const uint32_t *s, size_t n, uint32_t *d, bool e5)
 {
-    static const char *const alts[] = {"'ll", "'LL", "'re", "'RE", "'ve", "'VE", "n't", "N'T"};
+    /* Every match has its apostrophe at i + 1, or (n't, N'T) at i + 2, so
+     * only positions next to an apostrophe are tried, in increasing order;
+     * `next` keeps the matches non-overlapping as re.sub does. */
     tb_out o = {s, d, 0, 0, false};
-    for (size_t i = 0; i + 2 < n;) {
-        uint32_t c = s[i];
-        size_t glen = 0;
-        if (c != '\'' && c != ' ') {
-            if (!e5) {
-                if (s[i + 1] == '\'') {
-                    uint32_t x = s[i + 2];
+    size_t next = 0;
+    for (size_t q = 1; q + 1 < n; q++) {
+        if (s[q] != '\'')
+            continue;
+        for (int k = 0; k < 2; k++) {
+            size_t i, glen = 0;
+            if (k == 0) {
+                if (!e5 || q < 2)
+                    continue;
+                i = q - 2;
+                if (q + 2 < n && s[q + 2] == ' ' &&
+                    ((s[i + 1] == 'n' && s[q + 1] == 't') || (s[i + 1] == 'N' && s[q + 1] == 'T')))
+                    glen = 3;
+            } else {
+                i = q - 1;
+                uint32_t x = s[q + 1];
+                if (!e5) {
                     if ((x == 's' || x == 'S' || x == 'm' || x == 'M' || x == 'd' || x == 'D') &&
-                        i + 3 < n && s[i + 3] == ' ')
+                        q + 2 < n && s[q + 2] == ' ')
                         glen = 2;
                     else if (x == ' ')
                         glen = 1;
-                }
-            } else if (i + 4 < n && s[i + 4] == ' ') {
-                for (size_t a = 0; a < sizeof alts / sizeof *alts; a++)
-                    if (s[i + 1] == (uint32_t)alts[a][0] && s[i + 2] == (uint32_t)alts[a][1] &&
-                        s[i + 3] == (uint32_t)alts[a][2]) {
+                } else if (q + 3 < n && s[q + 3] == ' ') {
+                    uint32_t y = s[q + 2];
+                    if ((x == 'l' && y == 'l') || (x == 'L' && y == 'L') || (x == 'r' && y == 'e') ||
+                        (x == 'R' && y == 'E') || (x == 'v' && y == 'e') || (x == 'V' && y == 'E'))
                         glen = 3;
-                        break;
-                    }
+                }
             }
-        }
-        if (glen) {
+            if (!glen || i < next || s[i] == '\'' || s[i] == ' ')
+                continue;
             tb_flush(&o, i);
-            tb_put(&o, c);
+            tb_put(&o, s[i]);
             tb_put(&o, ' ');
             tb_putn(&o, s + i + 1, glen);
             tb_put(&o, ' ');
-            o.last = i + 1 + glen + 1;
-            i = o.last;
-        } else {
-            i++;
+            o.last = next = i + 1 + glen + 1;
+            break;
         }
     }
     return tb_done(&o, n);
@@ -571,10 +579,14 @@ static size_t tb_c3pass(const uint32_t *s, size_t n, uint32_t *d, const char *wo
 {
     size_t lw = strlen(word);
     tb_out o = {s, d, 0, 0, false};
-    for (size_t i = 0; i + 3 + lw <= n;) {
-        size_t e = i + 3 + lw;
-        if (s[i] == ' ' && s[i + 1] == '\'' && tb_ci(s[i + 2], 't') &&
-            tb_ci_at(s, n, i + 3, word) && (e == n || !ifr__nlp_word(s[e]))) {
+    /* the apostrophe is at i + 1; matches cannot overlap (each starts with
+     * a space and contains no other one) */
+    for (size_t q = 1; q + 2 + lw <= n; q++) {
+        if (s[q] != '\'')
+            continue;
+        size_t i = q - 1, e = i + 3 + lw;
+        if (s[i] == ' ' && tb_ci(s[q + 1], 't') && tb_ci_at(s, n, q + 2, word) &&
+            (e == n || !ifr__nlp_word(s[e]))) {
             tb_flush(&o, i);
             tb_put(&o, ' ');
             tb_putn(&o, s + i + 1, 2);
@@ -582,9 +594,7 @@ static size_t tb_c3pass(const uint32_t *s, size_t n, uint32_t *d, const char *wo
             tb_putn(&o, s + i + 3, lw);
             tb_put(&o, ' ');
             o.last = e;
-            i = e;
-        } else {
-            i++;
+            q = e - 1;
         }
     }
     return tb_done(&o, n);
@@ -639,12 +649,10 @@ static size_t tb_step(int st, const uint32_t *s, size_t n, uint32_t *d)
     case TB_S3: return tb_s3(s, n, d);
     case TB_S4: return tb_s4(s, n, d);
     case TB_S5: return tb_s5(s, n, d);
-    case TB_P1: return tb_final_period(s, n, d, true);
     case TB_P2: return tb_p2(s, n, d);
     case TB_P3: return tb_p3(s, n, d);
     case TB_P4: return tb_p4(s, n, d);
     case TB_P5: return tb_pad_set(s, n, d, TB_K_P5);
-    case TB_P6: return tb_final_period(s, n, d, false);
     case TB_P7: return tb_pad_set(s, n, d, TB_K_P7);
     case TB_P8: return tb_p8(s, n, d);
     case TB_P9: return tb_pad_set(s, n, d, TB_K_P9);
@@ -714,9 +722,18 @@ static int tb_run(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v,
     for (int st = 0; st < TB_NSTEPS; st++) {
         if (!tb_wanted(c, st, v))
             continue;
-        int dst = 1 - c->cur;
         if (c->n > (SIZE_MAX / sizeof(uint32_t) - 16) / 4)
             return IFR_E_NOMEM;
+        if (st == TB_P1 || st == TB_P6) {
+            rc = tb_reserve(c, c->cur, c->n + 4);
+            if (rc != IFR_OK)
+                return rc;
+            size_t m = tb_final_period(c->buf[c->cur], c->n, st == TB_P1);
+            if (m != TB_SAME)
+                c->n = m;
+            continue;
+        }
+        int dst = 1 - c->cur;
         rc = tb_reserve(c, dst, 4 * c->n + 8);
         if (rc != IFR_OK)
             return rc;

@@ -47,7 +47,8 @@ static void test_keywords_kwargs_errors(void **state)
     ck_expect_error("keywords:existence", "{\"keywords\":[]}", IFR_E_KWARGS, "/kwargs/0/keywords");
     ck_expect_error("keywords:existence", "{\"keywords\":\"apple\"}", IFR_E_KWARGS,
                     "/kwargs/0/keywords");
-    ck_expect_error("keywords:existence", "{\"keywords\":[\"ok\",\"c++\"]}", IFR_E_REGEX,
+    /* "c++" is a possessive quantifier since Python 3.11 (it compiles); "c**" is not */
+    ck_expect_error("keywords:existence", "{\"keywords\":[\"ok\",\"c**\"]}", IFR_E_REGEX,
                     "/kwargs/0/keywords/1");
     ck_expect_error("keywords:existence", "{\"keywords\":[\"(\"]}", IFR_E_REGEX,
                     "/kwargs/0/keywords/0");

@@ -34,7 +34,7 @@ static void test_length_constraints_details(void **state)
                      "a *** *** b", 0, "paragraph 2 between *** dividers is empty");
     ck_expect_detail("length_constraints:nth_paragraph_first_word",
                      "{\"num_paragraphs\":2,\"nth_paragraph\":2,\"first_word\":\"then\"}",
-                     "One.\n\nNow.", 0, "paragraph 2 starts with \"now\"; needs \"then\"");
+                     "One.\n\nNow.", 0, "paragraph 2 starts with \"Now\"; needs \"then\"");
     ck_expect_detail("length_constraints:nth_paragraph_first_word",
                      "{\"num_paragraphs\":3,\"nth_paragraph\":2,\"first_word\":\"then\"}",
                      "One.\n\nThen.", 0, "2 paragraphs separated by \\n\\n; needs exactly 3");
