@@ -445,58 +445,63 @@ const ifr__checker ifr__family_ifbench_count[] = {
     {.id = "count:word_count_range", .suite = IFR__SUITE_IFBENCH,
      .summary = "Word count (\\w+ runs) within [min_words, max_words]",
      .kwargs = kw_range, .parse = parse_range, .flags = IFR_CHECKER_RANDOM, .check = check_range,
-     .rule = "min_words <= len(re.findall(r'\\w+', text)) <= max_words",
+     .rule = "Followed iff `min_words <= len(re.findall(r\"\\w+\", value)) <= max_words`.",
      .quirks = "Words are \\w+ runs: don't, e-mail and 3.14 count 2 each; a run of CJK counts 1."},
     {.id = "count:unique_word_count", .suite = IFR__SUITE_IFBENCH,
      .summary = "At least N distinct words", .kwargs = kw_N, .parse = parse_N,
      .check = check_unique, .flags = IFR_CHECKER_HACKABLE | IFR_CHECKER_RANDOM,
-     .rule = "len({w.strip(string.punctuation + ' ') for w in text.lower().split()}) >= N",
+     .rule = "Followed iff `len({w.strip(string.punctuation + ' ') for w in "
+             "value.lower().split()}) >= N`.",
      .quirks = "A punctuation-only token becomes '' and counts as one more word; curly quotes "
                "are not stripped; nonsense tokens count."},
     {.id = "count:conjunctions", .suite = IFR__SUITE_IFBENCH,
      .summary = "At least small_n different coordinating conjunctions",
      .kwargs = kw_small_n, .parse = parse_small_n, .check = check_conjunctions,
      .flags = IFR_CHECKER_HACKABLE | IFR_CHECKER_RANDOM,
-     .rule = "Distinct raw split() tokens whose strip(P + ' ').lower() is one of and, but, "
-             "for, nor, or, so, yet; passes when there are >= small_n",
+     .rule = "Followed iff `len({w for w in value.split() if w.strip(string.punctuation + "
+             "' ').lower() in ('and', 'but', 'for', 'nor', 'or', 'so', 'yet')}) >= "
+             "small_n` (distinct raw tokens).",
      .quirks = "Raw tokens are compared, so 'and', 'and,', 'And' and '(and)' are 4 "
                "different conjunctions."},
     {.id = "count:person_names", .suite = IFR__SUITE_IFBENCH,
      .summary = "At least N names from IFBench's fixed list of 50", .kwargs = kw_N,
      .parse = parse_N, .check = check_person_names, .flags = IFR_CHECKER_HACKABLE | IFR_CHECKER_RANDOM,
-     .rule = "Number of the 50 listed names matching re.search(r'\\bName\\b', text) "
-             "(case-sensitive) >= N",
+     .rule = "Followed iff at least N of IFBench's 50 first names (Emma ... Jonathan) "
+             "satisfy `re.search(r\"\\b\" + re.escape(name) + r\"\\b\", value)` "
+             "(case-sensitive).",
      .quirks = "Mia's counts, Miami and EMMA do not; a bare list of names passes."},
     {.id = "count:numbers", .suite = IFR__SUITE_IFBENCH,
      .summary = "Exactly N numbers", .kwargs = kw_N, .parse = parse_N,
      .flags = IFR_CHECKER_RANDOM, .check = check_numbers,
-     .rule = "After deleting string.punctuation, len(re.findall(r'\\d+', text)) == N",
+     .rule = "Followed iff `len(re.findall(r\"\\d+\", value.translate(str.maketrans('', '', "
+             "string.punctuation)))) == N`.",
      .quirks = "Removing punctuation joins numbers (3.14, 1,000,000 and 10-20 are one); "
                "Unicode decimal digits count; digits inside words count."},
     {.id = "count:punctuation", .suite = IFR__SUITE_IFBENCH,
      .summary = "Every standard punctuation mark plus an interrobang",
      .check = check_punctuation, .flags = IFR_CHECKER_HACKABLE,
-     .rule = "Needs '?!', '!?' or U+203D; after removing the first '?!' (else the first "
-             "'!?'), the text must still contain each of . , ! ? ; :",
+     .rule = "Needs '?!', '!?' or U+203D; remove the first '?!' (else the first '!?') "
+             "once; followed iff the rest still contains each of `. , ! ? ; :`.",
      .quirks = "The string '?!?!,.;:' passes; full-width marks do not count."},
     {.id = "count:words_japanese", .suite = IFR__SUITE_IFBENCH,
      .summary = "Every N-th word contains Japanese", .kwargs = kw_N, .parse = parse_japanese,
      .check = check_japanese, .flags = IFR_CHECKER_HACKABLE | IFR_CHECKER_RANDOM,
-     .rule = "Each split() token at a 1-based position divisible by N, stripped of P + ' ', "
-             "non-empty and not all digits, must contain a character in U+3040-30FF or "
-             "U+4E00-9FFF",
+     .rule = "Followed iff every token of `value.split()` at a 1-based position divisible "
+             "by N that is, after `strip(string.punctuation + ' ')`, non-empty and not "
+             "`isdigit()` contains a character in U+3040-30FF or U+4E00-9FFF.",
      .quirks = "Fewer than N words pass vacuously; hanzi count as Japanese; digit tokens are "
                "skipped. N = 0 is a kwargs error (the reference divides by zero)."},
     {.id = "count:keywords_multiple", .suite = IFR__SUITE_IFBENCH,
      .summary = "keyword1..5 occur exactly 1, 2, 3, 5 and 7 times",
      .kwargs = kw_kwmulti, .parse = parse_kwmulti, .flags = IFR_CHECKER_RANDOM, .check = check_kwmulti,
-     .rule = "text.lower().count(keywordK.strip().lower()) == (1, 2, 3, 5, 7)[K-1] for each K",
+     .rule = "Followed iff `value.lower().count(keywordK.strip().lower())` is 1, 2, 3, 5 "
+             "and 7 for K = 1..5.",
      .quirks = "Substring counts: 'door' counts inside 'doorway'."},
     {.id = "count:pronouns", .suite = IFR__SUITE_IFBENCH,
      .summary = "At least N pronouns", .kwargs = kw_N, .parse = parse_N,
      .check = check_pronouns, .flags = IFR_CHECKER_HACKABLE | IFR_CHECKER_RANDOM,
-     .rule = "Tokens of nltk.word_tokenize(text.replace('/', ' ').lower()) (NLTK 3.9.2) in "
-             "IFBench's set of 63 pronouns; passes when the count is >= N",
+     .rule = "Followed iff at least N tokens of `nltk.word_tokenize(value.replace('/', ' "
+             "').lower())` (NLTK 3.9.2) are in IFBench's set of 63 pronouns.",
      .quirks = "The set includes all, some, any, each, both and none; 'this this this' "
                "counts 3; it's gives it + 's."},
     {0}};

@@ -647,72 +647,78 @@ static int check_dates(const void *args, ifr__text *t, ifr__check_ctx *cx)
 const ifr__checker ifr__family_ifbench_custom[] = {
     {.id = "custom:multiples", .suite = IFR__SUITE_IFBENCH,
      .summary = "Count from 10 to 50 printing only multiples of 7", .check = check_multiples,
-     .rule = "re.findall(r'\\d+', text) == ['14', '21', '28', '35', '42', '49']",
+     .rule = "Followed iff `re.findall(r\"\\d+\", value) == ['14', '21', '28', '35', '42', "
+             "'49']`.",
      .quirks = "Any other number anywhere fails; words around the numbers are ignored."},
     {.id = "custom:mcq_count_length", .suite = IFR__SUITE_IFBENCH,
      .summary = "4 multiple-choice questions of 5 options, getting longer",
      .check = check_mcq,
-     .rule = "The text must start with 'Question'; re.split on "
-             "r'\\n*(?:Question \\d+[\\.|\\):;]?\\s*)' gives exactly 4 non-blank questions; each "
-             "has exactly 5 lines matching r'^[A-Ea-e][\\.|\\)]\\s*\\w+' (stripped), and the "
-             "text before the first option gets strictly longer",
+     .rule = "Followed iff value starts with 'Question', `re.split(r\"\\n*(?:Question "
+             "\\d+[\\.|\\):;]?\\s*)\", value)` gives exactly 4 non-blank questions, each has "
+             "exactly 5 lines matching `r\"^[A-Ea-e][\\.|\\)]\\s*\\w+\"` (stripped), and the "
+             "text before the first option gets strictly longer.",
      .quirks = "A one-character text without 'Question' is not rejected by the prefix test."},
     {.id = "custom:reverse_newline", .suite = IFR__SUITE_IFBENCH,
      .summary = "African countries in reverse alphabetical order, one per line",
      .check = check_reverse_newline, .flags = IFR_CHECKER_HACKABLE,
-     .rule = "Non-empty lines stripped of P + ' '; from the first containing 'Zimbabwe', at "
-             "least 52 lines whose NFKD-ASCII forms are in non-increasing order",
+     .rule = "Non-empty lines of `value.split('\\n')` stripped of P + ' '; from the first "
+             "containing 'Zimbabwe': followed iff there are at least 52 and their "
+             "NFKD-ASCII forms are in non-increasing order.",
      .quirks = "The names are not checked: any 52 reverse-sorted lines after Zimbabwe pass."},
     {.id = "custom:word_reverse", .suite = IFR__SUITE_IFBENCH,
      .summary = "Answer (bald eagle) with the words in reverse order",
      .check = check_word_reverse,
-     .rule = "v = ' '.join(text.lower().strip() minus string.punctuation .split()[::-1]); "
-             "'bald eagle' in v and v is a single Punkt sentence"},
+     .rule = "With `v = ' '.join(value.lower().strip().translate(remove "
+             "P).split()[::-1])`: followed iff 'bald eagle' in v and `v in "
+             "nltk.sent_tokenize(v)`."},
     {.id = "custom:character_reverse", .suite = IFR__SUITE_IFBENCH,
      .summary = "Answer (bald eagle) with the letters in reverse order",
      .check = check_character_reverse, .flags = IFR_CHECKER_HACKABLE,
-     .rule = "'elgae dlab' in text.lower()",
+     .rule = "Followed iff `'elgae dlab' in value.lower()`.",
      .quirks = "Substring test: the rest of the text is not checked."},
     {.id = "custom:sentence_alphabet", .suite = IFR__SUITE_IFBENCH,
      .summary = "26 sentences whose first words start a..z",
      .check = check_sentence_alphabet,
-     .rule = "Exactly 26 Punkt sentences; sentence i's first split() token, lower-cased, starts "
-             "with chr(97 + i)"},
+     .rule = "Followed iff `nltk.sent_tokenize(value)` gives exactly 26 sentences and "
+             "sentence i's first `split()` token, lower-cased, starts with chr(97 + i)."},
     {.id = "custom:european_capitals_sort", .suite = IFR__SUITE_IFBENCH,
      .summary = "The 27 European capitals north of 45 degrees, by latitude",
      .check = check_capitals,
-     .rule = "NFKD-ASCII text split on ',', blank items dropped: exactly the 27 expected "
-             "capitals in order (each item stripped)"},
+     .rule = "Items of the NFKD-ASCII value split on ',', blank ones dropped: followed "
+             "iff they are exactly the 27 expected capitals in order (each stripped)."},
     {.id = "custom:csv_city", .suite = IFR__SUITE_IFBENCH,
      .summary = "CSV with header ID,Country,City,Year,Count and 7 rows",
      .check = check_csv_city,
-     .rule = "list(csv.reader(io.StringIO(text))) has 8 records, the first exactly "
-             "['ID', 'Country', 'City', 'Year', 'Count'], all of 5 fields",
+     .rule = "Followed iff `list(csv.reader(io.StringIO(value)))` has 8 records, the "
+             "first equal to ['ID', 'Country', 'City', 'Year', 'Count'] and all others of "
+             "5 fields.",
      .quirks = "Python csv semantics: blank lines are records; a bare '\\r' inside a line makes "
                "the reference raise csv.Error (reported as IFR_E_UNSUPPORTED)."},
     {.id = "custom:csv_special_character", .suite = IFR__SUITE_IFBENCH,
      .summary = "CSV of 14 product rows with a quoted field holding a special character",
      .check = check_csv_special,
-     .rule = "First line (stripped) matches the ProductID,Category,Brand,Price,Stock header "
-             "(names optionally quoted, ',' plus spaces/tabs); after replacing '\"' by '\"\"\"', "
-             "csv.reader gives 15 records; scanning rows 2..15, each must have 5 fields until "
-             "one has a field matching r'\".*[^\\d\\w\\s].*\"', which passes",
+     .rule = "The stripped first line must match the ProductID,Category,Brand,Price,Stock "
+             "header (names optionally quoted, ',' plus spaces/tabs). After "
+             "`value.replace('\"', '\"\"\"')`, csv.reader must give 15 records; scanning "
+             "records 2..15, each must have 5 fields, and followed iff one has a field "
+             "matching `r'\".*[^\\d\\w\\s].*\"'` before a bad record.",
      .quirks = "Returns at the first row with a special field: later rows are not checked; "
                "the quote tripling makes any quoted field keep its quotes."},
     {.id = "custom:csv_quotes", .suite = IFR__SUITE_IFBENCH,
      .summary = "Tab-separated CSV of 3 rows with every field in double quotes",
      .check = check_csv_quotes,
-     .rule = "First line (stripped) matches StudentID\\tSubject\\tGrade\\tSemester\\tScore "
-             "(optionally quoted, tab plus spaces); after replacing '\"' by '\"\"\"', "
-             "csv.reader(delimiter='\\t') gives 4 records of 5 fields, each stripped field "
-             "starting and ending with '\"'",
+     .rule = "The stripped first line must match "
+             "StudentID\\tSubject\\tGrade\\tSemester\\tScore (names optionally quoted, tab "
+             "plus spaces). After `value.replace('\"', '\"\"\"')`: followed iff "
+             "`csv.reader(..., delimiter='\\t')` gives 4 records of 5 fields whose "
+             "stripped fields all start and end with '\"'.",
      .quirks = "An empty field makes the reference raise IndexError (IFR_E_UNSUPPORTED)."},
     {.id = "custom:date_format_list", .suite = IFR__SUITE_IFBENCH,
      .summary = "Comma-separated YYYY-MM-DD dates within 1769-1821",
      .check = check_dates,
-     .rule = "Every item of text.strip().split(','), stripped, matches ^\\d{4}-\\d{2}-\\d{2}$ "
-             "with year 1769-1821, month <= 12, and day <= 31/30/29 for the months in those "
-             "lists",
+     .rule = "Followed iff every item of `value.strip().split(',')`, stripped, matches "
+             "`^\\d{4}-\\d{2}-\\d{2}$` with year 1769-1821, month <= 12, and day <= 31 / 30 "
+             "/ 29 for months in (1, 3, 5, 7, 8, 10, 12) / (4, 6, 9, 11) / (2).",
      .quirks = "Month 00 and day 00 pass; Feb 29 always passes; Unicode decimal digits pass; a "
                "trailing comma gives an empty item, which fails."},
     {0}};

@@ -588,89 +588,97 @@ const ifr__checker ifr__family_ifbench_format[] = {
     {.id = "format:parentheses", .suite = IFR__SUITE_IFBENCH,
      .summary = "Brackets nested at least 5 deep", .check = check_parentheses,
      .flags = IFR_CHECKER_HACKABLE,
-     .rule = "Stack over ( [ {: a matching close pops, and the first pop after the depth "
-             "reached 5 passes; a mismatched close resets the stack and the maximum depth",
+     .rule = "Scan for ( [ {: a matching close pops, a mismatched close resets the stack "
+             "and the maximum depth. Followed iff some pop happens after the maximum "
+             "depth reached 5.",
      .quirks = "(((((x) passes: one close is enough; full-width brackets do not count."},
     {.id = "format:quotes", .suite = IFR__SUITE_IFBENCH,
      .summary = "Quotes nested at least 3 levels deep", .check = check_quotes,
      .flags = IFR_CHECKER_HACKABLE,
-     .rule = "Scan \" and ': a character equal to the top of the stack pops, otherwise a quote "
-             "pushes; passes when reached depth - current depth >= 3 after a pop",
+     .rule = "Scan \" and ': a character equal to the top of the stack pops, any other "
+             "quote pushes. Followed iff after some pop `reached_depth - current_depth >= "
+             "3`.",
      .quirks = "Apostrophes (don't) push and break nesting; curly quotes are ignored."},
     {.id = "format:options", .suite = IFR__SUITE_IFBENCH,
      .summary = "Answer with exactly one of the options", .kwargs = kw_options,
      .parse = parse_options, .flags = IFR_CHECKER_RANDOM, .check = check_options,
-     .rule = "options split on '/' if present, else 'or' if present, else ','; each stripped. "
-             "If options match \\W*[aA]\\W*[bB]\\W*[cC], the text must equal an option exactly; "
-             "otherwise text.strip(P + ' ').lower() must equal an option stripped the same way",
+     .rule = "options is split on '/' if present, else on 'or' if present, else on ','; "
+             "each piece stripped. If `re.match(r\"\\W*[aA]\\W*[bB]\\W*[cC]\\W*\", options)`, "
+             "followed iff `value` equals a piece exactly; otherwise iff `value.strip(P + "
+             "' ').lower()` equals a piece stripped and lowered the same way.",
      .quirks = "strip(P + ' ') does not strip newlines or tabs: '\\nyes\\n' fails strict; "
                "splitting on 'or' also cuts words such as 'for'."},
     {.id = "format:newline", .suite = IFR__SUITE_IFBENCH,
      .summary = "Each word on its own line", .check = check_newline,
-     .rule = "After deleting string.punctuation: the number of non-empty lines of "
-             "strip().split('\\n') equals len(strip().split())",
+     .rule = "With `v = value` minus string.punctuation: followed iff the number of "
+             "non-empty lines of `v.strip().split('\\n')` == `len(v.strip().split())`.",
      .quirks = "Lines of spaces are not removed; a punctuation-only line is fine."},
     {.id = "format:emoji", .suite = IFR__SUITE_IFBENCH,
      .summary = "An emoji at the end of every sentence", .check = check_emoji,
-     .rule = "For each Punkt sentence minus string.punctuation, stripped: non-empty, and its "
-             "last or second-to-last character is an emoji, or the next sentence's first "
-             "character is (emoji.is_emoji per code point, emoji 2.14.1)",
+     .rule = "For each sentence of `nltk.sent_tokenize(value)`, `c = s.translate(remove "
+             "P).strip()`: followed iff every c is non-empty and has an emoji as its last "
+             "or second-to-last character, or the next sentence's c starts with one "
+             "(`emoji.is_emoji` on single code points, emoji 2.14.1).",
      .quirks = "Because of the second-to-last rule, an emoji plus VS16 passes; regional "
                "indicators (flags) fail; (c) and (r) signs count."},
     {.id = "format:line_indent", .suite = IFR__SUITE_IFBENCH,
      .summary = "Each line indented more than the previous one", .check = check_line_indent,
-     .rule = "Lines of split('\\n') with blank lines removed by list.remove while iterating; "
-             "each line's count of leading ASCII spaces must exceed the previous line's",
+     .rule = "Lines of `value.split('\\n')`, blank ones removed with `list.remove` while "
+             "iterating. Followed iff each line has more leading ASCII spaces than the "
+             "line before.",
      .quirks = "The element after each removed blank line is skipped, so of two consecutive "
                "blank lines one stays and takes part; tabs and NBSP count 0; one line passes."},
     {.id = "format:quote_unquote", .suite = IFR__SUITE_IFBENCH,
      .summary = "Every quoted phrase is followed by an explanation",
      .check = check_quote_unquote,
-     .rule = "Remove the sequence '\"', then all whitespace; fails if '\"\"' occurs or if the "
-             "text stripped of digits and punctuation other than '\"' ends with '\"'",
+     .rule = "Remove the sequence '\"', then all whitespace. Followed iff '\"\"' does not "
+             "occur and the result, stripped of digits and of punctuation other than '\"', "
+             "does not end with '\"'.",
      .quirks = "Curly quotes are invisible (the normalisation is a no-op); text without "
                "quotes passes."},
     {.id = "format:list", .suite = IFR__SUITE_IFBENCH,
      .summary = "The separator sep appears at least twice", .kwargs = kw_sep,
      .parse = parse_sep, .check = check_list, .flags = IFR_CHECKER_HACKABLE | IFR_CHECKER_RANDOM,
-     .rule = "len(re.findall(re.escape(sep), text)) >= 2",
+     .rule = "Followed iff `len(re.findall(re.escape(sep), value)) >= 2`.",
      .quirks = "Anywhere in the text, not at line starts: any two hyphens pass for '-'."},
     {.id = "format:thesis", .suite = IFR__SUITE_IFBENCH,
      .summary = "An italic (HTML) thesis followed by text", .check = check_thesis,
      .flags = IFR_CHECKER_HACKABLE,
-     .rule = "From the first <i> (else <em>), up to the first </i> (else </em>): "
-             "value[3:end] must be non-blank and value[end + 4:] non-blank",
+     .rule = "From the first '<i>' (else '<em>'), find the first '</i>' (else '</em>') at "
+             "end. Followed iff `value[3:end].strip()` and `value[end + 4:].strip()` are "
+             "both non-empty.",
      .quirks = "The 3/4 offsets assume <i>: with <em> the thesis keeps a '>' and with </em> "
                "the tail keeps a '>', so <em></em> passes; tags may be mismatched."},
     {.id = "format:sub-bullets", .suite = IFR__SUITE_IFBENCH,
      .summary = "Every * bullet has a - sub-bullet", .check = check_sub_bullets,
      .flags = IFR_CHECKER_HACKABLE,
-     .rule = "Every piece of text.split('*') after the first contains '-'",
+     .rule = "Followed iff every piece of `value.split('*')[1:]` contains '-'.",
      .quirks = "Text without '*' passes; loose mode removes every '*' and so always passes."},
     {.id = "format:no_bullets_bullets", .suite = IFR__SUITE_IFBENCH,
      .summary = "Two or more sentences, then two or more * bullets",
      .check = check_no_bullets_bullets,
-     .rule = "Lines of split('\\n'): a line whose strip() starts with '*' is a bullet and needs "
-             ">= 2 sentences before it; before the first bullet each line adds "
-             "len(sent_tokenize(line.strip())) sentences; after it any other line fails; "
-             "passes with >= 2 bullets",
+     .rule = "Over `value.split('\\n')`: a line whose `strip()` starts with '*' is a "
+             "bullet and fails unless >= 2 sentences came before; before the first bullet "
+             "each line adds `len(nltk.sent_tokenize(line.strip()))` sentences; after it "
+             "any other line fails. Followed iff there are >= 2 bullets.",
      .quirks = "A blank line before the bullets ends the prose part (the reference keeps the "
                "last sentence list as its flag), so later prose lines fail; '- x' is not a "
                "bullet."},
     {.id = "format:title_case", .suite = IFR__SUITE_IFBENCH,
      .summary = "Every word capitalised", .check = check_title_case,
      .flags = IFR_CHECKER_HACKABLE,
-     .rule = "For each nltk.word_tokenize token starting with a letter: a 1-letter token must "
-             "not be lower-case; a longer one fails if it starts lower-case and the rest is "
-             "all lower- or all upper-case",
+     .rule = "Followed iff no token w of `nltk.word_tokenize(value)` starting with a "
+             "letter is a lower-case single letter, or a longer token with "
+             "`w[0].islower()` and `w[1:]` all lower- or all upper-case.",
      .quirks = "ALL CAPS passes; minor words must be capitalised too."},
     {.id = "format:output_template", .suite = IFR__SUITE_IFBENCH,
      .summary = "Use the My Answer / My Conclusion / Future Outlook template",
      .check = check_template, .flags = IFR_CHECKER_HACKABLE,
-     .rule = "'My Answer:', 'My Conclusion:' and 'Future Outlook:' all occur in the text",
+     .rule = "Followed iff 'My Answer:', 'My Conclusion:' and 'Future Outlook:' all occur "
+             "in value.",
      .quirks = "Substring test only: order and content are not checked."},
     {.id = "format:no_whitespace", .suite = IFR__SUITE_IFBENCH,
      .summary = "No whitespace at all", .check = check_no_whitespace,
-     .rule = "No character of the text is str.isspace()",
+     .rule = "Followed iff `not any(c.isspace() for c in value)`.",
      .quirks = "ZWSP and BOM are not whitespace."},
     {0}};

@@ -218,33 +218,37 @@ const ifr__checker ifr__family_ifbench_ratio[] = {
     {.id = "ratio:stop_words", .suite = IFR__SUITE_IFBENCH,
      .summary = "Stop words are at most percentage% of the words", .kwargs = kw_stop,
      .parse = parse_stop, .check = check_stop, .flags = IFR_CHECKER_HACKABLE | IFR_CHECKER_RANDOM,
-     .rule = "count(\\w+ tokens whose lower() is an NLTK English stopword) / count(\\w+ "
-             "tokens) * 100 <= percentage (float comparison); no words fails",
+     .rule = "With `w = len(re.findall(r\"\\w+\", value))` and s = those tokens whose "
+             "`lower()` is an NLTK English stopword: followed iff w > 0 and `s / w * 100 "
+             "<= percentage` (float comparison).",
      .quirks = "Stopwords containing an apostrophe can never match a \\w+ token; don't "
                "splits into the stop words don and t."},
     {.id = "ratio:overlap", .suite = IFR__SUITE_IFBENCH,
      .summary = "Character-trigram overlap with reference_text within percentage +/- 2",
      .kwargs = kw_overlap, .parse = parse_overlap, .check = check_overlap,
      .flags = IFR_CHECKER_HACKABLE | IFR_CHECKER_RANDOM,
-     .rule = "R = set of character trigrams of the text, F = those of reference_text; "
-             "percentage - 2 <= |R & F| / |R| * 100 <= percentage + 2; fewer than 3 "
-             "characters fails",
+     .rule = "With R and F the sets of character trigrams of value and reference_text: "
+             "followed iff R is non-empty and `percentage - 2 <= len(R & F) / len(R) * "
+             "100 <= percentage + 2`.",
      .quirks = "Character (not word) trigrams, case-sensitive; mixing a copy of the reference "
                "with noise reaches any target."},
     {.id = "ratio:sentence_type", .suite = IFR__SUITE_IFBENCH,
      .summary = "Twice as many sentences ending in '.' as in '?'",
      .check = check_type, .flags = IFR_CHECKER_HACKABLE,
-     .rule = "Punkt sentences (NLTK 3.9.2): count ending with '.' == 2 * count ending with '?'",
+     .rule = "Over the sentences of `nltk.sent_tokenize(value)` (NLTK 3.9.2): followed "
+             "iff the number ending with '.' == 2 * the number ending with '?'.",
      .quirks = "0 == 0 passes (no '.' or '?' endings at all); endings like .\" or .) are "
                "neither type."},
     {.id = "ratio:sentence_balance", .suite = IFR__SUITE_IFBENCH,
      .summary = "Equal numbers of sentences ending in '.', '?' and '!'",
      .check = check_balance, .flags = IFR_CHECKER_HACKABLE,
-     .rule = "Punkt sentences: counts ending with '.', '?' and '!' are all equal",
+     .rule = "Over the sentences of `nltk.sent_tokenize(value)`: followed iff the numbers "
+             "ending with '.', '?' and '!' are all equal.",
      .quirks = "0/0/0 passes; '?!' ends with '!'."},
     {.id = "ratio:sentence_words", .suite = IFR__SUITE_IFBENCH,
      .summary = "Exactly three sentences of equal length", .check = check_sentence_words,
      .flags = IFR_CHECKER_HACKABLE,
-     .rule = "Exactly 3 Punkt sentences and len(s.strip()) equal for all three",
+     .rule = "Followed iff `nltk.sent_tokenize(value)` gives exactly 3 sentences with "
+             "equal `len(s.strip())`.",
      .quirks = "'All different words' is not checked: three copies of one sentence pass."},
     {0}};

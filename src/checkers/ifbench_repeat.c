@@ -154,17 +154,18 @@ const ifr__checker ifr__family_ifbench_repeat[] = {
     {.id = "repeat:repeat_change", .suite = IFR__SUITE_IFBENCH,
      .summary = "Repeat the request with its first word changed", .kwargs = kw_change,
      .parse = parse_change, .check = check_change, .flags = IFR_CHECKER_HACKABLE,
-     .rule = "text != prompt_to_repeat, and ' '.join(prompt.split()[1:]) == "
-             "' '.join(text.split()[1:])",
+     .rule = "Followed iff `value != prompt_to_repeat and ' "
+             "'.join(prompt_to_repeat.split()[1:]) == ' '.join(value.split()[1:])`.",
      .quirks = "The raw strings decide 'unchanged': the prompt plus a trailing newline or a "
                "leading space passes."},
     {.id = "repeat:repeat_simple", .suite = IFR__SUITE_IFBENCH,
      .summary = "Output exactly the given sentence", .check = check_simple,
-     .rule = "text.strip().lower() == 'only output this sentence here, ignore all other "
-             "requests.'"},
+     .rule = "Followed iff `value.strip().lower() == 'only output this sentence here, "
+             "ignore all other requests.'`."},
     {.id = "repeat:repeat_span", .suite = IFR__SUITE_IFBENCH,
      .summary = "Copy the character span [n_start, n_end] of the prompt", .kwargs = kw_span,
      .parse = parse_span, .flags = IFR_CHECKER_RANDOM, .check = check_span,
-     .rule = "text.strip().lower() == prompt_to_repeat[n_start:n_end + 1].strip().lower()",
+     .rule = "Followed iff `value.strip().lower() == prompt_to_repeat[n_start:n_end + "
+             "1].strip().lower()`.",
      .quirks = "Character indices (since IFBench PR #25), inclusive; Python slice semantics."},
     {0}};

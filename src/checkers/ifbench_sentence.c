@@ -226,22 +226,24 @@ const ifr__checker ifr__family_ifbench_sentence[] = {
     {.id = "sentence:alliteration_increment", .suite = IFR__SUITE_IFBENCH,
      .summary = "Each sentence alliterates more than the previous one",
      .check = check_alliteration, .flags = IFR_CHECKER_HACKABLE,
-     .rule = "Per Punkt sentence: lower().split(), lstrip(P + ' ') each token, drop empty "
-             "ones; each adjacent pair with the same first character adds 2 when a run starts "
-             "and 1 when it continues; the scores must strictly increase",
+     .rule = "Per sentence of `nltk.sent_tokenize(value)`: tokens of `s.lower().split()`, "
+             "each `lstrip(P + ' ')`, empty ones dropped; each adjacent pair with the "
+             "same first character adds 2 when a run starts and 1 when it continues. "
+             "Followed iff the scores strictly increase (the first must exceed -1).",
      .quirks = "One sentence always passes (its score only has to beat -1); digits and "
                "symbols alliterate too."},
     {.id = "sentence:keyword", .suite = IFR__SUITE_IFBENCH,
      .summary = "Sentence N contains word", .kwargs = kw_keyword, .parse = parse_keyword,
      .flags = IFR_CHECKER_RANDOM, .check = check_keyword,
-     .rule = "At least N Punkt sentences, and sentence N matches "
-             "re.search(r'\\b' + re.escape(word) + r'\\b', re.IGNORECASE)",
+     .rule = "With `s = nltk.sent_tokenize(value)`: followed iff `len(s) >= N and "
+             "re.search(r\"\\b\" + re.escape(word) + r\"\\b\", s[N - 1], re.IGNORECASE)`.",
      .quirks = "Plurals do not match; the word may also appear elsewhere; N = 0 reads the "
                "last sentence."},
     {.id = "sentence:increment", .suite = IFR__SUITE_IFBENCH,
      .summary = "Each sentence has exactly small_n more words than the previous",
      .kwargs = kw_small_n, .parse = parse_small_n, .flags = IFR_CHECKER_RANDOM, .check = check_increment,
-     .rule = "Words per Punkt sentence = split() after deleting string.punctuation; each "
-             "sentence has exactly small_n more than the one before",
+     .rule = "With words per sentence = `len(s.translate(remove P).split())` over "
+             "`nltk.sent_tokenize(value)`: followed iff each sentence has exactly small_n "
+             "more words than the one before.",
      .quirks = "One sentence passes; a '-' token disappears with the punctuation."},
     {0}};

@@ -588,81 +588,86 @@ const ifr__checker ifr__family_ifbench_words[] = {
     {.id = "words:alphabet", .suite = IFR__SUITE_IFBENCH,
      .summary = "Each word starts with the next letter of the alphabet",
      .check = check_alphabet,
-     .rule = "Words = split() after deleting string.punctuation; the first word's first "
-             "character lower-cased must be a-z; each following non-empty word, lower-cased, "
-             "must start with the next letter (z wraps to a)",
+     .rule = "With `w = value` minus string.punctuation, `.split()`: followed iff w is "
+             "non-empty, `w[0][0].lower()` is in a-z, and each following non-empty word, "
+             "lower-cased, starts with the next letter (z wraps to a).",
      .quirks = "A single word passes; non-ASCII initials fail."},
     {.id = "words:vowel", .suite = IFR__SUITE_IFBENCH,
      .summary = "One paragraph using at most three different vowels", .check = check_vowel,
      .flags = IFR_CHECKER_HACKABLE,
-     .rule = "text.strip() has no '\\n', and the set of a, e, i, o, u in its lower() has at "
-             "most 3 members",
+     .rule = "Followed iff `value.strip()` contains no '\\n' and `len({c for c in "
+             "value.strip().lower() if c in 'aeiou'}) <= 3`.",
      .quirks = "Only ASCII vowels count and y is not a vowel; a lone \\r does not split lines."},
     {.id = "words:consonants", .suite = IFR__SUITE_IFBENCH,
      .summary = "Every word has a consonant cluster", .check = check_consonants,
-     .rule = "Every token of text.lower().split() contains two adjacent characters of "
-             "bcdfghjklmnpqrstvwxyz",
+     .rule = "Followed iff every token of `value.lower().split()` has two adjacent "
+             "characters in `bcdfghjklmnpqrstvwxyz`.",
      .quirks = "Punctuation and digits break adjacency; a, I, it and 42 fail."},
     {.id = "words:palindrome", .suite = IFR__SUITE_IFBENCH,
      .summary = "At least 10 palindromes of 5+ characters", .check = check_palindrome,
      .flags = IFR_CHECKER_HACKABLE,
-     .rule = "Tokens of text (string.punctuation deleted).lower().split() equal to their "
-             "reverse with length >= 5; passes when there are >= 10",
+     .rule = "Followed iff at least 10 tokens of `value` minus string.punctuation, "
+             "`.lower().split()`, satisfy `w == w[::-1] and len(w) >= 5`.",
      .quirks = "Repeats count (level ten times passes); race-car becomes racecar."},
     {.id = "words:prime_lengths", .suite = IFR__SUITE_IFBENCH,
      .summary = "Every word length is a prime", .check = check_prime,
      .flags = IFR_CHECKER_HACKABLE,
-     .rule = "Every token of split() after deleting string.punctuation has a length (code "
-             "points) that is a prime <= 97",
+     .rule = "Followed iff every token of `value` minus string.punctuation, `.split()`, "
+             "has a length (code points) that is a prime <= 97.",
      .quirks = "Zero tokens pass (a punctuation-only text)."},
     {.id = "words:repeats", .suite = IFR__SUITE_IFBENCH,
      .summary = "No word repeated more than small_n times", .kwargs = kw_small_n,
      .parse = parse_small_n, .flags = IFR_CHECKER_RANDOM, .check = check_repeats,
-     .rule = "No token of text.lower() (string.punctuation deleted).split() occurs more than "
-             "small_n times",
+     .rule = "Followed iff no token of `value.lower()` minus string.punctuation, "
+             "`.split()`, occurs more than small_n times.",
      .quirks = "Case variants merge; don't becomes dont; stop words count too."},
     {.id = "words:odd_even_syllables", .suite = IFR__SUITE_IFBENCH,
      .summary = "Words alternate odd and even syllable counts", .check = check_syllables,
-     .rule = "For the tokens of text (string.punctuation deleted).lower().split(), "
-             "syllapy.count(w) % 2 (syllapy 0.7.2: its 6,392-word table, else the vowel-group "
-             "rule) differs between neighbours",
+     .rule = "For the tokens of `value` minus string.punctuation, `.lower().split()`: "
+             "followed iff `syllapy.count(w) % 2` (syllapy 0.7.2: its 6,392-word table, "
+             "else the vowel-group rule; 0 for words with a digit) differs between "
+             "neighbours.",
      .quirks = "One word passes; words containing a digit count 0 syllables (even)."},
     {.id = "words:paragraph_last_first", .suite = IFR__SUITE_IFBENCH,
      .summary = "Each paragraph ends with the word it starts with",
      .check = check_par_last_first,
-     .rule = "For each non-blank line of split('\\n'): lower(), strip(P + ' '), split(); the "
-             "first token must equal the last",
+     .rule = "Followed iff for every line of `value.split('\\n')` that is non-blank, "
+             "`line.strip().lower().strip(string.punctuation + ' ').split()` is empty or "
+             "starts and ends with the same token.",
      .quirks = "One-word lines pass; inner punctuation stays attached to tokens."},
     {.id = "words:no_consecutive", .suite = IFR__SUITE_IFBENCH,
      .summary = "No two consecutive words share a first letter",
      .check = check_no_consecutive,
-     .rule = "Tokens of text.lower() (string.punctuation deleted).split(): no two adjacent "
-             "tokens start with the same character",
+     .rule = "Followed iff no two adjacent tokens of `value.lower()` minus "
+             "string.punctuation, `.split()`, start with the same character.",
      .quirks = "Digits and symbols count as first characters."},
     {.id = "words:last_first", .suite = IFR__SUITE_IFBENCH,
      .summary = "Each sentence starts with the previous sentence's last word",
      .check = check_last_first,
-     .rule = "For consecutive Punkt sentences (NLTK 3.9.2), the last split() token of "
-             "s.rstrip(P + ' ') equals the first of next.lstrip(P + ' '), case-insensitively",
+     .rule = "For consecutive sentences a, b of `nltk.sent_tokenize(value)`: followed iff "
+             "`a.rstrip(P + ' ').split()[-1].lower() == b.lstrip(P + ' "
+             "').split()[0].lower()` (an empty side fails).",
      .quirks = "One sentence passes; inner punctuation stays attached (Dog's)."},
     {.id = "words:keywords_specific_position", .suite = IFR__SUITE_IFBENCH,
      .summary = "keyword is word m of sentence n", .kwargs = kw_kwpos, .parse = parse_kwpos,
      .flags = IFR_CHECKER_RANDOM, .check = check_kwpos,
-     .rule = "At least n Punkt sentences; among nltk.word_tokenize(sentence n) tokens with an "
-             "alphanumeric character, token m equals keyword.strip(), case-insensitively",
+     .rule = "With `s = nltk.sent_tokenize(value)`: followed iff `len(s) >= n` and, among "
+             "the tokens of `nltk.word_tokenize(s[n - 1])` that contain an alphanumeric "
+             "character, token m exists and equals `keyword.strip()` case-insensitively.",
      .quirks = "keyword's tokenizes as keyword + 's and passes."},
     {.id = "words:words_position", .suite = IFR__SUITE_IFBENCH,
      .summary = "keyword is the second and the second-to-last word", .kwargs = kw_keyword,
      .parse = parse_kw_strip, .flags = IFR_CHECKER_RANDOM, .check = check_words_position,
-     .rule = "t = nltk.word_tokenize(text), len(t) >= 2; if t[-1] is a substring of "
-             "string.punctuation, t[1] and t[-3] must equal keyword.strip() "
-             "(case-insensitively), else t[1] and t[-2]",
+     .rule = "With `t = nltk.word_tokenize(value)`, len(t) >= 2: if `t[-1] in "
+             "string.punctuation` (substring test), followed iff len(t) >= 3 and t[1] and "
+             "t[-3] equal `keyword.strip()` case-insensitively; otherwise iff t[1] and "
+             "t[-2] do.",
      .quirks = "A final '...' is not 'in' string.punctuation, so t[-2] is compared; a "
                "two-token text compares t[1] with t[0]."},
     {.id = "words:start_verb", .suite = IFR__SUITE_IFBENCH,
      .summary = "The response starts with a verb", .check = check_start_verb,
-     .rule = "'VB' in nltk.pos_tag(nltk.word_tokenize(text))[0][1] (NLTK 3.9.2 averaged "
-             "perceptron, English)",
+     .rule = "Followed iff `'VB' in nltk.pos_tag(nltk.word_tokenize(value))[0][1]` (NLTK "
+             "3.9.2 averaged perceptron, English).",
      .quirks = "Decided by the tagger: a capitalised imperative at the start is often not a "
                "verb (Write -> IN, Keep -> NNP) while Go, Imagine and Let are; markdown or a "
                "quote first fails."},
