@@ -8,7 +8,7 @@
 # is libFuzzer's (0: nothing found). Environment:
 #   IFR_FUZZ_BUILD       build directory (default: <repo>/build-fuzz)
 #   IFR_CONFORMANCE_DIR  adds the conformance specs to fuzz_score (default:
-#                        <repo>/../shared/conformance when it exists)
+#                        <repo>/../shared/conformance or ../../shared when it exists)
 #   IFR_FUZZ_JOBS        build parallelism (default 2)
 set -eu
 if [ $# -lt 2 ]; then
@@ -26,8 +26,10 @@ case "$target" in
     score | json) maxlen=16384 ;;
     *) echo "unknown target '$target' (spec, score, json)" >&2; exit 2 ;;
 esac
-if [ -z "${IFR_CONFORMANCE_DIR:-}" ] && [ -d "$root/../shared/conformance" ]; then
-    IFR_CONFORMANCE_DIR=$(cd "$root/../shared/conformance" && pwd)
+if [ -z "${IFR_CONFORMANCE_DIR:-}" ]; then
+    for d in "$root/../shared/conformance" "$root/../../shared/conformance"; do
+        if [ -d "$d" ]; then IFR_CONFORMANCE_DIR=$(cd "$d" && pwd); break; fi
+    done
 fi
 export IFR_CONFORMANCE_DIR="${IFR_CONFORMANCE_DIR:-}"
 
