@@ -86,7 +86,7 @@ typedef struct item {
 typedef struct workload {
     item *items;
     size_t n, cap;
-    char source[4200];
+    char source[4400];
     json_t *rows; /* the spec rows, for the per-checker split (may be NULL) */
 } workload;
 
@@ -196,7 +196,7 @@ static int load_ifeval(workload *w, const char *dir)
 /* tests/cases/<family>/<name>.json: {"spec": ..., "response": ...} */
 static int load_cases(workload *w, const char *root)
 {
-    char dir[4096];
+    char dir[4200];
     snprintf(dir, sizeof dir, "%s/tests/cases", root);
     DIR *fam = opendir(dir);
     if (!fam)
@@ -205,7 +205,7 @@ static int load_cases(workload *w, const char *root)
     while ((f = readdir(fam)) != NULL) {
         if (f->d_name[0] == '.')
             continue;
-        char sub[4400];
+        char sub[4500];
         snprintf(sub, sizeof sub, "%s/%s", dir, f->d_name);
         DIR *cd = opendir(sub);
         if (!cd)
