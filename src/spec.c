@@ -482,10 +482,13 @@ static json_t *parse_pylit(const char *s, size_t n, int max_depth, size_t *err_a
 
 /* MARK: JSON helpers ------------------------------------------------------ */
 
-/* Nesting depth of v, stopping (returning > limit) once the limit is passed. */
+/* 1 if v nests more than `limit` containers (arrays/objects), counted as the
+ * Python-literal parser counts them: [[1]] and [[]] are both depth 2. */
 static int depth_exceeds(json_t *v, int limit)
 {
-    if (limit < 0)
+    if (!json_is_array(v) && !json_is_object(v))
+        return 0;
+    if (limit <= 0)
         return 1;
     if (json_is_array(v)) {
         size_t i;
