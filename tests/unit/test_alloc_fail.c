@@ -477,8 +477,8 @@ static void test_alloc_batch(void **state)
 {
     fixture *f = *state;
     static const char js[] =
-        "{\"instruction_id_list\": [\"punctuation:no_comma\", \"length_constraints:number_sentences\"],"
-        " \"kwargs\": [{}, {\"num_sentences\": 2, \"relation\": \"at least\"}]}";
+        "{\"instruction_id_list\": [\"punctuation:no_comma\", \"length_constraints:number_words\"],"
+        " \"kwargs\": [{}, {\"num_words\": 3, \"relation\": \"at least\"}]}";
     ifr_spec *spec = NULL;
     assert_int_equal(ifr_spec_compile(&spec, js, sizeof js - 1, f->opts, NULL), IFR_OK);
     enum { N = 4 };
