@@ -893,7 +893,7 @@ static int compile_value(compile_ctx *cc, json_t *v, int suite, const char *base
         json_t *val;
         json_object_foreach(v, k, val) {
             if (strcmp(k, "func_name") && strcmp(k, "suite") && strcmp(k, "semantics") &&
-                json_object_set(kw, k, val)) {
+                json_object_set_nocheck(kw, k, val)) { /* keys may be WTF-8 */
                 json_decref(kw);
                 return spec_fail(cc, IFR_E_NOMEM, base, "out of memory");
             }
