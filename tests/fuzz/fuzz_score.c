@@ -166,6 +166,7 @@ static int check(const ifr_spec *spec, const char *text, size_t len, unsigned fl
         FUZZ_CHECK(st == IFR_OK || f == 0);
         FUZZ_CHECK(d != NULL);
         FUZZ_CHECK(strlen(d) < DETAIL_MAX);
+        FUZZ_CHECK(fuzz_utf8_valid(d, strlen(d)));
         v->followed[i] = (unsigned char)f;
         v->status[i] = st;
         snprintf(v->detail[i], DETAIL_MAX, "%s", d);

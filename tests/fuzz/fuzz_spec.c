@@ -65,7 +65,8 @@ static void score_fixed(const ifr_spec *spec, const ifr_options *o)
             }
             FUZZ_CHECK(ifr_result_count(res) == ifr_spec_count(spec));
             for (size_t i = 0; i < ifr_result_count(res); i++) {
-                FUZZ_CHECK(ifr_result_detail(res, i) != NULL);
+                const char *d = ifr_result_detail(res, i);
+                FUZZ_CHECK(d != NULL && fuzz_utf8_valid(d, strlen(d)));
                 int f = ifr_result_followed(res, i);
                 FUZZ_CHECK(f == 0 || f == 1);
                 FUZZ_CHECK(ifr_result_status(res, i) == IFR_OK || f == 0);
@@ -105,6 +106,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < n; i++) {
         const char *id = ifr_spec_id(spec, i);
         FUZZ_CHECK(id != NULL && ifr_spec_suite(spec, i) != NULL);
+        FUZZ_CHECK(fuzz_utf8_valid(id, strlen(id)));
         FUZZ_CHECK(strcmp(id, ifr_spec_id(spec2, i)) == 0);
     }
     FUZZ_CHECK(ifr_spec_id(spec, n) == NULL);
