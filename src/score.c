@@ -429,7 +429,9 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
                        in->error ? in->error->message : ifr_strerror(res->status[i]));
             continue;
         }
-        if (preprocessed_empty) {
+        /* IFEvalVerifier scores 0 on an empty answer; IFEvalVerifierOld (tulu3) has
+         * no such gate and calls the function on "" (e.g. no_commas passes). */
+        if (preprocessed_empty && in->suite != IFR_SUITE_TULU3) {
             set_detail(res, i, "empty after open-instruct preprocessing");
             continue;
         }

@@ -54,7 +54,7 @@ static size_t count_placeholders(const uint32_t *cp, size_t n)
             count++;
             i = j + 1;
         } else {
-            i++;
+            i = j; /* every '[' before j would stop at the same '\n' (or end) */
         }
     }
     return count;

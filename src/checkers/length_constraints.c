@@ -1,8 +1,8 @@
 /*
  * length_constraints.c - IFEval's length_constraints:* checkers (Google's
  * reference: instruction_following_eval/instructions.py, NumberOfWords,
- * ParagraphChecker, ParagraphFirstWordCheck; NumberOfSentences lives with the
- * Punkt port).
+ * ParagraphChecker, ParagraphFirstWordCheck, NumberOfSentences; the sentence
+ * count comes from the Punkt port in src/nlp/punkt.c).
  */
 #include "util.h"
 
@@ -282,6 +282,52 @@ static int first_word_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
     return IFR_OK;
 }
 
+/* MARK: length_constraints:number_sentences ------------------------------ */
+
+typedef struct sents_args {
+    int64_t n;
+    ifr__relation rel;
+} sents_args;
+
+static const ifr__kwspec sents_kwargs[] = {
+    {"num_sentences", IFR__KW_INT, IFR__KW_REQUIRED, "threshold number of sentences (>= 0)"},
+    {"relation", IFR__KW_STR, IFR__KW_REQUIRED, "\"less than\" or \"at least\""},
+    {NULL, IFR__KW_END, 0, NULL},
+};
+
+static int sents_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const void **out)
+{
+    /* the reference draws a random threshold when it is None or negative */
+    if (!vals[0].present)
+        return ifr__parse_error(pc, IFR_E_KWARGS, "num_sentences", "missing (required)");
+    if (vals[0].i < 0)
+        return ifr__parse_error(pc, IFR_E_KWARGS, "num_sentences", "must be >= 0, not %lld",
+                                (long long)vals[0].i);
+    sents_args *a = ifr__parse_alloc(pc, sizeof *a);
+    if (!a)
+        return ifr__parse_error(pc, IFR_E_NOMEM, "num_sentences", "out of memory");
+    int rc = ifr__parse_relation(pc, "relation", &vals[1], &a->rel);
+    if (rc != IFR_OK)
+        return rc;
+    a->n = vals[0].i;
+    *out = a;
+    return IFR_OK;
+}
+
+static int sents_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
+{
+    const sents_args *a = args;
+    const ifr__span *sp;
+    size_t ns;
+    int rc = ifr__text_sentences(t, IFR__NLTK_38, &sp, &ns);
+    if (rc != IFR_OK)
+        return rc;
+    cx->followed = ifr__relation_holds(a->rel, (int64_t)ns, a->n);
+    ifr__detail(cx, "%zu sentence%s; needs %s %lld", ns, ns == 1 ? "" : "s",
+                ifr__relation_name(a->rel), (long long)a->n);
+    return IFR_OK;
+}
+
 const ifr__checker ifr__family_length_constraints[] = {
     {
         .id = "length_constraints:number_words",
@@ -337,6 +383,27 @@ const ifr__checker ifr__family_length_constraints[] = {
                   "that shifts the indexing but not the count. '**Word**', 'Word:' and "
                   "'Word-like' do not match 'word'. The reference draws a random index when "
                   "nth_paragraph is out of 1..num_paragraphs; here that is an error.",
+        .precise = NULL,
+    },
+    {
+        .id = "length_constraints:number_sentences",
+        .suite = IFR__SUITE_IFEVAL,
+        .summary = "The response has less than / at least N sentences.",
+        .kwargs = sents_kwargs,
+        .parse = sents_parse,
+        .check = sents_check,
+        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE,
+        .rule = "Count the sentences of NLTK 3.8's PunktSentenceTokenizer with the English "
+                "model (IFEval's count_sentences: tokenize(response), realign_boundaries "
+                "on) and compare with num_sentences: 'less than' is <, 'at least' is >=.",
+        .quirks = "Only . ? ! followed by whitespace (or a closing bracket/quote) can end a "
+                  "sentence: line breaks are not boundaries, so a bullet list or a set of "
+                  "headings without full stops is one sentence, and 'Yes!Four' is one. "
+                  "Abbreviations, initials and numbers follow the model ('Dr. Smith' and "
+                  "'U.S. economy' do not split; '1. First item 2. Second' gives 3). A "
+                  "response can reach 'less than N' by dropping full stops, or 'at least N' "
+                  "with fragments ('A. B. C.'). The reference draws a random threshold when "
+                  "num_sentences is missing or negative; here that is an error.",
         .precise = NULL,
     },
     {0},

@@ -9,11 +9,29 @@
 
 #include "../text/pycompat.h"
 
+enum { IFR__NLP_SP = 1, IFR__NLP_W = 2, IFR__NLP_D = 4, IFR__NLP_UP = 8, IFR__NLP_LO = 16 };
+
+/* Python's classes of the ASCII characters (const; one copy per file) */
+#define IFR__NLP_R(a, b, v) [a] = v, [a + 1] = v, [a + 2] = v, [a + 3] = v, [a + 4] = v
+static const unsigned char ifr__nlp_ascii[128] = {
+    [0x09] = IFR__NLP_SP, [0x0a] = IFR__NLP_SP, [0x0b] = IFR__NLP_SP, [0x0c] = IFR__NLP_SP,
+    [0x0d] = IFR__NLP_SP, [0x1c] = IFR__NLP_SP, [0x1d] = IFR__NLP_SP, [0x1e] = IFR__NLP_SP,
+    [0x1f] = IFR__NLP_SP, [' '] = IFR__NLP_SP, ['_'] = IFR__NLP_W,
+    IFR__NLP_R('0', 0, IFR__NLP_W | IFR__NLP_D), IFR__NLP_R('5', 0, IFR__NLP_W | IFR__NLP_D),
+    IFR__NLP_R('A', 0, IFR__NLP_W | IFR__NLP_UP), IFR__NLP_R('F', 0, IFR__NLP_W | IFR__NLP_UP),
+    IFR__NLP_R('K', 0, IFR__NLP_W | IFR__NLP_UP), IFR__NLP_R('P', 0, IFR__NLP_W | IFR__NLP_UP),
+    IFR__NLP_R('U', 0, IFR__NLP_W | IFR__NLP_UP), ['Z'] = IFR__NLP_W | IFR__NLP_UP,
+    IFR__NLP_R('a', 0, IFR__NLP_W | IFR__NLP_LO), IFR__NLP_R('f', 0, IFR__NLP_W | IFR__NLP_LO),
+    IFR__NLP_R('k', 0, IFR__NLP_W | IFR__NLP_LO), IFR__NLP_R('p', 0, IFR__NLP_W | IFR__NLP_LO),
+    IFR__NLP_R('u', 0, IFR__NLP_W | IFR__NLP_LO), ['z'] = IFR__NLP_W | IFR__NLP_LO,
+};
+#undef IFR__NLP_R
+
 /* re \s on str patterns (= str.isspace) */
 static inline bool ifr__nlp_space(uint32_t c)
 {
     if (c < 0x80)
-        return c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+        return ifr__nlp_ascii[c] & IFR__NLP_SP;
     return ifr__py_isspace(c);
 }
 
@@ -21,8 +39,7 @@ static inline bool ifr__nlp_space(uint32_t c)
 static inline bool ifr__nlp_word(uint32_t c)
 {
     if (c < 0x80)
-        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-               c == '_';
+        return ifr__nlp_ascii[c] & IFR__NLP_W;
     return ifr__py_isword(c);
 }
 

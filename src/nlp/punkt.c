@@ -243,50 +243,49 @@ static bool pk_is_numeric(const uint32_t *s, size_t n)
 
 /* MARK: table lookups ----------------------------------------------------- */
 
-static int pk_cmp(const char *a, size_t na, const unsigned char *b, size_t nb)
+static inline bool pk_bytes_eq(const unsigned char *a, const char *b, size_t n)
 {
-    size_t m = na < nb ? na : nb;
-    int c = m ? memcmp(a, b, m) : 0;
-    if (c)
-        return c;
-    return na < nb ? -1 : na > nb ? 1 : 0;
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != (unsigned char)b[i])
+            return false;
+    return true;
 }
 
-static const ifr__punkt_entry *pk_find(const ifr__punkt_entry *tab, size_t n,
-                                       const unsigned char *data, const pk_key *k)
+/* Hash-index lookup (punkt_tables.h): one hash, usually one probe. */
+static const ifr__punkt_entry *pk_find(const ifr__punkt_entry *tab, const uint32_t *hash,
+                                       uint32_t mask, const unsigned char *data, const pk_key *k)
 {
     if (k->n < 0)
         return NULL;
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = pk_cmp(k->b, (size_t)k->n, data + tab[mid].off, tab[mid].len);
-        if (c == 0)
-            return &tab[mid];
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
+    size_t n = (size_t)k->n;
+    uint32_t h = ifr__punkt_hash((const unsigned char *)k->b, n, NULL, 0, 0);
+    for (uint32_t i = h & mask;; i = (i + 1) & mask) {
+        uint32_t s = hash[i];
+        if (!s)
+            return NULL;
+        const ifr__punkt_entry *e = &tab[s - 1];
+        if (e->len == n && pk_bytes_eq(data + e->off, k->b, n))
+            return e;
     }
-    return NULL;
 }
 
 static bool pk_is_abbrev(const pk_key *k)
 {
-    return pk_find(ifr__punkt_abbrev, ifr__punkt_abbrev_n, ifr__data_punkt_abbrev_types_txt, k);
+    return pk_find(ifr__punkt_abbrev, ifr__punkt_abbrev_hash, ifr__punkt_abbrev_mask,
+                   ifr__data_punkt_abbrev_types_txt, k);
 }
 
 static bool pk_is_starter(const pk_key *k)
 {
-    return pk_find(ifr__punkt_starters, ifr__punkt_starters_n,
+    return pk_find(ifr__punkt_starters, ifr__punkt_starters_hash, ifr__punkt_starters_mask,
                    ifr__data_punkt_sentence_starters_txt, k);
 }
 
 /* ortho_context[typ] (a defaultdict(int)) */
 static unsigned pk_ortho(const pk_key *k)
 {
-    const ifr__punkt_entry *e =
-        pk_find(ifr__punkt_ortho, ifr__punkt_ortho_n, ifr__data_punkt_ortho_context_tab, k);
+    const ifr__punkt_entry *e = pk_find(ifr__punkt_ortho, ifr__punkt_ortho_hash,
+                                        ifr__punkt_ortho_mask, ifr__data_punkt_ortho_context_tab, k);
     return e ? e->val : 0;
 }
 
@@ -296,21 +295,18 @@ static bool pk_is_colloc(const pk_key *a, const pk_key *b)
     if (a->n < 0 || b->n < 0)
         return false;
     const unsigned char *d = ifr__data_punkt_collocations_tab;
-    size_t lo = 0, hi = ifr__punkt_colloc_n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const ifr__punkt_pair *p = &ifr__punkt_colloc[mid];
-        int c = pk_cmp(a->b, (size_t)a->n, d + p->off1, p->len1);
-        if (c == 0)
-            c = pk_cmp(b->b, (size_t)b->n, d + p->off2, p->len2);
-        if (c == 0)
+    size_t na = (size_t)a->n, nb = (size_t)b->n;
+    uint32_t h = ifr__punkt_hash((const unsigned char *)a->b, na, (const unsigned char *)b->b, nb,
+                                 1);
+    for (uint32_t i = h & ifr__punkt_colloc_mask;; i = (i + 1) & ifr__punkt_colloc_mask) {
+        uint32_t s = ifr__punkt_colloc_hash[i];
+        if (!s)
+            return false;
+        const ifr__punkt_pair *p = &ifr__punkt_colloc[s - 1];
+        if (p->len1 == na && p->len2 == nb && pk_bytes_eq(d + p->off1, a->b, na) &&
+            pk_bytes_eq(d + p->off2, b->b, nb))
             return true;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
     }
-    return false;
 }
 
 /* MARK: annotation passes ------------------------------------------------- */
@@ -549,6 +545,24 @@ static size_t pk_realign_match(const uint32_t *cp, size_t b, size_t e, size_t *m
     }
 }
 
+static int pk_push(ifr__arena *ar, ifr__span **sl, size_t *n, size_t *cap, size_t b, size_t e)
+{
+    if (*n == *cap) {
+        if (*cap > SIZE_MAX / (2 * sizeof **sl))
+            return IFR_E_NOMEM;
+        ifr__span *ns = ifr__arena_alloc(ar, 2 * *cap * sizeof *ns);
+        if (!ns)
+            return IFR_E_NOMEM;
+        memcpy(ns, *sl, *n * sizeof *ns);
+        *sl = ns;
+        *cap *= 2;
+    }
+    (*sl)[*n].b = b;
+    (*sl)[*n].e = e;
+    (*n)++;
+    return IFR_OK;
+}
+
 int ifr__punkt_tokenize(const uint32_t *cp, size_t n, ifr__nltk_version v, ifr__arena *ar,
                         ifr__span **out, size_t *nout)
 {
@@ -556,13 +570,11 @@ int ifr__punkt_tokenize(const uint32_t *cp, size_t n, ifr__nltk_version v, ifr__
     *out = NULL;
     *nout = 0;
 
-    size_t ncand = 0;
-    for (size_t i = 0; i < n; i++)
-        ncand += pk_sent_end(cp[i]);
-    ifr__span *sl = ifr__arena_calloc(ar, ncand + 1, sizeof *sl);
+    /* one slice per sentence break plus the last; grown on demand */
+    size_t cap = 16 + n / 64, nsl = 0;
+    ifr__span *sl = ifr__arena_alloc(ar, cap * sizeof *sl);
     if (!sl)
         return IFR_E_NOMEM;
-    size_t nsl = 0;
 
     /* _match_potential_end_contexts + _slices_from_text */
     size_t last_break = 0;
@@ -570,7 +582,12 @@ int ifr__punkt_tokenize(const uint32_t *cp, size_t n, ifr__nltk_version v, ifr__
     bool have_prev = false;
     pk_match pm = {0, 0, 0}, m;
     for (size_t i = 0; i < n; i++) {
-        if (!pk_sent_end(cp[i]) || !pk_match_at(cp, n, i, &m))
+        uint32_t c = cp[i];
+        /* [.?!] = 0x2E, 0x3F, 0x21 */
+        if (c > 0x3F || !((UINT64_C(1) << c) & (UINT64_C(1) << 0x2E | UINT64_C(1) << 0x3F |
+                                                  UINT64_C(1) << 0x21)))
+            continue;
+        if (!pk_match_at(cp, n, i, &m))
             continue;
         /* before_text = text[prev_e:i]; last ASCII whitespace in it, where
          * an index of 0 counts as "none" (the Python helper returns 0) */
@@ -581,13 +598,10 @@ int ifr__punkt_tokenize(const uint32_t *cp, size_t n, ifr__nltk_version v, ifr__
                 break;
             }
         size_t wb = rel ? prev_e + rel + 1 : prev_b;
-        if (have_prev && prev_e <= wb) {
-            if (pk_contains_sentbreak(cp, prev_b, pm.after_end)) {
-                sl[nsl].b = last_break;
-                sl[nsl].e = pm.at + 1;
-                nsl++;
-                last_break = pm.next_tok != SIZE_MAX ? pm.next_tok : pm.at + 1;
-            }
+        if (have_prev && prev_e <= wb && pk_contains_sentbreak(cp, prev_b, pm.after_end)) {
+            if (pk_push(ar, &sl, &nsl, &cap, last_break, pm.at + 1) != IFR_OK)
+                return IFR_E_NOMEM;
+            last_break = pm.next_tok != SIZE_MAX ? pm.next_tok : pm.at + 1;
         }
         pm = m;
         have_prev = true;
@@ -595,17 +609,15 @@ int ifr__punkt_tokenize(const uint32_t *cp, size_t n, ifr__nltk_version v, ifr__
         prev_e = i;
     }
     if (have_prev && pk_contains_sentbreak(cp, prev_b, pm.after_end)) {
-        sl[nsl].b = last_break;
-        sl[nsl].e = pm.at + 1;
-        nsl++;
+        if (pk_push(ar, &sl, &nsl, &cap, last_break, pm.at + 1) != IFR_OK)
+            return IFR_E_NOMEM;
         last_break = pm.next_tok != SIZE_MAX ? pm.next_tok : pm.at + 1;
     }
     size_t rs = n;
     while (rs > 0 && ifr__nlp_space(cp[rs - 1]))
         rs--;
-    sl[nsl].b = last_break;
-    sl[nsl].e = rs;
-    nsl++;
+    if (pk_push(ar, &sl, &nsl, &cap, last_break, rs) != IFR_OK)
+        return IFR_E_NOMEM;
 
     /* _realign_boundaries, in place (the output never runs ahead) */
     size_t k = 0, realign = 0;

@@ -44,4 +44,34 @@ extern const size_t ifr__punkt_colloc_n;
 /* Longest key in any table, in bytes (a longer type cannot be found). */
 #define IFR__PUNKT_KEYMAX 64
 
+/*
+ * Each table also has an open-addressing hash index (linear probing, size a
+ * power of two at least twice the entry count): slot = index + 1 into the
+ * sorted array, 0 = empty. The hash is FNV-1a over the key bytes (for a
+ * collocation: typ1, a 0x09 byte, typ2), shared by the generator and the
+ * runtime through this function.
+ */
+static inline uint32_t ifr__punkt_hash(const unsigned char *a, size_t na, const unsigned char *b,
+                                       size_t nb, int pair)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < na; i++)
+        h = (h ^ a[i]) * 16777619u;
+    if (pair) {
+        h = (h ^ 0x09u) * 16777619u;
+        for (size_t i = 0; i < nb; i++)
+            h = (h ^ b[i]) * 16777619u;
+    }
+    return h ^ (h >> 15);
+}
+
+extern const uint32_t ifr__punkt_abbrev_hash[];
+extern const uint32_t ifr__punkt_abbrev_mask;
+extern const uint32_t ifr__punkt_starters_hash[];
+extern const uint32_t ifr__punkt_starters_mask;
+extern const uint32_t ifr__punkt_ortho_hash[];
+extern const uint32_t ifr__punkt_ortho_mask;
+extern const uint32_t ifr__punkt_colloc_hash[];
+extern const uint32_t ifr__punkt_colloc_mask;
+
 #endif /* IFR_NLP_PUNKT_TABLES_H */

@@ -28,8 +28,8 @@ typedef struct tb_ctx {
     size_t cap[2];
     int cur;            /* buf[cur] holds the text */
     size_t n;
-    uint64_t has[2];    /* ASCII characters that may occur */
-    bool nonascii;
+    unsigned char seen[129]; /* ASCII characters that may occur; [128]: any non-ASCII */
+    bool dotdot;        /* ".." occurs (no step creates one) */
 } tb_ctx;
 
 static int tb_reserve(tb_ctx *c, int which, size_t need)
@@ -41,7 +41,9 @@ static int tb_reserve(tb_ctx *c, int which, size_t need)
         cap = need;
     if (cap < 256)
         cap = 256;
-    uint32_t *p = ifr__arena_calloc(c->ar, cap, sizeof *p);
+    if (cap > SIZE_MAX / sizeof(uint32_t))
+        return IFR_E_NOMEM;
+    uint32_t *p = ifr__arena_alloc(c->ar, cap * sizeof *p);
     if (!p)
         return IFR_E_NOMEM;
     if (which == c->cur && c->n)
@@ -53,12 +55,12 @@ static int tb_reserve(tb_ctx *c, int which, size_t need)
 
 static inline bool tb_has(const tb_ctx *c, uint32_t ch)
 {
-    return (c->has[ch >> 6] >> (ch & 63)) & 1u;
+    return c->seen[ch];
 }
 
 static inline void tb_mark(tb_ctx *c, uint32_t ch)
 {
-    c->has[ch >> 6] |= (uint64_t)1 << (ch & 63);
+    c->seen[ch] = 1;
 }
 
 /* Copy-on-first-match output: `last` is the first source index not yet
@@ -127,10 +129,14 @@ static inline bool tb_ci(uint32_t c, char lit)
     return false;
 }
 
-static inline bool tb_in_ascii(uint32_t c, const char *set)
-{
-    return c < 0x80 && c != 0 && strchr(set, (int)c) != NULL;
-}
+/* ASCII classes of the padding steps, one bit per step */
+enum { TB_K_P5 = 1, TB_K_P7 = 2, TB_K_P9 = 4, TB_K_PB = 8 };
+static const unsigned char tb_kind[128] = {
+    [';'] = TB_K_P5, ['@'] = TB_K_P5, ['#'] = TB_K_P5, ['$'] = TB_K_P5, ['%'] = TB_K_P5,
+    ['&'] = TB_K_P5, ['?'] = TB_K_P7, ['!'] = TB_K_P7, ['*'] = TB_K_P9, [']'] = TB_K_PB,
+    ['['] = TB_K_PB, ['('] = TB_K_PB, [')'] = TB_K_PB, ['{'] = TB_K_PB, ['}'] = TB_K_PB,
+    ['<'] = TB_K_PB, ['>'] = TB_K_PB,
+};
 
 /* MARK: the substitution steps -------------------------------------------- */
 
@@ -258,7 +264,9 @@ static inline bool tb_c2(uint32_t c)
     return c == ']' || c == ')' || c == '}' || c == '>' || c == '"' || c == '\'';
 }
 
-static size_t tb_final_period(const uint32_t *s, size_t n, uint32_t *d, bool p1)
+/* In place: only the tail changes, so no copy of the text (the buffer must
+ * hold n + 3 code points). */
+static size_t tb_final_period(uint32_t *s, size_t n, bool p1)
 {
     size_t w = n;
     while (w > 0 && ifr__nlp_space(s[w - 1]))
@@ -271,16 +279,14 @@ static size_t tb_final_period(const uint32_t *s, size_t n, uint32_t *d, bool p1)
     size_t ae = c0;
     while (ae < n && (p1 ? tb_c1(s[ae]) : tb_c2(s[ae])))
         ae++;
-    size_t i = c0 - 2;
-    memcpy(d, s, (i + 1) * sizeof *d);
-    size_t k = i + 1;
-    d[k++] = ' ';
-    d[k++] = '.';
+    size_t i = c0 - 2, at = i + 3 + (p1 ? 1 : 0);
+    memmove(s + at, s + c0, (ae - c0) * sizeof *s); /* group 3 moves right */
+    s[i + 1] = ' ';
+    s[i + 2] = '.';
     if (p1)
-        d[k++] = ' ';
-    memcpy(d + k, s + c0, (ae - c0) * sizeof *d);
-    k += ae - c0;
-    d[k++] = ' ';
+        s[i + 3] = ' ';
+    size_t k = at + (ae - c0);
+    s[k++] = ' ';
     return k;
 }
 
@@ -337,12 +343,12 @@ static size_t tb_p4(const uint32_t *s, size_t n, uint32_t *d)
     return tb_done(&o, n);
 }
 
-/* [set] -> " \g<0> " for an ASCII set */
-static size_t tb_pad_set(const uint32_t *s, size_t n, uint32_t *d, const char *set)
+/* [set] -> " \g<0> " for one of the ASCII sets of tb_kind */
+static size_t tb_pad_set(const uint32_t *s, size_t n, uint32_t *d, unsigned kind)
 {
     tb_out o = {s, d, 0, 0, false};
     for (size_t i = 0; i < n; i++)
-        if (tb_in_ascii(s[i], set))
+        if (s[i] < 0x80 && (tb_kind[s[i]] & kind))
             tb_pad(&o, i, i + 1);
     return tb_done(&o, n);
 }
@@ -441,40 +447,48 @@ static size_t tb_ws(const uint32_t *s, size_t n, uint32_t *d)
  * ([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) -> "\1 \2 "   (E5) */
 static size_t tb_e45(const uint32_t *s, size_t n, uint32_t *d, bool e5)
 {
-    static const char *const alts[] = {"'ll", "'LL", "'re", "'RE", "'ve", "'VE", "n't", "N'T"};
+    /* Every match has its apostrophe at i + 1, or (n't, N'T) at i + 2, so
+     * only positions next to an apostrophe are tried, in increasing order;
+     * `next` keeps the matches non-overlapping as re.sub does. */
     tb_out o = {s, d, 0, 0, false};
-    for (size_t i = 0; i + 2 < n;) {
-        uint32_t c = s[i];
-        size_t glen = 0;
-        if (c != '\'' && c != ' ') {
-            if (!e5) {
-                if (s[i + 1] == '\'') {
-                    uint32_t x = s[i + 2];
+    size_t next = 0;
+    for (size_t q = 1; q + 1 < n; q++) {
+        if (s[q] != '\'')
+            continue;
+        for (int k = 0; k < 2; k++) {
+            size_t i, glen = 0;
+            if (k == 0) {
+                if (!e5 || q < 2)
+                    continue;
+                i = q - 2;
+                if (q + 2 < n && s[q + 2] == ' ' &&
+                    ((s[i + 1] == 'n' && s[q + 1] == 't') || (s[i + 1] == 'N' && s[q + 1] == 'T')))
+                    glen = 3;
+            } else {
+                i = q - 1;
+                uint32_t x = s[q + 1];
+                if (!e5) {
                     if ((x == 's' || x == 'S' || x == 'm' || x == 'M' || x == 'd' || x == 'D') &&
-                        i + 3 < n && s[i + 3] == ' ')
+                        q + 2 < n && s[q + 2] == ' ')
                         glen = 2;
                     else if (x == ' ')
                         glen = 1;
-                }
-            } else if (i + 4 < n && s[i + 4] == ' ') {
-                for (size_t a = 0; a < sizeof alts / sizeof *alts; a++)
-                    if (s[i + 1] == (uint32_t)alts[a][0] && s[i + 2] == (uint32_t)alts[a][1] &&
-                        s[i + 3] == (uint32_t)alts[a][2]) {
+                } else if (q + 3 < n && s[q + 3] == ' ') {
+                    uint32_t y = s[q + 2];
+                    if ((x == 'l' && y == 'l') || (x == 'L' && y == 'L') || (x == 'r' && y == 'e') ||
+                        (x == 'R' && y == 'E') || (x == 'v' && y == 'e') || (x == 'V' && y == 'E'))
                         glen = 3;
-                        break;
-                    }
+                }
             }
-        }
-        if (glen) {
+            if (!glen || i < next || s[i] == '\'' || s[i] == ' ')
+                continue;
             tb_flush(&o, i);
-            tb_put(&o, c);
+            tb_put(&o, s[i]);
             tb_put(&o, ' ');
             tb_putn(&o, s + i + 1, glen);
             tb_put(&o, ' ');
-            o.last = i + 1 + glen + 1;
-            i = o.last;
-        } else {
-            i++;
+            o.last = next = i + 1 + glen + 1;
+            break;
         }
     }
     return tb_done(&o, n);
@@ -500,28 +514,57 @@ static bool tb_ci_at(const uint32_t *s, size_t n, size_t i, const char *lit)
     return true;
 }
 
-static size_t tb_c2pass(const uint32_t *s, size_t n, uint32_t *d, const tb_contr *k)
+/*
+ * All eight CONTRACTIONS2 steps in one scan. This is equivalent to running
+ * them one after the other: each pattern matches a whole word region with a
+ * boundary on both sides, no two patterns match the same region, and the
+ * spaces a substitution inserts (before X, between X and Y, after Y) can
+ * neither create nor destroy a match of another pattern (no Y starts, and
+ * no X alone ends, a pattern; regions cannot overlap).
+ */
+static size_t tb_c2all(const uint32_t *s, size_t n, uint32_t *d)
 {
-    size_t lx = strlen(k->x), ly = strlen(k->y);
     tb_out o = {s, d, 0, 0, false};
-    for (size_t i = 0; i + lx + ly <= n;) {
-        if (!tb_ci(s[i], k->x[0]) || (i > 0 && ifr__nlp_word(s[i - 1])) ||
-            !tb_ci_at(s, n, i, k->x) || !tb_ci_at(s, n, i + lx, k->y)) {
+    for (size_t i = 0; i < n;) {
+        if (!ifr__nlp_word(s[i])) {
             i++;
             continue;
         }
-        size_t e = i + lx + ly;
-        bool ok = k->ahead_space ? (e < n && ifr__nlp_space(s[e]))
-                                 : (e == n || !ifr__nlp_word(s[e]));
-        if (!ok) {
-            i++;
+        /* i starts a run of \w: the only place a match (\b + letter) can start */
+        uint32_t c = s[i] | 0x20u;
+        if (s[i] >= 0x80 || !(c == 'c' || c == 'd' || c == 'g' || c == 'l' || c == 'm' ||
+                              c == 'w')) {
+            while (i < n && ifr__nlp_word(s[i]))
+                i++;
+            continue;
+        }
+        size_t e = 0, lx = 0;
+        for (size_t k = 0; k < sizeof tb_contractions2 / sizeof *tb_contractions2; k++) {
+            const tb_contr *p = &tb_contractions2[k];
+            if ((uint32_t)p->x[0] != c)
+                continue;
+            size_t px = strlen(p->x), py = strlen(p->y);
+            if (!tb_ci_at(s, n, i, p->x) || !tb_ci_at(s, n, i + px, p->y))
+                continue;
+            size_t end = i + px + py;
+            bool ok = p->ahead_space ? (end < n && ifr__nlp_space(s[end]))
+                                     : (end == n || !ifr__nlp_word(s[end]));
+            if (ok) {
+                e = end;
+                lx = px;
+                break;
+            }
+        }
+        if (!e) {
+            while (i < n && ifr__nlp_word(s[i]))
+                i++;
             continue;
         }
         tb_flush(&o, i);
         tb_put(&o, ' ');
         tb_putn(&o, s + i, lx);
         tb_put(&o, ' ');
-        tb_putn(&o, s + i + lx, ly);
+        tb_putn(&o, s + i + lx, e - i - lx);
         tb_put(&o, ' ');
         o.last = e;
         i = e;
@@ -529,15 +572,21 @@ static size_t tb_c2pass(const uint32_t *s, size_t n, uint32_t *d, const tb_contr
     return tb_done(&o, n);
 }
 
-/* CONTRACTIONS3: (?i) ('t)(is)\b and (?i) ('t)(was)\b -> " \1 \2 " */
+/* CONTRACTIONS3: (?i) ('t)(is)\b and then (?i) ('t)(was)\b -> " \1 \2 ".
+ * Two separate steps: the first one's trailing space can create the
+ * leading space the second one needs (" 'tis'twas"). */
 static size_t tb_c3pass(const uint32_t *s, size_t n, uint32_t *d, const char *word)
 {
     size_t lw = strlen(word);
     tb_out o = {s, d, 0, 0, false};
-    for (size_t i = 0; i + 3 + lw <= n;) {
-        size_t e = i + 3 + lw;
-        if (s[i] == ' ' && s[i + 1] == '\'' && tb_ci(s[i + 2], 't') &&
-            tb_ci_at(s, n, i + 3, word) && (e == n || !ifr__nlp_word(s[e]))) {
+    /* the apostrophe is at i + 1; matches cannot overlap (each starts with
+     * a space and contains no other one) */
+    for (size_t q = 1; q + 2 + lw <= n; q++) {
+        if (s[q] != '\'')
+            continue;
+        size_t i = q - 1, e = i + 3 + lw;
+        if (s[i] == ' ' && tb_ci(s[q + 1], 't') && tb_ci_at(s, n, q + 2, word) &&
+            (e == n || !ifr__nlp_word(s[e]))) {
             tb_flush(&o, i);
             tb_put(&o, ' ');
             tb_putn(&o, s + i + 1, 2);
@@ -545,9 +594,7 @@ static size_t tb_c3pass(const uint32_t *s, size_t n, uint32_t *d, const char *wo
             tb_putn(&o, s + i + 3, lw);
             tb_put(&o, ' ');
             o.last = e;
-            i = e;
-        } else {
-            i++;
+            q = e - 1;
         }
     }
     return tb_done(&o, n);
@@ -558,7 +605,7 @@ static size_t tb_c3pass(const uint32_t *s, size_t n, uint32_t *d, const char *wo
 enum {
     TB_S1, TB_S2, TB_S3, TB_S4, TB_S5, TB_P1, TB_P2, TB_P3, TB_P4, TB_P5, TB_P6, TB_P7,
     TB_P8, TB_P9, TB_PB, TB_DD, TB_WRAP, TB_E1, TB_E2, TB_E3, TB_WS, TB_E4, TB_E5,
-    TB_C2_FIRST, TB_C2_LAST = TB_C2_FIRST + 7, TB_C3A, TB_C3B, TB_NSTEPS
+    TB_C2, TB_C3A, TB_C3B, TB_NSTEPS
 };
 
 static bool tb_has_any(const tb_ctx *c, const char *set)
@@ -573,26 +620,23 @@ static bool tb_has_any(const tb_ctx *c, const char *set)
 static bool tb_wanted(const tb_ctx *c, int st, ifr__nltk_version v)
 {
     switch (st) {
-    case TB_S1: return c->nonascii || tb_has(c, '`');
+    case TB_S1: return c->seen[128] || tb_has(c, '`');
     case TB_S3: return tb_has(c, '`');
     case TB_S4: return tb_has(c, '"') || tb_has(c, '\'');
     case TB_S5: case TB_P8: case TB_E2: case TB_E4: case TB_E5: case TB_C3A: case TB_C3B:
         return tb_has(c, '\'');
     case TB_P2: return tb_has(c, ':') || tb_has(c, ',');
-    case TB_P4: return tb_has(c, '.');
+    case TB_P4: return c->dotdot;
     case TB_P5: return tb_has_any(c, ";@#$%&");
     case TB_P7: return tb_has_any(c, "?!");
     case TB_P9: return tb_has(c, '*');
     case TB_PB: return tb_has_any(c, "][(){}<>");
     case TB_DD: return tb_has(c, '-');
-    case TB_E1: return c->nonascii;
+    case TB_E1: return c->seen[128];
     case TB_E3: return tb_has(c, '"');
     case TB_WS: return v == IFR__NLTK_392;
+    case TB_C2: return tb_has_any(c, "cdglmwCDGLMW");
     default:
-        if (st >= TB_C2_FIRST && st <= TB_C2_LAST) {
-            char f = tb_contractions2[st - TB_C2_FIRST].x[0];
-            return tb_has(c, (uint32_t)f) || tb_has(c, (uint32_t)f - 32);
-        }
         return true; /* S2, P1, P3, P6, WRAP: O(1) or tail-only tests */
     }
 }
@@ -605,16 +649,14 @@ static size_t tb_step(int st, const uint32_t *s, size_t n, uint32_t *d)
     case TB_S3: return tb_s3(s, n, d);
     case TB_S4: return tb_s4(s, n, d);
     case TB_S5: return tb_s5(s, n, d);
-    case TB_P1: return tb_final_period(s, n, d, true);
     case TB_P2: return tb_p2(s, n, d);
     case TB_P3: return tb_p3(s, n, d);
     case TB_P4: return tb_p4(s, n, d);
-    case TB_P5: return tb_pad_set(s, n, d, ";@#$%&");
-    case TB_P6: return tb_final_period(s, n, d, false);
-    case TB_P7: return tb_pad_set(s, n, d, "?!");
+    case TB_P5: return tb_pad_set(s, n, d, TB_K_P5);
+    case TB_P7: return tb_pad_set(s, n, d, TB_K_P7);
     case TB_P8: return tb_p8(s, n, d);
-    case TB_P9: return tb_pad_set(s, n, d, "*");
-    case TB_PB: return tb_pad_set(s, n, d, "][(){}<>");
+    case TB_P9: return tb_pad_set(s, n, d, TB_K_P9);
+    case TB_PB: return tb_pad_set(s, n, d, TB_K_PB);
     case TB_DD: return tb_dd(s, n, d);
     case TB_WRAP:
         d[0] = ' ';
@@ -627,9 +669,10 @@ static size_t tb_step(int st, const uint32_t *s, size_t n, uint32_t *d)
     case TB_WS: return tb_ws(s, n, d);
     case TB_E4: return tb_e45(s, n, d, false);
     case TB_E5: return tb_e45(s, n, d, true);
+    case TB_C2: return tb_c2all(s, n, d);
     case TB_C3A: return tb_c3pass(s, n, d, "is");
     case TB_C3B: return tb_c3pass(s, n, d, "was");
-    default: return tb_c2pass(s, n, d, &tb_contractions2[st - TB_C2_FIRST]);
+    default: return TB_SAME;
     }
 }
 
@@ -661,24 +704,36 @@ static int tb_run(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v,
     int rc = tb_reserve(c, 0, n + 8);
     if (rc != IFR_OK)
         return rc;
-    memcpy(c->buf[0], s, n * sizeof *s);
-    c->n = n;
-    c->has[0] = c->has[1] = 0;
-    c->nonascii = false;
+    uint32_t *b0 = c->buf[0];
+    memset(c->seen, 0, sizeof c->seen);
+    bool dd = false;
+    uint32_t prev = 0;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] < 0x80)
-            tb_mark(c, s[i]);
-        else
-            c->nonascii = true;
+        uint32_t ch = s[i];
+        b0[i] = ch;
+        c->seen[ch < 0x80 ? ch : 0x80] = 1;
+        dd |= (ch == '.') & (prev == '.');
+        prev = ch;
     }
+    c->n = n;
+    c->dotdot = dd;
     tb_mark(c, ' ');
 
     for (int st = 0; st < TB_NSTEPS; st++) {
         if (!tb_wanted(c, st, v))
             continue;
-        int dst = 1 - c->cur;
         if (c->n > (SIZE_MAX / sizeof(uint32_t) - 16) / 4)
             return IFR_E_NOMEM;
+        if (st == TB_P1 || st == TB_P6) {
+            rc = tb_reserve(c, c->cur, c->n + 4);
+            if (rc != IFR_OK)
+                return rc;
+            size_t m = tb_final_period(c->buf[c->cur], c->n, st == TB_P1);
+            if (m != TB_SAME)
+                c->n = m;
+            continue;
+        }
+        int dst = 1 - c->cur;
         rc = tb_reserve(c, dst, 4 * c->n + 8);
         if (rc != IFR_OK)
             return rc;
@@ -693,32 +748,41 @@ static int tb_run(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v,
             tb_mark(c, '\'');
     }
 
-    /* text.split(); token characters are copied out of the work buffers */
+    /* text.split(); the final text is copied out of the work buffers once */
     const uint32_t *t = c->buf[c->cur];
-    size_t tn = c->n, keep = 0;
-    for (size_t i = 0; i < tn; i++)
-        keep += !ifr__nlp_space(t[i]);
-    if (!keep)
-        return IFR_OK;
-    uint32_t *store = ifr__arena_calloc(c->ar, keep, sizeof *store);
+    size_t tn = c->n;
+    uint32_t *store = ifr__arena_alloc(c->ar, (tn ? tn : 1) * sizeof *store); /* tn <= 4n+8 */
     if (!store)
         return IFR_E_NOMEM;
-    size_t k = 0;
+    memcpy(store, t, tn * sizeof *store);
+    ifr__ustr *tv = *toks;
+    size_t nt = *ntoks, tcap = *cap;
     for (size_t i = 0; i < tn;) {
-        if (ifr__nlp_space(t[i])) {
+        if (ifr__nlp_space(store[i])) {
             i++;
             continue;
         }
-        size_t j = i;
-        while (j < tn && !ifr__nlp_space(t[j]))
+        size_t j = i + 1;
+        while (j < tn && !ifr__nlp_space(store[j]))
             j++;
-        memcpy(store + k, t + i, (j - i) * sizeof *store);
-        rc = tb_push(c->ar, toks, ntoks, cap, store + k, j - i);
-        if (rc != IFR_OK)
-            return rc;
-        k += j - i;
+        if (nt == tcap) {
+            rc = tb_push(c->ar, &tv, &nt, &tcap, store + i, j - i);
+            if (rc != IFR_OK) {
+                *toks = tv;
+                *ntoks = nt;
+                *cap = tcap;
+                return rc;
+            }
+        } else {
+            tv[nt].p = store + i;
+            tv[nt].n = j - i;
+            nt++;
+        }
         i = j;
     }
+    *toks = tv;
+    *ntoks = nt;
+    *cap = tcap;
     return IFR_OK;
 }
 

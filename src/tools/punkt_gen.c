@@ -18,7 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define KEYMAX 64 /* = IFR__PUNKT_KEYMAX */
+#include "../nlp/punkt_tables.h"
+
+#define KEYMAX IFR__PUNKT_KEYMAX /* = IFR__PUNKT_KEYMAX */
 
 typedef struct {
     size_t off1, len1, off2, len2;
@@ -184,6 +186,31 @@ fail:
     return -1;
 }
 
+/* the hash index of a sorted table (see punkt_tables.h) */
+static int emit_hash(FILE *o, const char *name, const unsigned char *buf, const entry *e, size_t n,
+                     int pair)
+{
+    size_t size = 16;
+    while (size < 2 * n)
+        size *= 2;
+    unsigned *slot = calloc(size, sizeof *slot);
+    if (!slot)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t h = ifr__punkt_hash(buf + e[i].off1, e[i].len1, buf + e[i].off2, e[i].len2, pair);
+        size_t k = h & (size - 1);
+        while (slot[k])
+            k = (k + 1) & (size - 1);
+        slot[k] = (unsigned)(i + 1);
+    }
+    fprintf(o, "const uint32_t %s_hash[] = {\n", name);
+    for (size_t k = 0; k < size; k++)
+        fprintf(o, "%u,%s", slot[k], (k % 16 == 15) ? "\n" : "");
+    fprintf(o, "};\nconst uint32_t %s_mask = %zu;\n", name, size - 1);
+    free(slot);
+    return 0;
+}
+
 static void emit_entries(FILE *o, const char *name, const entry *e, size_t n)
 {
     fprintf(o, "const ifr__punkt_entry %s[] = {\n", name);
@@ -217,6 +244,11 @@ int main(int argc, char **argv)
     emit_entries(o, "ifr__punkt_abbrev", e[0], n[0]);
     emit_entries(o, "ifr__punkt_starters", e[1], n[1]);
     emit_entries(o, "ifr__punkt_ortho", e[2], n[2]);
+    if (emit_hash(o, "ifr__punkt_abbrev", f[0].buf, e[0], n[0], 0) ||
+        emit_hash(o, "ifr__punkt_starters", f[1].buf, e[1], n[1], 0) ||
+        emit_hash(o, "ifr__punkt_ortho", f[2].buf, e[2], n[2], 0) ||
+        emit_hash(o, "ifr__punkt_colloc", f[3].buf, e[3], n[3], 1))
+        return 1;
     fprintf(o, "const ifr__punkt_pair ifr__punkt_colloc[] = {\n");
     for (size_t i = 0; i < n[3]; i++)
         fprintf(o, "{%zu,%zu,%zu,%zu},\n", e[3][i].off1, e[3][i].off2, e[3][i].len1,
