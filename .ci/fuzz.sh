@@ -6,6 +6,15 @@
 # IFR_CONFORMANCE_DIR (adds the conformance specs to fuzz_score).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
+
+# clang and its libFuzzer runtime (Debian 12: clang-14, libclang-rt-14-dev);
+# SKIP_APT=1 to skip, as in tools/setup.sh
+fuzzer_rt() { ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; }
+if [ "${SKIP_APT:-0}" != 1 ] && { ! command -v clang >/dev/null 2>&1 || ! fuzzer_rt; }; then
+    if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+        clang libclang-rt-14-dev >/dev/null
+fi
 seconds=${IFR_FUZZ_SECONDS:-60}
 export IFR_FUZZ_BUILD="${IFR_FUZZ_BUILD:-$root/build-fuzz}"
 status=0

@@ -12,7 +12,7 @@
  * Workload: the IFEval conformance set (DIR/ifeval/input_data.jsonl joined with
  * the GPT-4 responses), DIR defaulting to $IFR_CONFORMANCE_DIR, then to
  * ../shared/conformance next to the source tree (or ../../shared for a
- * worktree); without it, the bundled
+ * worktree); without it, the bundled example (examples/data), the
  * golden cases (tests/cases/FAMILY/NAME.json), then built-in examples.
  *
  * Reports: responses/s and instruction verdicts/s for strict, loose and both
@@ -152,6 +152,9 @@ static json_t *load_jsonl(const char *path)
     return all;
 }
 
+/* IFEval layout: input_data.jsonl joined by prompt with the responses file. */
+static int load_ifeval_files(workload *w, const char *in, const char *resp);
+
 static int load_ifeval(workload *w, const char *dir)
 {
     char d[4096], in[4200], resp[4400] = "";
@@ -165,7 +168,15 @@ static int load_ifeval(workload *w, const char *dir)
         if (strncmp(e->d_name, "input_response_data", 19) == 0)
             snprintf(resp, sizeof resp, "%s/%s", d, e->d_name);
     closedir(dd);
-    json_t *inputs = load_jsonl(in), *responses = resp[0] ? load_jsonl(resp) : NULL;
+    if (!resp[0] || !load_ifeval_files(w, in, resp))
+        return 0;
+    snprintf(w->source, sizeof w->source, "IFEval conformance set (%s)", d);
+    return 1;
+}
+
+static int load_ifeval_files(workload *w, const char *in, const char *resp)
+{
+    json_t *inputs = load_jsonl(in), *responses = load_jsonl(resp);
     if (!inputs || !responses) {
         json_decref(inputs);
         json_decref(responses);
@@ -199,7 +210,6 @@ static int load_ifeval(workload *w, const char *dir)
     json_decref(by_prompt);
     json_decref(inputs);
     json_decref(responses);
-    snprintf(w->source, sizeof w->source, "IFEval conformance set (%s)", d);
     return w->n > 0;
 }
 
@@ -288,6 +298,14 @@ static void load(workload *w, const char *data_dir)
     for (int i = 0; i < 4; i++)
         if (dirs[i] && *dirs[i] && load_ifeval(w, dirs[i]))
             return;
+    /* the bundled example (examples/data, IFEval layout), then golden cases */
+    char in[4200], resp[4200];
+    snprintf(in, sizeof in, "%s/examples/data/input_data.jsonl", root);
+    snprintf(resp, sizeof resp, "%s/examples/data/input_response_data.jsonl", root);
+    if (load_ifeval_files(w, in, resp)) {
+        snprintf(w->source, sizeof w->source, "bundled example (%s/examples/data)", root);
+        return;
+    }
     if (load_cases(w, root))
         return;
     load_builtin(w);
