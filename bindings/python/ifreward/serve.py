@@ -38,6 +38,7 @@ from ifreward.openrlhf import OpenRLHFReward
 __all__ = ["make_server", "RewardHandler", "main", "DEFAULT_MAX_BODY"]
 
 DEFAULT_MAX_BODY = 64 << 20
+_DRAIN = 1 << 20
 
 
 class _BadRequest(Exception):
@@ -104,7 +105,16 @@ class RewardHandler(http.server.BaseHTTPRequestHandler):
             self.close_connection = True
             raise _BadRequest(400, "bad Content-Length")
         if length > self.server.max_body:
-            self.close_connection = True  # the body stays unread
+            self.close_connection = True
+            if length <= self.server.max_body + _DRAIN:
+                # Read (and drop) a slightly-too-big body so the client sees the
+                # 413 rather than a reset; anything bigger stays unread.
+                left = length
+                while left > 0:
+                    chunk = self.rfile.read(min(left, 65536))
+                    if not chunk:
+                        break
+                    left -= len(chunk)
             raise _BadRequest(413, "body of %d bytes exceeds the limit of %d"
                               % (length, self.server.max_body))
         body = self.rfile.read(length)
