@@ -278,9 +278,10 @@ DEFAULT = Options()
 
 
 class _Result:
-    """Owns one ``ifr_result`` (scratch for one thread at a time)."""
+    """Owns one ``ifr_result`` (scratch for one thread at a time) and the
+    ``ifr_error`` buffer that goes with it."""
 
-    __slots__ = ("_ptr", "_options", "__weakref__")
+    __slots__ = ("_ptr", "_options", "err", "__weakref__")
 
     def __init__(self, options=DEFAULT):
         lib = _native.load()
@@ -288,6 +289,7 @@ class _Result:
         lib.ifr_result_new(ctypes.byref(out), options)
         self._ptr = out
         self._options = options  # keep alive as long as the result
+        self.err = _native.ErrorBuffer()
 
     @property
     def _as_parameter_(self):
@@ -311,8 +313,9 @@ _local = threading.local()
 
 def _thread_result(options):
     """This thread's result for `options` (created on first use)."""
-    cache = getattr(_local, "results", None)
-    if cache is None:
+    try:
+        cache = _local.results
+    except AttributeError:
         cache = _local.results = {}
     res = cache.get(options._key)
     if res is None:
@@ -469,13 +472,16 @@ class Spec:
 
     # -- checking --
     def _check(self, text, loose, truncated):
-        ptr = self._live()
+        # The hot path: keep it short (see bench/python_overhead.py).
+        ptr = self._ptr
+        if ptr is None:
+            raise ValueError("spec is closed")
         res = _thread_result(self.options)
-        data = _encode(text)
+        data = text.encode("utf-8", "surrogatepass") if type(text) is str else _encode(text)
         flags = (_native.IFR_CHECK_LOOSE if loose else 0) | \
             (_native.IFR_CHECK_TRUNCATED if truncated else 0)
-        err = _native.ErrorBuffer()
-        _native.load().ifr_check(res, ptr, data, len(data), flags, err)
+        (_native._lib or _native.load()).ifr_check(res._ptr, ptr, data, len(data), flags,
+                                                   res.err)
         return res
 
     def check(self, text, loose=False, *, aggregate="all", truncated=False):
@@ -489,7 +495,7 @@ class Spec:
         """
         agg = _aggregate(aggregate)
         lib = _native.load()
-        res = self._check(text, loose, truncated)
+        res = self._check(text, loose, truncated)._ptr
         n = lib.ifr_result_count(res)
         followed = [bool(lib.ifr_result_followed(res, i)) for i in range(n)]
         details = [(lib.ifr_result_detail(res, i) or b"").decode("utf-8", "replace")
@@ -503,15 +509,17 @@ class Spec:
 
     def reward(self, text, loose=False, *, aggregate="all", truncated=False):
         """Just the reward of one response (cheapest single check)."""
-        agg = _aggregate(aggregate)
+        agg = _AGGREGATES.get(aggregate)
+        if agg is None:
+            agg = _aggregate(aggregate)
         res = self._check(text, loose, truncated)
-        return _native.load().ifr_result_reward(res, agg)
+        return _native._lib.ifr_result_reward(res._ptr, agg)
 
     def check_json(self, text, loose=False, *, aggregate="all", truncated=False):
         """The library's JSON report of one check, parsed (``ifr_result_json``)."""
         agg = _aggregate(aggregate)
         lib = _native.load()
-        res = self._check(text, loose, truncated)
+        res = self._check(text, loose, truncated)._ptr
         out = ctypes.c_void_p()
         size = ctypes.c_size_t()
         lib.ifr_result_json(res, agg, ctypes.byref(out), ctypes.byref(size))
@@ -540,7 +548,7 @@ def compile_cached(spec, options=DEFAULT):
     valid for whoever still holds them (they are freed by reference count).
     """
     if isinstance(spec, Spec):
-        if spec.options == options:
+        if spec.options is options or spec.options == options:
             return spec
         spec = spec._source
     source = to_spec_json(spec)

@@ -340,6 +340,7 @@ class ErrorBuffer:
         path = e.path.decode("utf-8", "replace") if e.code == code else ""
         offset = e.offset if e.code == code else None
         instruction = e.instruction if e.code == code else None
+        e.code = 0  # the buffer may be reused: never report these details twice
         cls = errors.error_class(code, compiling)
         return cls(code, message, path, offset, instruction, index)
 
