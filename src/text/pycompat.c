@@ -1,0 +1,454 @@
+/*
+ * pycompat.c - CPython 3.11 (Unicode 14.0) string semantics on code points.
+ *
+ * All character properties and case mappings come from one generated table
+ * (pycompat_tables.h, made by tools/gen_pycompat.py by probing /usr/bin/python3),
+ * laid out like CPython's own unicodetype_db.h: a two-stage index from code
+ * point to a record {flags, lower, upper}. A predicate is two loads and a
+ * mask; nothing allocates. utf8proc is not consulted here: its Unicode 15
+ * data, its lack of Numeric_Type, Lowercase/Uppercase and Case_Ignorable
+ * would each need patching, so the table probed from CPython is both the
+ * smaller and the exact solution (docs/ARCHITECTURE-pycompat.md).
+ *
+ * The string algorithms (strip, split, splitlines, lower with final sigma,
+ * isupper/islower, the UTF-8 decoder's errors="replace") follow
+ * Objects/unicodeobject.c and Objects/stringlib/codecs.h of CPython 3.11.
+ */
+#include "pycompat.h"
+
+#include <string.h>
+
+#include "pycompat_tables.h"
+
+/* MARK: table lookup ------------------------------------------------------ */
+
+static inline const pyc_record *rec(uint32_t c)
+{
+    if (c >= PYC_MAXCP)
+        return &pyc_records[0];
+    unsigned blk = pyc_stage1[c >> PYC_SHIFT];
+    return &pyc_records[pyc_stage2[((size_t)blk << PYC_SHIFT) | (c & ((1u << PYC_SHIFT) - 1))]];
+}
+
+static inline unsigned flags(uint32_t c)
+{
+    return rec(c)->flags;
+}
+
+bool ifr__py_isspace(uint32_t c)
+{
+    if (c < 0x80)
+        return c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+    return (flags(c) & PYC_SPACE) != 0;
+}
+bool ifr__py_isalpha(uint32_t c) { return (flags(c) & PYC_ALPHA) != 0; }
+bool ifr__py_isdecimal(uint32_t c) { return (flags(c) & PYC_DECIMAL) != 0; }
+bool ifr__py_isdigit(uint32_t c) { return (flags(c) & PYC_DIGIT) != 0; }
+bool ifr__py_isnumeric(uint32_t c) { return (flags(c) & PYC_NUMERIC) != 0; }
+bool ifr__py_isalnum(uint32_t c) { return (flags(c) & PYC_ALNUM) != 0; }
+bool ifr__py_isword(uint32_t c) { return (flags(c) & PYC_WORD) != 0; }
+bool ifr__py_islower(uint32_t c) { return (flags(c) & PYC_LOWER) != 0; }
+bool ifr__py_isupper(uint32_t c) { return (flags(c) & PYC_UPPER) != 0; }
+bool ifr__py_istitle(uint32_t c) { return (flags(c) & PYC_TITLE) != 0; }
+bool ifr__py_iscased(uint32_t c) { return (flags(c) & PYC_CASED) != 0; }
+bool ifr__py_islinebreak(uint32_t c) { return (flags(c) & PYC_LINEBREAK) != 0; }
+
+/* unicode_isupper_impl: no lowercase or titlecase char, at least one uppercase. */
+bool ifr__py_str_isupper(const uint32_t *s, size_t n)
+{
+    bool cased = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned f = flags(s[i]);
+        if (f & (PYC_LOWER | PYC_TITLE))
+            return false;
+        if (f & PYC_UPPER)
+            cased = true;
+    }
+    return cased;
+}
+
+/* unicode_islower_impl: no uppercase or titlecase char, at least one lowercase. */
+bool ifr__py_str_islower(const uint32_t *s, size_t n)
+{
+    bool cased = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned f = flags(s[i]);
+        if (f & (PYC_UPPER | PYC_TITLE))
+            return false;
+        if (f & PYC_LOWER)
+            cased = true;
+    }
+    return cased;
+}
+
+/* MARK: case mapping ------------------------------------------------------ */
+
+static size_t map1(uint32_t c, int32_t v, bool ext, uint32_t out[3])
+{
+    if (!ext) {
+        out[0] = (uint32_t)((int64_t)c + v);
+        return 1;
+    }
+    const uint32_t *e = &pyc_ext[v];
+    size_t len = e[0];
+    for (size_t i = 0; i < len; i++)
+        out[i] = e[1 + i];
+    return len;
+}
+
+size_t ifr__py_lower1(uint32_t c, uint32_t out[3])
+{
+    const pyc_record *r = rec(c);
+    return map1(c, r->lower, (r->flags & PYC_LOWER_EXT) != 0, out);
+}
+
+size_t ifr__py_upper1(uint32_t c, uint32_t out[3])
+{
+    const pyc_record *r = rec(c);
+    return map1(c, r->upper, (r->flags & PYC_UPPER_EXT) != 0, out);
+}
+
+/* handle_capital_sigma(): U+03A3 is final when preceded by cased (skipping
+ * case-ignorables) and not followed by cased (skipping case-ignorables). */
+static uint32_t capital_sigma(const uint32_t *s, size_t n, size_t i)
+{
+    size_t j = i;
+    unsigned f = 0;
+    while (j > 0) {
+        f = flags(s[j - 1]);
+        if (!(f & PYC_CASE_IGNORABLE))
+            break;
+        j--;
+    }
+    bool final_sigma = j > 0 && (f & PYC_CASED);
+    if (final_sigma && i + 1 < n) {
+        for (j = i + 1; j < n; j++) {
+            f = flags(s[j]);
+            if (!(f & PYC_CASE_IGNORABLE))
+                break;
+        }
+        final_sigma = j == n || !(f & PYC_CASED);
+    }
+    return final_sigma ? 0x3C2u : 0x3C3u;
+}
+
+static int map_str(const uint32_t *s, size_t n, ifr__arena *ar, uint32_t **out, size_t *nout,
+                   bool lower)
+{
+    if (n > (SIZE_MAX / sizeof(uint32_t) - 1) / 3)
+        return IFR_E_NOMEM;
+    uint32_t *o = ifr__arena_alloc(ar, (3 * n + 1) * sizeof(uint32_t));
+    if (!o)
+        return IFR_E_NOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = s[i];
+        if (lower && c == 0x3A3u) {
+            o[k++] = capital_sigma(s, n, i);
+            continue;
+        }
+        const pyc_record *r = rec(c);
+        if (lower)
+            k += map1(c, r->lower, (r->flags & PYC_LOWER_EXT) != 0, &o[k]);
+        else
+            k += map1(c, r->upper, (r->flags & PYC_UPPER_EXT) != 0, &o[k]);
+    }
+    o[k] = 0;
+    *out = o;
+    *nout = k;
+    return IFR_OK;
+}
+
+int ifr__py_lower(const uint32_t *s, size_t n, ifr__arena *ar, uint32_t **out, size_t *nout)
+{
+    return map_str(s, n, ar, out, nout, true);
+}
+
+int ifr__py_upper(const uint32_t *s, size_t n, ifr__arena *ar, uint32_t **out, size_t *nout)
+{
+    return map_str(s, n, ar, out, nout, false);
+}
+
+/* MARK: strip / split ----------------------------------------------------- */
+
+void ifr__py_lstrip(const uint32_t *s, size_t n, size_t *b)
+{
+    size_t i = 0;
+    while (i < n && ifr__py_isspace(s[i]))
+        i++;
+    *b = i;
+}
+
+void ifr__py_rstrip(const uint32_t *s, size_t n, size_t *e)
+{
+    size_t j = n;
+    while (j > 0 && ifr__py_isspace(s[j - 1]))
+        j--;
+    *e = j;
+}
+
+void ifr__py_strip(const uint32_t *s, size_t n, size_t *b, size_t *e)
+{
+    ifr__py_lstrip(s, n, b);
+    size_t j = n;
+    while (j > *b && ifr__py_isspace(s[j - 1]))
+        j--;
+    *e = j;
+}
+
+static bool in_set(uint32_t c, const uint32_t *chars, size_t nchars)
+{
+    for (size_t k = 0; k < nchars; k++)
+        if (chars[k] == c)
+            return true;
+    return false;
+}
+
+void ifr__py_strip_chars(const uint32_t *s, size_t n, const uint32_t *chars, size_t nchars,
+                         bool left, bool right, size_t *b, size_t *e)
+{
+    size_t i = 0, j = n;
+    if (left)
+        while (i < n && in_set(s[i], chars, nchars))
+            i++;
+    if (right)
+        while (j > i && in_set(s[j - 1], chars, nchars))
+            j--;
+    *b = i;
+    *e = j;
+}
+
+bool ifr__py_isblank(const uint32_t *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!ifr__py_isspace(s[i]))
+            return false;
+    return true;
+}
+
+bool ifr__py_split_next(const uint32_t *s, size_t n, size_t *pos, size_t *b, size_t *e)
+{
+    size_t i = *pos;
+    while (i < n && ifr__py_isspace(s[i]))
+        i++;
+    if (i >= n) {
+        *pos = n;
+        return false;
+    }
+    size_t j = i;
+    while (j < n && !ifr__py_isspace(s[j]))
+        j++;
+    *b = i;
+    *e = j;
+    *pos = j;
+    return true;
+}
+
+/* stringlib splitlines(): \r\n is one break; a final break adds no empty line. */
+bool ifr__py_splitlines_next(const uint32_t *s, size_t n, size_t *pos, size_t *b, size_t *e)
+{
+    size_t i = *pos;
+    if (i >= n)
+        return false;
+    size_t j = i;
+    while (i < n && !ifr__py_islinebreak(s[i]))
+        i++;
+    size_t eol = i;
+    if (i < n) {
+        if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
+            i += 2;
+        else
+            i++;
+    }
+    *b = j;
+    *e = eol;
+    *pos = i;
+    return true;
+}
+
+size_t ifr__py_count_words(const uint32_t *s, size_t n)
+{
+    size_t count = 0;
+    bool in = false;
+    for (size_t i = 0; i < n; i++) {
+        bool w = (flags(s[i]) & PYC_WORD) != 0;
+        if (w && !in)
+            count++;
+        in = w;
+    }
+    return count;
+}
+
+/* MARK: UTF-8 -------------------------------------------------------------- */
+
+/*
+ * Decode one code point at s[0..n) (n >= 1). Returns the byte count consumed
+ * and sets *c; on an invalid sequence *c = U+FFFD and the count is the length
+ * of the maximal invalid subpart (at least 1), as CPython's decoder with
+ * errors="replace" (Unicode's "U+FFFD substitution of maximal subparts").
+ */
+static size_t decode1(const unsigned char *s, size_t n, uint32_t *c)
+{
+    unsigned b0 = s[0];
+    if (b0 < 0x80) {
+        *c = b0;
+        return 1;
+    }
+    size_t need;
+    unsigned lo = 0x80, hi = 0xBF; /* range of the second byte */
+    uint32_t v;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        need = 1;
+        v = b0 & 0x1Fu;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        need = 2;
+        v = b0 & 0x0Fu;
+        if (b0 == 0xE0)
+            lo = 0xA0;
+        else if (b0 == 0xED)
+            hi = 0x9F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        need = 3;
+        v = b0 & 0x07u;
+        if (b0 == 0xF0)
+            lo = 0x90;
+        else if (b0 == 0xF4)
+            hi = 0x8F;
+    } else {
+        *c = 0xFFFDu;
+        return 1;
+    }
+    size_t k = 1;
+    for (; k <= need; k++) {
+        if (k >= n)
+            break;
+        unsigned b = s[k];
+        unsigned l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xBF;
+        if (b < l || b > h)
+            break;
+        v = (v << 6) | (b & 0x3Fu);
+    }
+    if (k <= need) {
+        *c = 0xFFFDu;
+        return k;
+    }
+    *c = v;
+    return need + 1;
+}
+
+bool ifr__utf8_valid(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t c;
+        size_t k = decode1(p + i, n - i, &c);
+        if (c == 0xFFFDu && !(k == 3 && p[i] == 0xEF && p[i + 1] == 0xBF && p[i + 2] == 0xBD))
+            return false;
+        i += k;
+    }
+    return true;
+}
+
+int ifr__utf8_decode(const char *s, size_t n, ifr__arena *ar, uint32_t **cp, size_t *ncp)
+{
+    if (n >= SIZE_MAX / sizeof(uint32_t) - 1)
+        return IFR_E_NOMEM;
+    uint32_t *o = ifr__arena_alloc(ar, (n + 1) * sizeof(uint32_t));
+    if (!o)
+        return IFR_E_NOMEM;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, k = 0;
+    while (i < n) {
+        if (p[i] < 0x80) {
+            o[k++] = p[i++];
+            continue;
+        }
+        i += decode1(p + i, n - i, &o[k]);
+        k++;
+    }
+    o[k] = 0;
+    *cp = o;
+    *ncp = k;
+    return IFR_OK;
+}
+
+size_t ifr__utf8_put(uint32_t c, char buf[4])
+{
+    unsigned char *b = (unsigned char *)buf;
+    if (c >= 0xD800u && c <= 0xDFFFu)
+        c = 0xFFFDu; /* never emit surrogates: the output must stay valid */
+    if (c < 0x80) {
+        b[0] = (unsigned char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        b[0] = (unsigned char)(0xC0 | (c >> 6));
+        b[1] = (unsigned char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        b[0] = (unsigned char)(0xE0 | (c >> 12));
+        b[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+        b[2] = (unsigned char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    if (c > 0x10FFFFu) {
+        b[0] = 0xEF;
+        b[1] = 0xBF;
+        b[2] = 0xBD;
+        return 3;
+    }
+    b[0] = (unsigned char)(0xF0 | (c >> 18));
+    b[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+    b[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+    b[3] = (unsigned char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+int ifr__utf8_encode(const uint32_t *cp, size_t ncp, ifr__arena *ar, char **s, size_t *n)
+{
+    if (ncp >= (SIZE_MAX - 1) / 4)
+        return IFR_E_NOMEM;
+    size_t len = 0;
+    for (size_t i = 0; i < ncp; i++) {
+        uint32_t c = cp[i];
+        len += c < 0x80 ? 1 : c < 0x800 ? 2 : (c < 0x10000 || c > 0x10FFFFu) ? 3 : 4;
+    }
+    char *o = ifr__arena_alloc(ar, len + 1);
+    if (!o)
+        return IFR_E_NOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < ncp; i++) {
+        if (cp[i] < 0x80)
+            o[k++] = (char)cp[i];
+        else
+            k += ifr__utf8_put(cp[i], &o[k]);
+    }
+    o[k] = '\0';
+    *s = o;
+    *n = k;
+    return IFR_OK;
+}
+
+bool ifr__ustr_eq_utf8(const uint32_t *s, size_t n, const char *lit, size_t litlen)
+{
+    const unsigned char *p = (const unsigned char *)lit;
+    size_t i = 0, k = 0;
+    while (i < litlen) {
+        uint32_t c;
+        if (p[i] < 0x80) {
+            c = p[i++];
+        } else {
+            i += decode1(p + i, litlen - i, &c);
+        }
+        if (k >= n || s[k] != c)
+            return false;
+        k++;
+    }
+    return k == n;
+}
