@@ -46,6 +46,8 @@ _SUITES = {None: _native.IFR_SUITE_AUTO, "auto": _native.IFR_SUITE_AUTO,
 _PREPROCESS = {None: _native.IFR_PREPROCESS_NONE, "none": _native.IFR_PREPROCESS_NONE,
                "open_instruct": _native.IFR_PREPROCESS_OPEN_INSTRUCT,
                "open-instruct": _native.IFR_PREPROCESS_OPEN_INSTRUCT}
+_ON_ERROR = {None: _native.IFR_ON_ERROR_FAIL, "fail": _native.IFR_ON_ERROR_FAIL,
+             "mark": _native.IFR_ON_ERROR_MARK}
 _GUARDS = {"empty": _native.IFR_GUARD_EMPTY, "truncated": _native.IFR_GUARD_TRUNCATED,
            "repetition": _native.IFR_GUARD_REPETITION}
 _LIMITS = {
@@ -133,6 +135,9 @@ class Options:
     (``"ifeval"``, ``"iftrain"``, ``"ifbench"``, ``"tulu3"``; default auto).
     ``preprocess="open_instruct"`` applies open-instruct's answer clean-up.
     ``guards`` is a set of ``"empty"``, ``"truncated"``, ``"repetition"``.
+    ``on_error="mark"`` compiles a spec even if some instruction is bad (that
+    instruction never passes; :meth:`Spec.errors` says why) instead of
+    raising :class:`SpecError` (``"fail"``, the default).
     Limits: ``max_spec_bytes``, ``max_depth``, ``max_instructions``,
     ``regex_match_limit``, ``regex_depth_limit``, ``repetition_ngram``,
     ``repetition_permille``.
@@ -144,7 +149,7 @@ class Options:
     __slots__ = ("_values", "_key", "_ptr", "_lock", "__weakref__")
 
     def __init__(self, *, precise=None, semantics=None, suite=None, preprocess=None,
-                 guards=(), **limits):
+                 guards=(), on_error=None, **limits):
         values = {}
         if precise is not None and semantics is not None:
             raise ValueError("give either precise= or semantics=, not both")
@@ -163,6 +168,10 @@ class Options:
             raise ValueError("preprocess must be None or 'open_instruct', not %r" % (preprocess,))
         if _PREPROCESS[preprocess]:
             values[_native.IFR_OPT_PREPROCESS] = _PREPROCESS[preprocess]
+        if on_error not in _ON_ERROR:
+            raise ValueError("on_error must be 'fail' or 'mark', not %r" % (on_error,))
+        if _ON_ERROR[on_error]:
+            values[_native.IFR_OPT_ON_ERROR] = _ON_ERROR[on_error]
         if isinstance(guards, str):
             guards = [guards]
         bits = 0
@@ -244,6 +253,8 @@ class Options:
                 parts.append("suite=%r" % next(k for k, v in _SUITES.items() if v == value and k))
             elif key == _native.IFR_OPT_PREPROCESS:
                 parts.append("preprocess='open_instruct'")
+            elif key == _native.IFR_OPT_ON_ERROR:
+                parts.append("on_error='mark'")
             elif key == _native.IFR_OPT_GUARDS:
                 parts.append("guards=%r" % sorted(n for n, b in _GUARDS.items() if value & b))
             else:
@@ -465,6 +476,18 @@ class Spec:
         return [(lib.ifr_spec_suite(ptr, i) or b"").decode("utf-8", "replace")
                 for i in range(lib.ifr_spec_count(ptr))]
 
+    def errors(self):
+        """Compile errors of instructions kept under ``on_error="mark"``:
+        a list with, per instruction, None or the :class:`SpecError`."""
+        lib = _native.load()
+        ptr = self._live()
+        out = []
+        for i in range(lib.ifr_spec_count(ptr)):
+            buf = _native.ErrorBuffer()
+            code = lib.ifr_spec_error(ptr, i, buf)
+            out.append(None if code == 0 else buf.exception(code, compiling=True))
+        return out
+
     def __repr__(self):
         if self._ptr is None:
             return "<ifreward.Spec (closed)>"
@@ -636,13 +659,20 @@ def _run_batch(compiled, texts, loose, agg, threads, opts):
 
 
 class Checker:
-    """One row of the registry (``ifreward.checkers()``)."""
+    """One row of the registry (``ifreward.checkers()``).
 
-    __slots__ = ("id", "suite", "summary", "kwargs", "flags")
+    ``id``, ``suite``, ``summary``, ``flags``, ``kwargs`` (a list of
+    ``(name, type, required, doc)``), ``rule``, ``quirks``, ``precise``
+    (documentation text, or None).
+    """
 
-    def __init__(self, id, suite, summary, kwargs, flags):
+    __slots__ = ("id", "suite", "summary", "kwargs", "flags", "rule", "quirks", "precise")
+
+    def __init__(self, id, suite, summary, kwargs, flags, rule=None, quirks=None,
+                 precise=None):
         self.id, self.suite, self.summary, self.kwargs, self.flags = \
             id, suite, summary, kwargs, flags
+        self.rule, self.quirks, self.precise = rule, quirks, precise
 
     @property
     def hackable(self):
@@ -658,11 +688,19 @@ def checkers():
     out = []
 
     def s(b):
-        return (b or b"").decode("utf-8", "replace")
+        return None if b is None else b.decode("utf-8", "replace")
     for i in range(lib.ifr_checker_count()):
+        kwargs = []
+        for j in range(lib.ifr_checker_kwarg_count(i)):
+            name, typ, req, doc = (s(lib.ifr_checker_kwarg(i, j, k)) for k in (
+                _native.IFR_KWARG_NAME, _native.IFR_KWARG_TYPE, _native.IFR_KWARG_REQUIRED,
+                _native.IFR_KWARG_DOC))
+            kwargs.append((name, typ, req == "required", doc))
         out.append(Checker(s(lib.ifr_checker_id(i)), s(lib.ifr_checker_suite(i)),
-                           s(lib.ifr_checker_summary(i)), s(lib.ifr_checker_kwargs(i)),
-                           lib.ifr_checker_flags(i)))
+                           s(lib.ifr_checker_summary(i)), kwargs, lib.ifr_checker_flags(i),
+                           s(lib.ifr_checker_text(i, _native.IFR_TEXT_RULE)),
+                           s(lib.ifr_checker_text(i, _native.IFR_TEXT_QUIRKS)),
+                           s(lib.ifr_checker_text(i, _native.IFR_TEXT_PRECISE))))
     return out
 
 

@@ -74,6 +74,19 @@ IFR_OPT_REGEX_DEPTH_LIMIT = 8
 IFR_OPT_GUARDS = 9
 IFR_OPT_REPETITION_NGRAM = 10
 IFR_OPT_REPETITION_PERMILLE = 11
+IFR_OPT_ON_ERROR = 12
+
+IFR_ON_ERROR_FAIL = 0
+IFR_ON_ERROR_MARK = 1
+
+IFR_KWARG_NAME = 1
+IFR_KWARG_TYPE = 2
+IFR_KWARG_REQUIRED = 3
+IFR_KWARG_DOC = 4
+
+IFR_TEXT_RULE = 1
+IFR_TEXT_QUIRKS = 2
+IFR_TEXT_PRECISE = 3
 
 IFR_SEMANTICS_COMPAT = 0
 IFR_SEMANTICS_PRECISE = 1
@@ -155,10 +168,15 @@ _FUNCTIONS = [
     ("ifr_checker_suite", [ctypes.c_size_t], ctypes.c_char_p, None),
     # const char *ifr_checker_summary(size_t i);
     ("ifr_checker_summary", [ctypes.c_size_t], ctypes.c_char_p, None),
-    # const char *ifr_checker_kwargs(size_t i);
-    ("ifr_checker_kwargs", [ctypes.c_size_t], ctypes.c_char_p, None),
+    # size_t ifr_checker_kwarg_count(size_t i);
+    ("ifr_checker_kwarg_count", [ctypes.c_size_t], ctypes.c_size_t, None),
+    # const char *ifr_checker_kwarg(size_t i, size_t j, int key);
+    ("ifr_checker_kwarg", [ctypes.c_size_t, ctypes.c_size_t, ctypes.c_int], ctypes.c_char_p,
+     None),
     # unsigned ifr_checker_flags(size_t i);
     ("ifr_checker_flags", [ctypes.c_size_t], ctypes.c_uint, None),
+    # const char *ifr_checker_text(size_t i, int key);
+    ("ifr_checker_text", [ctypes.c_size_t, ctypes.c_int], ctypes.c_char_p, None),
     # int ifr_spec_compile(ifr_spec **out, const char *json, size_t len,
     #                      const ifr_options *opts, ifr_error *err);
     ("ifr_spec_compile",
@@ -172,6 +190,8 @@ _FUNCTIONS = [
     ("ifr_spec_id", [SpecP, ctypes.c_size_t], ctypes.c_char_p, None),
     # const char *ifr_spec_suite(const ifr_spec *spec, size_t i);
     ("ifr_spec_suite", [SpecP, ctypes.c_size_t], ctypes.c_char_p, None),
+    # int ifr_spec_error(const ifr_spec *spec, size_t i, ifr_error *err);
+    ("ifr_spec_error", [SpecP, ctypes.c_size_t, _error_p], ctypes.c_int, None),
     # int ifr_result_new(ifr_result **out, const ifr_options *opts);
     ("ifr_result_new", [ctypes.POINTER(ResultP), OptionsP], ctypes.c_int, _check),
     # void ifr_result_free(ifr_result *res);

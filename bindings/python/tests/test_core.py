@@ -76,6 +76,14 @@ class TestLoading(unittest.TestCase):
         for c in rows:
             self.assertRegex(c.id, r"^[a-z0-9_]+:[a-z0-9_]+$")
             self.assertTrue(c.suite)
+            self.assertTrue(c.summary)
+        nw = next(c for c in rows if c.id == "length_constraints:number_words"
+                  and c.suite == "ifeval")
+        names = {k[0]: k for k in nw.kwargs}
+        self.assertIn("num_words", names)
+        self.assertIn("relation", names)
+        self.assertEqual(names["num_words"][1], "int")
+        self.assertTrue(nw.rule)
 
 
 class TestSpecForms(unittest.TestCase):
@@ -234,6 +242,19 @@ class TestErrors(unittest.TestCase):
         with self.assertRaises(ifreward.SpecError):
             ifreward.Spec({"instruction_id_list": ["punctuation:no_comma"],
                            "kwargs": [{"x": float("nan")}]})
+
+    def test_mark_mode_keeps_good_instructions(self):
+        spec = ifreward.Spec({"instruction_id_list": ["punctuation:no_comma", "nope:nothing"],
+                              "kwargs": [{}, {}]}, on_error="mark")
+        r = spec.check("no commas here")
+        self.assertEqual(r.followed, [True, False])
+        self.assertEqual(r.statuses[0], 0)
+        self.assertNotEqual(r.statuses[1], 0)
+        self.assertEqual(r.reward_fraction, 0.5)
+        errs = spec.errors()
+        self.assertIsNone(errs[0])
+        self.assertIsInstance(errs[1], ifreward.SpecError)
+        self.assertEqual(errs[1].code, errors.IFR_E_UNKNOWN)
 
     def test_errors_pickle(self):
         try:
