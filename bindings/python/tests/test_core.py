@@ -234,7 +234,7 @@ class TestErrors(unittest.TestCase):
         self.assertIn("num_words", e.path)
 
     def test_wrong_shape_and_unserialisable(self):
-        for bad in ({"kwargs": []}, "[1, 2]", {"instruction_id_list": "punctuation:no_comma"}):
+        for bad in ({"kwargs": []}, "[1, 2]", {"instruction_id_list": [1]}):
             with self.assertRaises(ifreward.SpecError, msg=repr(bad)):
                 ifreward.Spec(bad)
         with self.assertRaises(ifreward.SpecError):
