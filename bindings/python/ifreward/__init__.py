@@ -264,12 +264,26 @@ class Options:
     def __reduce__(self):
         return (_options_from_key, (self._key,))
 
+    def close(self):
+        """Free the native ``ifr_options`` now. Specs and results made with
+        it keep working (they copy what they need); using the Options again
+        creates a fresh native object."""
+        with self._lock:
+            ptr, self._ptr = self._ptr, None
+        if ptr is not None and _native._lib is not None:
+            _native._lib.ifr_options_free(ptr)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
     def __del__(self):
-        ptr = getattr(self, "_ptr", None)
-        if ptr is None or _finalizing() or _native._lib is None:
+        if getattr(self, "_ptr", None) is None or _finalizing():
             return
-        self._ptr = None
-        _native._lib.ifr_options_free(ptr)
+        self.close()
 
 
 _NULL_OPTIONS = _native.OptionsP()

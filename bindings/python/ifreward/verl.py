@@ -6,6 +6,10 @@ One line (the default function name is ``compute_score``)::
     # batched reward manager:
     reward_model.reward_manager=batch custom_reward_function.name=compute_score_batch
 
+verl versions whose loader only takes a file path: point it at this file
+(``python3 -c 'import ifreward.verl as m; print(m.__file__)'``); the module
+uses absolute imports only, so loading it by path works.
+
 verl's naive/prime/dapo reward managers call ``compute_score(data_source=,
 solution_str=, ground_truth=, extra_info=, **reward_kwargs)``; the batch
 manager calls ``compute_score_batch(data_sources=, solution_strs=,

@@ -172,6 +172,15 @@ class TestVerl(unittest.TestCase):
         self.assertEqual(row["score"], 0.0)
         self.assertEqual(row["n_followed"], 1)
 
+    def test_loaded_by_path_like_older_verl(self):
+        # get_custom_reward_fn: spec_from_file_location("custom_module", path)
+        spec = importlib.util.spec_from_file_location("custom_module", ifreward.verl.__file__)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        row = module.compute_score(data_source="d", solution_str=BOTH, ground_truth=PAIR_JSON,
+                                   extra_info={})
+        self.assertEqual(row["score"], 1.0)
+
     def test_batch_manager_call(self):
         # BatchRewardManager: compute_score(data_sources=, solution_strs=, ground_truths=,
         # extra_infos=, **reward_kwargs)

@@ -332,6 +332,16 @@ class TestObjects(unittest.TestCase):
         self.assertEqual(a.get(ifreward._native.IFR_OPT_SEMANTICS), 1)
         self.assertEqual(ifreward.Options().get(ifreward._native.IFR_OPT_SEMANTICS), 0)
 
+    def test_options_close_keeps_specs_working(self):
+        with ifreward.Options(precise=True) as opts:
+            spec = ifreward.Spec(PAIR, options=opts)
+            self.assertEqual(spec.check(BOTH).reward, 1.0)
+        self.assertIsNone(opts._ptr)
+        self.assertEqual(spec.check(BOTH).reward, 1.0)
+        self.assertEqual(spec.check(NEITHER).reward, 0.0)
+        self.assertEqual(opts.get(ifreward._native.IFR_OPT_SEMANTICS), 1)  # recreated
+        opts.close()
+
     def test_shutdown_with_live_objects(self):
         code = ("import ifreward\n"
                 "s = ifreward.Spec({'instruction_id_list': ['punctuation:no_comma'], "
