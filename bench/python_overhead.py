@@ -16,6 +16,7 @@ Results go to stdout; docs/PYTHON.md records a run.
 
 import argparse
 import concurrent.futures
+import json
 import os
 import random
 import sys
@@ -25,6 +26,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "bindings", "python"))
 
 import ifreward  # noqa: E402
+import ifreward.openrlhf  # noqa: E402
+import ifreward.trl  # noqa: E402
+import ifreward.verl  # noqa: E402
 
 SPEC = {
     "instruction_id_list": ["punctuation:no_comma", "length_constraints:number_words",
@@ -69,8 +73,8 @@ def main():
     specs = [spec] * n
     mean_bytes = sum(len(t) for t in texts) / n
     print("ifreward %s, %s" % (ifreward.version(), ifreward.library_path()))
-    print("%d texts, mean %.0f bytes; spec: %s; best of %d; %d CPUs"
-          % (n, mean_bytes, ", ".join(spec.ids), rep, os.cpu_count()))
+    print("%d texts, mean %.0f bytes; spec: %s; best of %d; %d CPUs, load %.1f"
+          % (n, mean_bytes, ", ".join(spec.ids), rep, os.cpu_count(), os.getloadavg()[0]))
 
     # C-only cost per item: one batch on one native thread.
     t_c = best(lambda: ifreward.score_batch(specs, texts, 1), rep) / n
@@ -86,6 +90,10 @@ def main():
     for name, t in rows:
         print("  %-44s %7.2f us   %+7.2f us" % (name, t * 1e6, (t - t_c) * 1e6))
 
+    lib = ifreward._native.load()
+    t_call = best(lambda: [lib.ifr_version_number() for _ in range(n)], rep) / n
+    print("  %-44s %7.2f us" % ("(floor: one bare ctypes call)", t_call * 1e6))
+
     # Tiny text: the overhead dominates.
     tiny = ["ok"] * n
     t_tiny_c = best(lambda: ifreward.score_batch(specs, tiny, 1), rep) / n
@@ -98,6 +106,21 @@ def main():
         t = best(lambda: ifreward.score_batch(specs, texts, threads), rep)
         print("  %d native thread(s): %9.0f items/s  (%.1f ms per batch)"
               % (threads, n / t, t * 1e3))
+
+    print("\nadapters (per item, 64-item batches where the trainer batches)")
+    gt = [json.dumps(SPEC)] * n
+    trl = ifreward.trl.Reward()
+    t = best(lambda: [trl(prompts=None, completions=texts[i:i + 64], ground_truth=gt[i:i + 64])
+                      for i in range(0, n, 64)], rep) / n
+    print("  %-44s %7.2f us" % ("ifreward.trl.reward (ground_truth column)", t * 1e6))
+    orl = ifreward.openrlhf.OpenRLHFReward(tensors="list")
+    t = best(lambda: [orl(texts[i:i + 64], [""] * len(texts[i:i + 64]), gt[i:i + 64])
+                      for i in range(0, n, 64)], rep) / n
+    print("  %-44s %7.2f us" % ("ifreward.openrlhf.reward_func", t * 1e6))
+    m = min(n, 2000)
+    t = best(lambda: [ifreward.verl.compute_score("d", texts[i], gt[i]) for i in range(m)],
+             rep) / m
+    print("  %-44s %7.2f us" % ("ifreward.verl.compute_score (one call)", t * 1e6))
 
     print("\nPython threads calling Spec.reward")
     for workers in (1, 2):

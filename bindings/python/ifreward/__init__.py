@@ -581,19 +581,24 @@ _CACHE_MAX = 4096
 def compile_cached(spec, options=DEFAULT):
     """A compiled Spec for `spec`, shared through a per-process cache.
 
-    Identical spec sources (and options) compile once. Evicted specs stay
-    valid for whoever still holds them (they are freed by reference count).
+    Identical spec sources (and options) compile once. Strings are looked up
+    as they are (their hash is cached by Python); dicts and lists by their
+    JSON. Evicted specs stay valid for whoever still holds them (they are
+    freed by reference count).
     """
-    if isinstance(spec, Spec):
+    t = type(spec)
+    if t is str or t is bytes:
+        key = (spec, options._key)
+    elif isinstance(spec, Spec):
         if spec.options is options or spec.options == options:
             return spec
-        spec = spec._source
-    source = to_spec_json(spec)
-    key = (source, options._key)
+        key = (spec._source, options._key)
+    else:
+        key = (to_spec_json(spec), options._key)
     hit = _cache.get(key)
     if hit is not None:
         return hit
-    compiled = Spec(source, options=options)
+    compiled = Spec(key[0], options=options)
     with _cache_lock:
         hit = _cache.get(key)
         if hit is not None:

@@ -46,7 +46,12 @@ class Reward(Scorer):
                 raise ValueError("TRL reward: column %r has %d values for %d completions"
                                  % (name, len(col), n))
         specs = []
+        main = columns.get(spec_col)
         for i in range(n):
+            value = _at(main, i)
+            if type(value) is str and value or type(value) is dict and value:
+                specs.append(value)  # the common case, kept cheap
+                continue
             row = {k: _at(columns.get(k), i)
                    for k in (spec_col, "ground_truth", "instruction_id_list", "kwargs", "suite")}
             specs.append(_adapt.spec_from_fields(row, spec_col))
