@@ -420,13 +420,13 @@ class TestThreads(unittest.TestCase):
         seen = []
 
         def grab():
-            seen.append(id(ifreward._thread_result(ifreward.DEFAULT)))
+            seen.append(ifreward._thread_result(ifreward.DEFAULT))  # keeps it alive
         threads = [threading.Thread(target=grab) for _ in range(3)]
         for t in threads:
             t.start()
         for t in threads:
             t.join()
-        self.assertEqual(len(set(seen)), 3)
+        self.assertEqual(len({id(r) for r in seen}), 3)
         self.assertIs(ifreward._thread_result(ifreward.DEFAULT),
                       ifreward._thread_result(ifreward.DEFAULT))
 
