@@ -5,11 +5,13 @@ open-instruct scores RLVR samples with ``VerifierFunction`` objects from
 prediction, label, query=None)`` (newer versions add ``rollout_state``)
 returning a ``VerificationResult`` with ``score`` (plus ``cost`` and
 ``reasoning``); the trainer multiplies the score by ``--verification_reward``
-(10 by default). One line to swap the IFEval verifier::
+(10 by default). open-instruct builds its name -> verifier mapping with
+``build_all_verifiers(args)`` (older versions: ``REWARD_FN_MAPPING``) and
+awaits ``verifier.async_call(tokenized_prediction=..., prediction=...,
+label=..., query=...)``. One line to swap the IFEval verifier where that
+mapping is built::
 
-    from open_instruct import ground_truth_utils
-    import ifreward.open_instruct
-    ground_truth_utils.REWARD_FN_MAPPING["ifeval"] = ifreward.open_instruct.IFEvalVerifier()
+    reward_fn_mapping["ifeval"] = ifreward.open_instruct.IFEvalVerifier()
 
 Defaults reproduce open-instruct's ``IFEvalVerifier``: the label is the
 ground-truth string (a Python-literal list of ``{"instruction_id": [...],
@@ -42,14 +44,17 @@ class VerificationResult:
 class IFEvalVerifier(Scorer):
     """An open-instruct-style verifier (picklable, thread-safe).
 
-    ``IFEvalVerifier(name="ifeval", weight=1.0, **options)``; ``reasoning``
-    in the result lists the instructions not followed with their details.
+    ``IFEvalVerifier(verifier_config=None, *, name="ifeval", weight=1.0,
+    **options)``: the first positional argument is open-instruct's
+    ``VerifierConfig`` (accepted and kept, not needed), as in its own
+    verifiers. ``reasoning`` in the result lists the instructions not followed
+    with their details.
     """
 
     _defaults = dict(Scorer._defaults, aggregate="fraction", preprocess="open_instruct")
     default_name = "ifeval"
 
-    def __init__(self, name=None, weight=1.0, verifier_config=None, **options):
+    def __init__(self, verifier_config=None, *, name=None, weight=1.0, **options):
         super().__init__(name=name, **options)
         self.weight = float(weight)
         self.verifier_config = verifier_config
