@@ -317,9 +317,15 @@ class TestOpenInstruct(unittest.TestCase):
                            label).score, 1.0)
 
     def test_async_call(self):
-        v = ifreward.open_instruct.IFEvalVerifier()
+        v = ifreward.open_instruct.IFEvalVerifier(None)  # open-instruct passes its config
         res = asyncio.run(v.async_call([], BOTH, open_instruct_label(PAIR), None))
         self.assertEqual(res.score, 1.0)
+
+        async def like_open_instruct():  # apply_verifiable_reward's keyword call
+            return await asyncio.gather(*[
+                v.async_call(tokenized_prediction=[1], prediction=t,
+                             label=open_instruct_label(PAIR), query="q") for t in TEXTS])
+        self.assertEqual([r.score for r in asyncio.run(like_open_instruct())], WANT_FRAC)
 
     def test_empty_prediction_scores_zero(self):
         v = ifreward.open_instruct.IFEvalVerifier()
