@@ -16,7 +16,8 @@ Shared options (all keyword-only, all off by default):
 ``scale``            multiply the reward (open-instruct multiplies by 10).
 ``strip_reasoning``  score only what follows the last ``</think>`` (True), or
                      the last occurrence of the marker string given. A text
-                     without the marker is scored whole.
+                     without the marker is scored whole, unless it opened a
+                     ``<think>`` block it never closed (then it is empty).
 ``suite``            default suite for bare ids (None: auto).
 ``preprocess``       None, or "open_instruct" (its answer clean-up, in C).
 ``guards``           reward guards: "empty", "truncated", "repetition".
@@ -41,12 +42,22 @@ _OPTION_NAMES = ("loose", "precise", "semantics", "aggregate", "scale", "strip_r
 MISSING = object()
 
 
-def strip_reasoning(text, marker="</think>"):
-    """What follows the last `marker` in `text` (the whole text if absent)."""
+def strip_reasoning(text, marker="</think>", opener="<think>"):
+    """What follows the last `marker` in `text`.
+
+    Without the marker the whole text is the answer, except when `opener`
+    occurs: reasoning that was opened and never closed leaves no answer (""),
+    so a policy cannot put the answer's requirements in an unfinished
+    ``<think>`` block.
+    """
     if not isinstance(text, str) or not marker:
         return text
     idx = text.rfind(marker)
-    return text if idx < 0 else text[idx + len(marker):]
+    if idx >= 0:
+        return text[idx + len(marker):]
+    if opener and opener in text:
+        return ""
+    return text
 
 
 def message_text(value):
@@ -211,7 +222,10 @@ class Scorer:
         text = message_text(text)
         marker = self._cfg["strip_reasoning"]
         if marker:
-            text = strip_reasoning(text, "</think>" if marker is True else str(marker))
+            if marker is True:
+                text = strip_reasoning(text)
+            else:
+                text = strip_reasoning(text, str(marker), None)
         return text
 
     def compile(self, spec, index=None):

@@ -46,6 +46,14 @@ class TestSharedOptions(unittest.TestCase):
         # no marker: the whole text is scored
         self.assertEqual(_adapt.strip_reasoning("a, b"), "a, b")
         self.assertEqual(_adapt.strip_reasoning("x</think>y</think>z"), "z")
+        # reasoning opened and never closed leaves no answer
+        self.assertEqual(_adapt.strip_reasoning("<think>river stone"), "")
+        kw = json.dumps({"instruction_id_list": ["keywords:existence"],
+                         "kwargs": [{"keywords": ["river"]}]})
+        self.assertEqual(strip(completions=["<think>a river"], ground_truth=[kw]), [0.0])
+        self.assertEqual(plain(completions=["<think>a river"], ground_truth=[kw]), [1.0])
+        self.assertEqual(strip(completions=["<think>x</think>a river"], ground_truth=[kw]),
+                         [1.0])
         custom = ifreward.trl.Reward(strip_reasoning="</reasoning>")
         self.assertEqual(custom(completions=["a, b</reasoning>" + BOTH],
                                 ground_truth=[PAIR_JSON]), [1.0])
