@@ -25,8 +25,8 @@ import sys
 import threading
 
 from . import _native
+from . import errors
 from .errors import IfrError, IfrMemoryError, SpecError
-from .errors import IFR_E_INVALID, IFR_E_JSON, IFR_E_NOMEM  # noqa: F401
 
 __all__ = [
     "Spec", "Options", "CheckResult", "score", "score_batch", "checkers",
@@ -113,14 +113,8 @@ def to_spec_json(spec):
     try:
         text = json.dumps(spec, ensure_ascii=False, allow_nan=False, default=_json_default)
     except (TypeError, ValueError) as exc:
-        raise SpecError(_native_codes().IFR_E_SPEC, "spec is not JSON serialisable: %s" % exc) \
-            from None
+        raise SpecError(errors.IFR_E_SPEC, "spec is not JSON serialisable: %s" % exc) from None
     return text.encode("utf-8", "surrogatepass")
-
-
-def _native_codes():
-    from . import errors
-    return errors
 
 
 # MARK: options ------------------------------------------------------------
@@ -650,7 +644,7 @@ def score_batch(specs, texts, threads=None, *, loose=False, aggregate="all", opt
     rewards, codes, allf = _run_batch(compiled, texts, loose, agg, threads, opts)
     for i, code in enumerate(codes):
         if code != 0:
-            cls = _native_codes().error_class(code)
+            cls = errors.error_class(code)
             raise cls(code, _native.strerror(code), index=i)
     if return_all_followed:
         return rewards, allf
@@ -743,7 +737,7 @@ def detect_language(text, options=None):
     code = ctypes.create_string_buffer(8)
     prob = ctypes.c_double()
     rc = _native.load().ifr_detect_language(data, len(data), code, ctypes.byref(prob), opts)
-    if rc == _native_codes().IFR_E_NOFEATURES:
+    if rc == errors.IFR_E_NOFEATURES:
         return "unknown", 0.0
     if rc < 0:
         _native.raise_for(rc)
