@@ -651,7 +651,7 @@ def score_batch(specs, texts, threads=None, *, loose=False, aggregate="all", opt
     return rewards
 
 
-def _run_batch(compiled, texts, loose, agg, threads, opts):
+def _run_batch(compiled, texts, loose, agg, threads, opts, truncated=False):
     """ifr_check_batch over compiled Specs; returns (rewards, codes, all_followed)."""
     n = len(compiled)
     if n == 0:
@@ -664,7 +664,8 @@ def _run_batch(compiled, texts, loose, agg, threads, opts):
     rewards = (ctypes.c_double * n)()
     codes = (ctypes.c_int * n)()
     allf = (ctypes.c_ubyte * n)()
-    flags = _native.IFR_CHECK_LOOSE if loose else 0
+    flags = (_native.IFR_CHECK_LOOSE if loose else 0) | \
+        (_native.IFR_CHECK_TRUNCATED if truncated else 0)
     lib.ifr_check_batch(spec_arr, text_arr, len_arr, n, flags, agg, int(threads), opts,
                         rewards, codes, allf)
     # `compiled` and `datas` are alive until here, so the pointers stayed valid.

@@ -246,27 +246,35 @@ class Scorer:
                 raise
             return None
 
-    def score_many(self, specs, texts, scaled=True):
+    def score_many(self, specs, texts, scaled=True, truncated=None):
         """(rewards, all_followed) for aligned specs/texts; one C batch call.
 
-        Rewards are scaled unless ``scaled=False``. Items whose spec is None (a compile error under
-        on_error='zero') score 0.
+        Rewards are scaled unless ``scaled=False``. Items whose spec is None
+        (a compile error under on_error='zero') score 0. ``truncated`` (a list
+        of bools, optional) marks generations that hit their length limit
+        (``IFR_CHECK_TRUNCATED``; it matters with the "truncated" guard).
         """
         n = len(specs)
         if len(texts) != n:
             raise ValueError("%d specs but %d texts" % (n, len(texts)))
         compiled = [s if s is None or isinstance(s, ifreward.Spec) else self.compile(s, i)
                     for i, s in enumerate(specs)]
-        idx = [i for i, s in enumerate(compiled) if s is not None]
         rewards = [0.0] * n
         allf = [False] * n
-        if idx:
-            agg = _native.IFR_AGGREGATE_FRACTION if self._cfg["aggregate"] == "fraction" \
-                else _native.IFR_AGGREGATE_ALL
+        agg = _native.IFR_AGGREGATE_FRACTION if self._cfg["aggregate"] == "fraction" \
+            else _native.IFR_AGGREGATE_ALL
+        scale = self._cfg["scale"] if scaled else 1.0
+        groups = [(False, [i for i, s in enumerate(compiled) if s is not None
+                           and not (truncated and truncated[i])])]
+        if truncated:
+            groups.append((True, [i for i, s in enumerate(compiled) if s is not None
+                                  and truncated[i]]))
+        for cut, idx in groups:
+            if not idx:
+                continue
             r, codes, a = ifreward._run_batch(
                 [compiled[i] for i in idx], [self.prepare(texts[i]) for i in idx],
-                self._cfg["loose"], agg, self._cfg["threads"], self._options)
-            scale = self._cfg["scale"] if scaled else 1.0
+                self._cfg["loose"], agg, self._cfg["threads"], self._options, cut)
             for j, i in enumerate(idx):
                 if codes[j] != 0:
                     if self._cfg["on_error"] == "raise" or codes[j] == -2:

@@ -11,6 +11,9 @@ group (the same ``--custom-rm-path`` is used for both, so :func:`custom_rm`
 also accepts a list and returns a list). The response is ``sample.response``;
 the spec is ``sample.label`` (a JSON string or open-instruct literal), or
 ``sample.metadata``'s ``ground_truth`` / ``instruction_id_list`` + ``kwargs``.
+A sample whose ``status`` is ``TRUNCATED`` is checked with
+``IFR_CHECK_TRUNCATED`` (it matters with ``guards=("truncated",)``: an
+unclosed code fence, bracket or quote in a cut-off answer then scores 0).
 Rewards are floats. A batch is scored in one C call on a worker thread, so
 the event loop is not blocked.
 
@@ -41,6 +44,11 @@ def _sample_text(sample):
     return getattr(sample, "response", "")
 
 
+def _sample_truncated(sample):
+    status = getattr(sample, "status", None)
+    return getattr(status, "name", status) in ("TRUNCATED", "truncated")
+
+
 class SlimeReward(Scorer):
     """``await SlimeReward(**options)(args, sample_or_samples)`` -> float or list[float]."""
 
@@ -50,7 +58,8 @@ class SlimeReward(Scorer):
     def score_samples(self, samples):
         """Synchronous: rewards of a list of slime samples."""
         rewards, _ = self.score_many([_sample_spec(s) for s in samples],
-                                     [_sample_text(s) for s in samples])
+                                     [_sample_text(s) for s in samples],
+                                     truncated=[_sample_truncated(s) for s in samples])
         return rewards
 
     async def __call__(self, args, sample, **kwargs):

@@ -278,6 +278,23 @@ class TestSlime(unittest.TestCase):
         self.assertEqual(asyncio.run(ifreward.slime.custom_rm(SimpleNamespace(), many)),
                          WANT_ALL * 5)
 
+    def test_truncated_status_reaches_the_guard(self):
+        import enum
+
+        class Status(enum.Enum):  # like slime's Sample.Status
+            COMPLETED = "completed"
+            TRUNCATED = "truncated"
+        cut = "Here is the code\n```python\nprint(1)"   # unclosed fence, no comma
+        label = json.dumps(NO_COMMA)
+        done = FakeSlimeSample(response=cut, label=label)
+        done.status = Status.COMPLETED
+        trunc = FakeSlimeSample(response=cut, label=label)
+        trunc.status = Status.TRUNCATED
+        guarded = ifreward.slime.SlimeReward(guards=("truncated",))
+        self.assertEqual(asyncio.run(guarded.batch(None, [done, trunc])), [1.0, 0.0])
+        plain = ifreward.slime.SlimeReward()
+        self.assertEqual(asyncio.run(plain.batch(None, [done, trunc])), [1.0, 1.0])
+
     def test_spec_in_metadata(self):
         s = FakeSlimeSample(response=ONLY_COMMA, metadata={
             "instruction_id_list": PAIR["instruction_id_list"], "kwargs": PAIR["kwargs"]})
