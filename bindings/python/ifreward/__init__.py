@@ -431,7 +431,9 @@ class Spec:
         return self._ptr is None
 
     def close(self):
-        """Free the compiled spec now (idempotent)."""
+        """Free the compiled spec now (idempotent). Only call it when no other
+        thread is checking with this spec; otherwise let it be garbage
+        collected."""
         ptr, self._ptr = self._ptr, None
         if ptr is not None and _native._lib is not None:
             _native._lib.ifr_spec_free(ptr)
