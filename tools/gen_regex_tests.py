@@ -1,0 +1,184 @@
+#!/usr/bin/python3
+"""gen_regex_tests.py - expected values for tests/unit/test_regex.c.
+
+Run with Debian's /usr/bin/python3 (3.11.2):
+
+    /usr/bin/python3 tools/gen_regex_tests.py
+
+Writes tests/unit/data/regex_expect.h:
+  - rx_cases: every (pattern, flags) of PATTERNS against every text of
+    TEXTS, with the spans of re.finditer as UTF-8 byte offsets;
+  - rx_errors: patterns CPython rejects, with str(re.error);
+  - rx_fold: for every cased character c, which characters of a string of
+    all cased characters the patterns c, [c] and [c0] match under
+    re.IGNORECASE (CPython's engine decides, not a model of it).
+"""
+import re
+import sys
+
+assert sys.version_info[:2] == (3, 11), sys.version
+
+I, M, S, LIT = 1, 2, 4, 8
+
+PATTERNS = [
+    (r"\w+", 0), (r"c++", 0), (r"\W+", 0), (r"\s+", 0), (r"\S+", 0), (r"\d+", 0), (r"\D+", 0),
+    (r"\b", 0), (r"\B", 0), (r"\b\w+\b", 0), (r"\w*", 0), (r"x*", 0), (r"", 0), (r"a??", 0),
+    (r"^", 0), (r"$", 0), (r"^", M), (r"$", M), (r"^\w+$", 0), (r"^\w+$", M), (r".", 0),
+    (r".+", 0), (r".+", S), (r"(?s).", 0), (r"[^a]", 0), (r"[\w-]+", 0), (r"[\s\d]+", 0),
+    (r"[^\s]+", 0), (r"[\S]+", 0), (r"[^\S\n]+", 0), (r"[\W\d]+", 0), (r"[^\W\d]+", 0),
+    (r"\bword\b", 0), (r"\bword\b", I), (r"[a-z]+", 0), (r"[A-Z]+", 0), (r"[a-z]+", I),
+    (r"k", I), (r"K", I), (r"s", I), (r"S", I), (r"i", I), (r"I", I), (r"ǅ", I), (r"ß", I),
+    (r"σ", I), (r"Σ", I), (r"ς", I), (r"[kK]", 0), (r"\u212a", I), (r"[\u212a]", I),
+    (r"[ſ]", I), (r"[ſx]", I), (r"[k-l]", I), (r"[^k]", I), (r"[^kx]+", I), (r"(?i)[h-j]+", 0),
+    (r"(?i)[^i]+", 0), (r"(?i)[\w]+", 0), (r"(?i)[\Wa]+", 0), (r"(?i:a)b", 0), (r"(?-i:a)b", I),
+    (r"(?i)straße", 0), (r"(?i)STRASSE", 0), (r"(?i)İ", 0), (r"(?i)ǆ", 0), (r"(?i)[Ǆ-ǆ]+", 0),
+    (r"[\U00010400x]", I), (r"\U00010400", I), (r"[\U00010400-\U00010410]", I),
+    (r"(\w)\1", 0), (r"(a)|b", 0), (r"a{2}", 0), (r"a{,2}", 0), (r"a{2,}", 0), (r"a{1,2}?", 0),
+    (r"a{,}", 0), (r"x{", 0), (r"x{a}", 0), (r"{", 0), (r"x{}", 0), (r"a{2", 0),
+    (r"\d{2,3}", 0), (r"(?:ab)+", 0), (r"(?=a)", 0), (r"(?<=a)b", 0), (r"(?<!a)b", 0),
+    (r"(?P<x>a)(?P=x)", 0), (r"(a)?(?(1)b|c)", 0), (r"\Aa", 0), (r"a\Z", 0), (r"\w\Z", 0),
+    (r"\x41", 0), (r"\u00e9", 0), (r"\U0001F600", 0), (r"\101", 0), (r"\0", 0), (r"[\101]", 0),
+    (r"a|b|", 0), (r"(?x) a b # comment", 0), (r"(?x)[ ]a", 0), (r"(?m)^\w", 0), (r"(?m)$", 0),
+    (r"\*[^\n\*]*\*", 0), (r"\*\*[^\n\*]*\*\*", 0), (r"[\u4e00-\u9fff]", 0),
+    (r"[^\x00-\x7f]+", 0), (r"\n\n", 0), (r"\r?\n", 0), (r"[.!?]", 0), (r"\.\.\.", 0),
+    (r"[]a]", 0), (r"[^]a]+", 0), (r"[a-]", 0), (r"[\]]", 0), (r"[\-]", 0), (r"a+?", 0),
+    (r"a*+", 0), (r"(?>a+)a", 0), (r"a++", 0), (r"\w+(?=\W)", 0), (r"[\b]", 0),
+    (r"\s", 0), (r"\S\s\S", 0), (r"(?i)\bK\w+", 0), (r"[0-9]+", 0), (r"\d\d", 0),
+    (r"[é]", I), (r"e\u0301", 0), (r"\w\b", 0), (r"\b\W", 0), (r"^$", 0), (r"^$", M),
+    (r"\Z", 0), (r"\A", 0), (r"a|", 0), (r"|a", 0), (r"(|a)+", 0), (r"(a|)+", 0),
+    (r"(?:)", 0), (r"\$", 0), (r"\^", 0), (r"\\", 0), (r"\.", 0), (r"[\\]", 0),
+    (r"x(?#)*+", 0), (r"c++", LIT), (r"a.b", LIT), (r"[x]", LIT), (r"(?i)", LIT), (r"KELVIN", LIT | I),
+    (r"word word", LIT), (r"", LIT), (r"\w", LIT), (r"straße", LIT | I),
+    (r"python", I), (r"\bpython\b", I), (r"(?i)\bthe\b", 0),
+    (r"[^\W_]+", 0), (r"_", 0), (r"[\d_]+", 0), (r"\d+(?:\.\d+)?", 0),
+    (r"(a)(b)?", 0), (r"(?:a|ab)(?:c|bcd)", 0), (r"a(?=b)|a", 0), (r"[ab]{2,3}", 0),
+]
+
+TEXTS = [
+    "", "a", "abc def", "hello, world!", "x\x1cy", "a\xa0b", "a\u200bb", "a\u180eb", "\u3000x",
+    "é", "e\u0301", "e\u0301x", "café_bar", "123 ab_c", "٣٤ ٥", "²³ x", "foo\nbar\n", "foo\r\nbar",
+    "\n", "\n\n", "KkK", "kelvin \u212a", "ſs S", "İi ıI", "STRASSE straße ẞ", "ΣΑΣ σς ΣΑΣ",
+    "ǅǄǆ", "aaa", "aa ba ab", "x{2} x{ {}", "*bold* and **strong**", "中文字符 test",
+    "\U0001F600 emoji", "\U00010400\U00010428", "word Word WORD sword words", "a-b_c d", "...",
+    "tab\there", "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85", "end\n", "A1b2", "ab\n\ncd", "abcd abd",
+    "c++ and c", "a.b axb", "[x] x", "Python python PYTHON pythonic", "The the theme",
+    "\ufeffword", "aab", "\u2160 \u2170", "\u0345\u03b9\u1fbe", "k\u0301", "x*y", "ab\u00adcd",
+    "ÀÉÎ àéî", "\u1e9e\u00df", "\u0130\u0131", "12.5 3", "mu \u00b5 \u03bc \u039c", "\\ $ ^ .",
+]
+
+ERRORS = [
+    "c+++", "*a", "a**", "(", ")", "[a", "a{3,2}", "\\q", "\\x1", "\\u12", "\\U0011ffff",
+    "(?P<1>a)", "(?P=nope)", "\\1", "(a)\\2", "a(?i)b", "(?z)", "[b-a]", "[\\w-z]", "\\",
+    "(?#unterminated", "x{4294967296}", "?", "+", "(?", "(?P", "(?<a)", "\\8", "[\\8]", "\\777",
+    "a{1,2}{3}", "a??+", "(?P<a>x)(?P<a>y)", "[", "[]", "[^]", "a)", "(a", "((a)", "(?:a",
+    "\\b*", "^*", "$+", "(?i", "(?-", "(?i-i:a)", "(?L)a", "(?a)(?u)a", "[\\A]", "[\\Z]",
+    "(?<=a)(?P=x)", "a|*", "(*)", "(?(2)a|b)(x)", "(?(0)a)", "(?(a)b)", "x{2}{3}", "\\c", "{2}",
+    "[a-\\d]", "(?P", "(?P<", "(?P<a", "(?Px)", "(?<x", "(?(1)a|b|c)(x)",
+]
+
+
+def spans_bytes(text, matches):
+    out = []
+    for m in matches:
+        b = len(text[:m.start()].encode("utf-8"))
+        e = len(text[:m.end()].encode("utf-8"))
+        out.append((b, e))
+    return out
+
+
+def cstr(b):
+    parts = []
+    for x in b:
+        if 0x20 <= x < 0x7F and x not in (0x22, 0x5C, 0x3F):
+            parts.append(chr(x))
+        else:
+            parts.append("\\%03o" % x)
+    return '"' + "".join(parts) + '"'
+
+
+def pyflags(f):
+    r = 0
+    if f & I:
+        r |= re.IGNORECASE
+    if f & M:
+        r |= re.MULTILINE
+    if f & S:
+        r |= re.DOTALL
+    return r
+
+
+def main():
+    path = sys.argv[1] if len(sys.argv) > 1 else "tests/unit/data/regex_expect.h"
+    out = []
+    w = out.append
+    w("/* regex_expect.h - generated by tools/gen_regex_tests.py from CPython %s; do not edit. */"
+      % sys.version.split()[0])
+    w("")
+    w("static const char *const rx_texts[] = {")
+    for t in TEXTS:
+        w("    %s," % cstr(t.encode("utf-8")))
+    w("};")
+    w("static const size_t rx_text_len[] = {%s};"
+      % ", ".join(str(len(t.encode("utf-8"))) for t in TEXTS))
+    w("")
+    w("typedef struct rx_pat { const char *pat; unsigned flags; } rx_pat;")
+    w("static const rx_pat rx_patterns[] = {")
+    for pat, fl in PATTERNS:
+        w("    {%s, %d}," % (cstr(pat.encode()), fl))
+    w("};")
+    w("/* per (pattern, text): the number of matches, then their byte spans */")
+    w("static const uint16_t rx_spans[] = {")
+    for pat, fl in PATTERNS:
+        src = re.escape(pat) if fl & LIT else pat
+        rx = re.compile(src, pyflags(fl))
+        row = []
+        for t in TEXTS:
+            sp = spans_bytes(t, rx.finditer(t))
+            assert len(sp) == len(rx.findall(t))
+            row.append(len(sp))
+            for b, e in sp:
+                row += [b, e]
+        w("    " + ",".join(str(x) for x in row) + ",")
+    w("};")
+    w("")
+    w("typedef struct rx_err { const char *pat; const char *msg; size_t off; } rx_err;")
+    w("static const rx_err rx_errors[] = {")
+    for pat in ERRORS:
+        try:
+            re.compile(pat)
+        except re.error as e:
+            off = len(pat[:e.pos].encode()) if e.pos is not None else 0
+            w("    {%s, %s, %d}," % (cstr(pat.encode()), cstr(str(e).encode()), off))
+            continue
+        except (OverflowError, ValueError) as e:
+            w("    {%s, %s, %d}," % (cstr(pat.encode()), cstr(str(e).encode()), 0))
+            continue
+        raise SystemExit("pattern %r compiles in CPython" % pat)
+    w("};")
+    w("")
+    import _sre
+    cased = [c for c in range(0x110000) if _sre.unicode_iscased(c)]
+    # the subject: every cased character plus a few uncased neighbours
+    subject = "".join(chr(c) for c in cased) + "0_ \u0307"
+    w("static const uint32_t rx_fold_subject_cp[] = {")
+    for i in range(0, len(subject), 12):
+        w("    " + " ".join("0x%x," % ord(x) for x in subject[i:i + 12]))
+    w("};")
+    w("typedef struct rx_fold { uint32_t c; uint8_t form; uint8_t n; uint32_t m[6]; } rx_fold;")
+    w("static const rx_fold rx_folds[] = {")
+    for c in cased:
+        ch = chr(c)
+        esc = re.escape(ch)
+        for form, pat in ((0, esc), (1, "[" + esc + "]"), (2, "[" + esc + "0]")):
+            ms = [ord(m.group()) for m in re.finditer(pat, subject, re.I)]
+            ms = [x for x in ms if x != 0x30]
+            assert len(ms) <= 6, (hex(c), ms)
+            w("    {0x%x, %d, %d, {%s}}," % (c, form, len(ms),
+                                             ", ".join("0x%x" % x for x in ms) or "0"))
+    w("};")
+    with open(path, "w") as fh:
+        fh.write("\n".join(out) + "\n")
+
+
+if __name__ == "__main__":
+    main()
