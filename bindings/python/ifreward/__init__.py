@@ -191,6 +191,7 @@ class Options:
     @classmethod
     def _coerce(cls, options, **kw):
         given = [k for k, v in kw.items() if v is not None and v is not False and v != ()]
+        # (the same test as _given(); kept inline for the error message)
         if options is None:
             return cls(**kw) if given else DEFAULT
         if not isinstance(options, Options):
@@ -611,11 +612,18 @@ def score(spec, text, *, loose=False, aggregate="all", truncated=False, options=
           **option_kw):
     """Reward of one response against one spec (a Spec, dict, list or string).
 
-    Non-Spec inputs are compiled once per process and cached.
+    A Spec is used with its own options unless options are given. Other
+    inputs are compiled once per process (with the options) and cached.
     """
+    if isinstance(spec, Spec) and options is None and not _given(option_kw):
+        return spec.reward(text, loose, aggregate=aggregate, truncated=truncated)
     opts = Options._coerce(options, **option_kw)
     return compile_cached(spec, opts).reward(text, loose, aggregate=aggregate,
                                              truncated=truncated)
+
+
+def _given(option_kw):
+    return any(v is not None and v is not False and v != () for v in option_kw.values())
 
 
 def score_batch(specs, texts, threads=None, *, loose=False, aggregate="all", options=None,
@@ -628,10 +636,22 @@ def score_batch(specs, texts, threads=None, *, loose=False, aggregate="all", opt
     results do not depend on the thread count. Returns a list of floats, or
     ``(rewards, all_followed)`` with ``return_all_followed=True``. Raises
     :class:`IfrError` (with ``.index``) if an item could not be evaluated.
+
+    Options: without ``options=`` (or option keywords), Spec objects keep the
+    options they were compiled with and the batch uses those (they must all
+    be equal; other inputs compile with them too). With options, every item
+    is checked under them (Specs compiled otherwise are recompiled).
     """
-    opts = Options._coerce(options, **option_kw)
-    agg = _aggregate(aggregate)
     specs = list(specs)
+    if options is None and not _given(option_kw):
+        own = {s.options for s in specs if isinstance(s, Spec)}
+        if len(own) > 1:
+            raise ValueError("score_batch: Specs compiled with different options; "
+                             "pass options= to check them all under one set")
+        opts = own.pop() if own else DEFAULT
+    else:
+        opts = Options._coerce(options, **option_kw)
+    agg = _aggregate(aggregate)
     texts = list(texts)
     n = len(specs)
     if len(texts) != n:

@@ -332,6 +332,37 @@ class TestObjects(unittest.TestCase):
         self.assertEqual(a.get(ifreward._native.IFR_OPT_SEMANTICS), 1)
         self.assertEqual(ifreward.Options().get(ifreward._native.IFR_OPT_SEMANTICS), 0)
 
+    def test_limits_reach_the_compiler(self):
+        with self.assertRaises(ifreward.SpecError) as cm:
+            ifreward.Spec(PAIR, max_instructions=1)
+        self.assertEqual(cm.exception.code, errors.IFR_E_LIMIT)
+        self.assertEqual(len(ifreward.Spec(PAIR, max_instructions=2)), 2)
+        with self.assertRaises(ifreward.SpecError) as cm:
+            ifreward.Spec(PAIR, max_spec_bytes=len(PAIR_JSON) - 1)
+        self.assertEqual(cm.exception.code, errors.IFR_E_LIMIT)
+        self.assertEqual(len(ifreward.Spec(PAIR_JSON, max_spec_bytes=len(PAIR_JSON))), 2)
+
+    def test_guards_reach_the_result(self):
+        text = "..."  # no comma and not blank, but no word character either
+        plain = ifreward.Spec(NO_COMMA)
+        guarded = ifreward.Spec(NO_COMMA, guards=["empty"])
+        self.assertEqual(plain.check(text).reward, 1.0)
+        r = guarded.check(text)
+        self.assertEqual(r.reward, 0.0)
+        self.assertEqual(r.guard, ifreward._native.IFR_GUARD_EMPTY)
+        self.assertEqual(guarded.check("no commas").reward, 1.0)
+        self.assertEqual(guarded.check("no commas").guard, 0)
+        self.assertEqual(ifreward.score_batch([guarded, plain], [text, text], 1,
+                                              options=guarded.options), [0.0, 0.0])
+        self.assertEqual(ifreward.score_batch([plain], [text], 1), [1.0])
+        # Specs keep their own options when none are given
+        self.assertEqual(ifreward.score_batch([guarded, guarded], [text, "ok"], 1), [0.0, 1.0])
+        self.assertEqual(ifreward.score(guarded, text), 0.0)
+        self.assertEqual(ifreward.score(plain, text), 1.0)
+        self.assertEqual(ifreward.score(plain, text, guards=["empty"]), 0.0)
+        with self.assertRaises(ValueError):
+            ifreward.score_batch([guarded, plain], [text, text])
+
     def test_options_close_keeps_specs_working(self):
         with ifreward.Options(precise=True) as opts:
             spec = ifreward.Spec(PAIR, options=opts)
