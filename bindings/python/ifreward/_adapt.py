@@ -23,8 +23,14 @@ Shared options (all keyword-only, all off by default):
 ``guards``           reward guards: "empty", "truncated", "repetition".
 ``threads``          native threads for batched calls (default 1: trainers
                      usually run many reward workers already; 0: all cores).
+``options``          an :class:`ifreward.Options` for everything else (limits,
+                     ``on_error="mark"``...); replaces precise/semantics/suite/
+                     preprocess/guards, which must then be left unset.
 ``on_error``         "raise" (default: a malformed spec is a data bug) or
-                     "zero" (score such items 0 and carry on).
+                     "zero" (score such items 0 and carry on). A *response*
+                     that makes a check hit a limit (IFR_E_LIMIT, e.g. the
+                     regex match limit) always scores 0: a policy must not be
+                     able to crash training with its output.
 
 Scorers are plain, picklable values: pickling keeps only the options; the
 library is opened lazily in the process that first scores something, and the
@@ -34,10 +40,10 @@ scorer at once (specs are shared, each thread checks with its own result).
 
 import ifreward
 from ifreward import _native
-from ifreward.errors import IFR_E_SPEC, SpecError
+from ifreward.errors import IFR_E_LIMIT, IFR_E_NOMEM, IFR_E_SPEC, SpecError
 
 _OPTION_NAMES = ("loose", "precise", "semantics", "aggregate", "scale", "strip_reasoning",
-                 "suite", "preprocess", "guards", "threads", "on_error")
+                 "suite", "preprocess", "guards", "threads", "on_error", "options")
 
 MISSING = object()
 
@@ -149,7 +155,7 @@ class Scorer:
 
     _defaults = dict(loose=False, precise=False, semantics=None, aggregate="all", scale=1.0,
                      strip_reasoning=False, suite=None, preprocess=None, guards=(),
-                     threads=1, on_error="raise")
+                     threads=1, on_error="raise", options=None)
     default_name = "ifreward"
 
     def __init__(self, *, name=None, **options):
@@ -171,6 +177,15 @@ class Scorer:
         cfg["guards"] = tuple(cfg["guards"] or ())
         self._cfg = cfg
         self.__name__ = name or self.default_name
+        if cfg["options"] is not None:
+            if not isinstance(cfg["options"], ifreward.Options):
+                raise TypeError("options must be an ifreward.Options")
+            clash = [k for k in ("precise", "semantics", "suite", "preprocess", "guards")
+                     if cfg[k] not in (None, False, ()) and cfg[k] != self._defaults[k]]
+            if clash:
+                raise TypeError("give options= or %s, not both" % ", ".join(clash))
+            self._options = cfg["options"]
+            return
         # Validates precise/semantics/suite/preprocess/guards now, not at first call.
         self._options = ifreward.Options(
             precise=cfg["precise"] if cfg["semantics"] is None else None,
@@ -277,7 +292,9 @@ class Scorer:
                 self._cfg["loose"], agg, self._cfg["threads"], self._options, cut)
             for j, i in enumerate(idx):
                 if codes[j] != 0:
-                    if self._cfg["on_error"] == "raise" or codes[j] == -2:
+                    if codes[j] == IFR_E_LIMIT:
+                        continue  # the response hit a limit: it scores 0, never raises
+                    if self._cfg["on_error"] == "raise" or codes[j] == IFR_E_NOMEM:
                         cls = ifreward.errors.error_class(codes[j])
                         raise cls(codes[j], _native.strerror(codes[j]), index=i)
                     continue
@@ -294,6 +311,8 @@ class Scorer:
             return compiled.check(self.prepare(text), self._cfg["loose"],
                                   aggregate=self._cfg["aggregate"])
         except ifreward.IfrError as exc:
+            if exc.code == IFR_E_LIMIT:
+                return None  # the response hit a limit: it scores 0, never raises
             if self._cfg["on_error"] == "raise" or isinstance(exc, MemoryError):
                 raise
             return None
@@ -307,6 +326,8 @@ class Scorer:
             return compiled.reward(self.prepare(text), self._cfg["loose"],
                                    aggregate=self._cfg["aggregate"]) * self._cfg["scale"]
         except ifreward.IfrError as exc:
+            if exc.code == IFR_E_LIMIT:
+                return 0.0  # the response hit a limit: it scores 0, never raises
             if self._cfg["on_error"] == "raise" or isinstance(exc, MemoryError):
                 raise
             return 0.0

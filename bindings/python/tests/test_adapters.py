@@ -87,6 +87,31 @@ class TestSharedOptions(unittest.TestCase):
             ifreward.trl.reward(completions=[BOTH, BOTH], ground_truth=[PAIR_JSON, "{bad"])
         self.assertEqual(cm.exception.index, 1)
 
+    def test_response_hitting_a_limit_scores_zero(self):
+        # A backtracking keyword pattern under a small match limit: the check
+        # cannot finish. The core API says so; the adapters give 0 and go on.
+        spec = json.dumps({"instruction_id_list": ["keywords:existence"],
+                           "kwargs": [{"keywords": ["(a+)+$"]}]})
+        bad = "a" * 30 + "!"
+        core = ifreward.Spec(spec, regex_match_limit=10000)
+        with self.assertRaises(ifreward.IfrError) as cm:
+            core.check(bad)
+        self.assertEqual(cm.exception.code, ifreward.errors.IFR_E_LIMIT)
+        self.assertNotIsInstance(cm.exception, ifreward.SpecError)
+        self.assertEqual(core.check("aaa").reward, 1.0)
+        trl = ifreward.trl.Reward(options=core.options)  # same limit for the adapter
+        self.assertEqual(trl(completions=[bad, "aaa"], ground_truth=[spec, spec]), [0.0, 1.0])
+        verl = ifreward.verl.VerlScorer(options=core.options)
+        self.assertEqual(verl("d", bad, spec)["score"], 0.0)
+        self.assertEqual(verl("d", "aaa", spec)["score"], 1.0)
+        areal = ifreward.areal.AReaLReward(options=core.options)
+        self.assertEqual(areal("p", bad, [], [], ground_truth=spec), 0.0)
+        again = pickle.loads(pickle.dumps(trl))
+        self.assertEqual(again, trl)
+        self.assertEqual(again(completions=[bad], ground_truth=[spec]), [0.0])
+        with self.assertRaises(TypeError):
+            ifreward.trl.Reward(options=core.options, precise=True)
+
     def test_message_text(self):
         self.assertEqual(_adapt.message_text([{"role": "assistant", "content": "hi"}]), "hi")
         self.assertEqual(_adapt.message_text(
