@@ -85,7 +85,8 @@ class IFEvalVerifier(Scorer):
         result = self.check_one(label if _adapt._present(label) else _adapt.MISSING,
                                 prediction)
         if result is None:
-            return VerificationResult(score=0.0, reasoning="could not evaluate (bad label, or the response hit a limit)")
+            return VerificationResult(
+                score=0.0, reasoning="could not evaluate (bad label, or the response hit a limit)")
         missed = ["%s: %s" % (cid, detail) if detail else cid
                   for cid, ok, detail in zip(result.ids, result.followed, result.details)
                   if not ok]
