@@ -69,6 +69,12 @@ class TestSharedOptions(unittest.TestCase):
                                              ground_truth=[json.dumps(NO_COMMA)]), [0.0])
         precise = ifreward.trl.Reward(precise=True)
         self.assertTrue(precise.options.precise)
+        zwsp = ["\u200b"]
+        nc = [json.dumps(NO_COMMA)]
+        self.assertEqual(ifreward.trl.reward(completions=zwsp, ground_truth=nc), [1.0])
+        self.assertEqual(precise(completions=zwsp, ground_truth=nc), [0.0])
+        self.assertEqual(ifreward.verl.compute_score("d", zwsp[0], nc[0], precise=True)["score"],
+                         0.0)
         self.assertFalse(ifreward.trl.Reward(semantics="compat").options.precise)
 
     def test_option_validation(self):

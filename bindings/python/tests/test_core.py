@@ -74,7 +74,9 @@ class TestLoading(unittest.TestCase):
                     "keywords:existence"):
             self.assertIn(cid, ids)
         for c in rows:
-            self.assertRegex(c.id, r"^[a-z0-9_]+:[a-z0-9_]+$")
+            # family:name ids; Tulu 3 verifiers are named by their func_name
+            self.assertRegex(c.id, r"^[a-z0-9_]+:[a-z0-9_]+$" if c.suite != "tulu3"
+                             else r"^[a-z0-9_]+$")
             self.assertTrue(c.suite)
             self.assertTrue(c.summary)
         nw = next(c for c in rows if c.id == "length_constraints:number_words"
@@ -331,6 +333,15 @@ class TestObjects(unittest.TestCase):
         self.assertNotEqual(a, ifreward.Options())
         self.assertEqual(a.get(ifreward._native.IFR_OPT_SEMANTICS), 1)
         self.assertEqual(ifreward.Options().get(ifreward._native.IFR_OPT_SEMANTICS), 0)
+
+    def test_precise_reaches_the_library(self):
+        # An invisible-only response passes "no comma" in compat, not in precise.
+        for text in ("\u200b", "\ufeff", "\u00ad"):
+            self.assertEqual(ifreward.Spec(NO_COMMA).check(text).reward, 1.0, repr(text))
+            self.assertEqual(ifreward.Spec(NO_COMMA, precise=True).check(text).reward, 0.0)
+            self.assertEqual(ifreward.score(NO_COMMA, text, semantics="precise"), 0.0)
+            self.assertEqual(ifreward.score_batch([NO_COMMA], [text], 1, precise=True), [0.0])
+        self.assertEqual(ifreward.Spec(NO_COMMA, precise=True).check("no commas").reward, 1.0)
 
     def test_limits_reach_the_compiler(self):
         with self.assertRaises(ifreward.SpecError) as cm:
