@@ -350,7 +350,7 @@ class CheckResult:
     ``reward_fraction``, ``all_followed`` (bool), ``followed`` (list of bool,
     one per instruction), ``details`` (list of str), ``statuses`` (list of
     int: 0, or the IFR_E_* code explaining why an instruction has no verdict),
-    ``ids`` (instruction ids), ``guard`` (the IFR_GUARD_* bit that zeroed the
+    ``ids`` (instruction ids, a tuple), ``guard`` (the IFR_GUARD_* bit that zeroed the
     reward, or 0).
     """
 
@@ -475,8 +475,8 @@ class Spec:
         if self._ids is None:
             lib = _native.load()
             ptr = self._live()
-            self._ids = [(lib.ifr_spec_id(ptr, i) or b"").decode("utf-8", "replace")
-                         for i in range(lib.ifr_spec_count(ptr))]
+            self._ids = tuple((lib.ifr_spec_id(ptr, i) or b"").decode("utf-8", "replace")
+                              for i in range(lib.ifr_spec_count(ptr)))
         return list(self._ids)
 
     @property
@@ -537,9 +537,11 @@ class Spec:
         statuses = [lib.ifr_result_status(res, i) for i in range(n)]
         r_all = lib.ifr_result_reward(res, _native.IFR_AGGREGATE_ALL)
         r_frac = lib.ifr_result_reward(res, _native.IFR_AGGREGATE_FRACTION)
+        if self._ids is None:
+            self.ids
         return CheckResult(r_frac if agg == _native.IFR_AGGREGATE_FRACTION else r_all,
                            r_all, r_frac, bool(lib.ifr_result_all_followed(res)), followed,
-                           details, statuses, self.ids, lib.ifr_result_guard(res))
+                           details, statuses, self._ids, lib.ifr_result_guard(res))
 
     def reward(self, text, loose=False, *, aggregate="all", truncated=False):
         """Just the reward of one response (cheapest single check)."""

@@ -36,6 +36,7 @@ from ifreward._adapt import MISSING, Scorer
 __all__ = ["VerlScorer", "compute_score", "compute_score_batch"]
 
 _registry_keys = None
+_nan_row = None
 
 
 def _checker_keys():
@@ -43,6 +44,14 @@ def _checker_keys():
     if _registry_keys is None:
         _registry_keys = sorted({"ifr/" + c.id for c in ifreward.checkers()})
     return _registry_keys
+
+
+def _nan_columns():
+    """A fresh {"ifr/<id>": nan} dict for every checker (copied from a template)."""
+    global _nan_row
+    if _nan_row is None:
+        _nan_row = dict.fromkeys(_checker_keys(), float("nan"))
+    return _nan_row.copy()
 
 
 def _spec_of(ground_truth, extra_info):
@@ -64,12 +73,11 @@ class VerlScorer(Scorer):
     _defaults = dict(Scorer._defaults, per_instruction=True)
 
     def _row(self, result):
-        nan = float("nan")
-        if result is None:  # could not evaluate, on_error="zero"
+        if result is None:  # could not evaluate (on_error="zero", or a limit was hit)
             row = {"score": 0.0, "acc": 0.0, "fraction": 0.0, "n_instructions": 0,
                    "n_followed": 0}
             if self._cfg["per_instruction"]:
-                row.update(dict.fromkeys(_checker_keys(), nan))
+                row.update(_nan_columns())
             return row
         n = len(result.followed)
         row = {"score": result.reward * self._cfg["scale"],
@@ -78,7 +86,7 @@ class VerlScorer(Scorer):
                "n_instructions": n,
                "n_followed": sum(result.followed)}
         if self._cfg["per_instruction"]:
-            cols = dict.fromkeys(_checker_keys(), nan)
+            cols = _nan_columns()
             for cid, ok in zip(result.ids, result.followed):
                 key = "ifr/" + cid
                 if key in cols:

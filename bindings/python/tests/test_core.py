@@ -158,7 +158,7 @@ class TestResults(unittest.TestCase):
         self.assertEqual(len(r.details), 2)
         self.assertTrue(all(isinstance(d, str) for d in r.details))
         self.assertEqual(r.statuses, [0, 0])
-        self.assertEqual(r.ids, self.spec.ids)
+        self.assertEqual(list(r.ids), self.spec.ids)
         r2 = self.spec.check(BOTH)
         self.assertEqual(r2.followed, [True, True])
         self.assertTrue(r2.all_followed)
