@@ -75,7 +75,7 @@ class TestLoading(unittest.TestCase):
             self.assertIn(cid, ids)
         for c in rows:
             # family:name ids; Tulu 3 verifiers are named by their func_name
-            self.assertRegex(c.id, r"^[a-z0-9_]+:[a-z0-9_]+$" if c.suite != "tulu3"
+            self.assertRegex(c.id, r"^[a-z0-9_]+:[a-z0-9_-]+$" if c.suite != "tulu3"
                              else r"^[a-z0-9_]+$")
             self.assertTrue(c.suite)
             self.assertTrue(c.summary)
