@@ -111,16 +111,27 @@ static void rmap_free(rmap *m)
     free(m->v);
 }
 
-/* The key of a row: the named field, or the first of key, id, uid, prompt. */
-static bool row_key(json_t *row, const char *field, char *buf, size_t cap)
+/* The key of a row as text (malloc'd): the named field, or the first of key, id,
+ * uid, prompt. NULL if the row has none. */
+static char *key_text(json_t *v)
+{
+    if (json_is_string(v))
+        return strdup(json_string_value(v));
+    char b[64];
+    return ds_key_text(v, b, sizeof b) ? strdup(b) : NULL;
+}
+
+static char *row_key(json_t *row, const char *field)
 {
     if (field)
-        return ds_key_text(json_object_get(row, field), buf, cap);
+        return key_text(json_object_get(row, field));
     static const char *const fields[] = {"key", "id", "uid", "prompt"};
-    for (size_t i = 0; i < 4; i++)
-        if (ds_key_text(json_object_get(row, fields[i]), buf, cap))
-            return true;
-    return false;
+    for (size_t i = 0; i < 4; i++) {
+        char *k = key_text(json_object_get(row, fields[i]));
+        if (k)
+            return k;
+    }
+    return NULL;
 }
 
 static bool add_reward(stat *s, json_t *v)
@@ -155,18 +166,18 @@ static int load_rollouts(const char *path, const char *keyf, const char *rewf, r
     }
     size_t pos = 0;
     ds_line ln = {0};
-    char key[4096];
     while (ds_next_line(buf, len, &pos, &ln)) {
         if (ds_blank(ln.s, ln.n))
             continue;
         info->lines++;
+        char *key = NULL;
         json_error_t je;
         json_t *o = json_loadb(ln.s, ln.n, JSON_ALLOW_NUL, &je);
         const char *why = NULL;
         json_t *rw = o ? json_object_get(o, rewf) : NULL;
         if (!o || !json_is_object(o))
             why = o ? "not a JSON object" : je.text;
-        else if (!row_key(o, keyf, key, sizeof key))
+        else if (!(key = row_key(o, keyf)))
             why = keyf ? "no key field" : "no key field (key, id, uid or prompt)";
         else if (!rw)
             why = "no reward field";
@@ -187,6 +198,7 @@ static int load_rollouts(const char *path, const char *keyf, const char *rewf, r
             fprintf(stderr, "%s:%zu: %s\n", path, ln.lineno, why);
             info->malformed++;
         }
+        free(key);
         json_decref(o);
     }
     free(buf);
@@ -584,7 +596,7 @@ int cmd_refine(int argc, char **argv)
     int status = ri.malformed ? 1 : 0;
     size_t pos = 0;
     ds_line ln = {0};
-    char key[4096], msg[256];
+    char msg[256];
     while (ds_next_line(buf, len, &pos, &ln)) {
         if (ds_blank(ln.s, ln.n))
             continue;
@@ -599,7 +611,9 @@ int cmd_refine(int argc, char **argv)
             status = 1;
         }
         if (drop < 0 && pilot) {
-            stat *s = row_key(row, keyf, key, sizeof key) ? rmap_find(&m, key, false) : NULL;
+            char *key = row_key(row, keyf);
+            stat *s = key ? rmap_find(&m, key, false) : NULL;
+            free(key);
             if (s)
                 s->used = true;
             if (!s || !s->n) {

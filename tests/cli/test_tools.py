@@ -293,6 +293,19 @@ class Refine(unittest.TestCase):
             self.assertEqual(rc, 1)
             self.assertIn(ro + ":1: no reward field", err)
 
+    def test_pilot_long_prompt_keys(self):
+        # rows keyed by long prompts that differ only at the end stay apart
+        a, b = "x" * 9000 + "a", "x" * 9000 + "b"
+        data = (json.dumps({"prompt": a}) + "\n" + json.dumps({"prompt": b}) + "\n").encode()
+        with tempfile.TemporaryDirectory() as d:
+            ro = os.path.join(d, "ro.jsonl")
+            with open(ro, "w") as f:
+                f.write(json.dumps({"prompt": a, "reward": 0}) + "\n")
+                f.write(json.dumps({"prompt": b, "reward": [0, 1]}) + "\n")
+            rc, out, err = self.refine("--pilot", ro, "-", stdin=data)
+        self.assertEqual(rc, 0, err)
+        self.assertEqual([json.loads(x)["prompt"][-1] for x in out.splitlines()], ["b"])
+
     def test_bad_rollouts(self):
         bad = os.path.join(DATA, "rollouts_bad.jsonl")
         rc, out, err = self.refine("--pilot", bad, self.data)
