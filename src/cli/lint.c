@@ -980,6 +980,7 @@ typedef struct mention {
     int kind;          /* K_*, K_PARAGRAPHS also covers K_NLPARAGRAPHS; K_KEYFREQ = "N times" */
     int64_t lo, hi, n;
     bool bare, around;
+    bool range;        /* "between A and B", "A to B", "A-B": ends may be exclusive */
     size_t b, e;       /* byte span in the prompt */
 } mention;
 
@@ -1123,11 +1124,12 @@ static size_t find_mentions(const char *s, size_t n, mention *out, size_t cap)
         case Q_LE: m->hi = v; break;
         case Q_EQ: m->lo = m->hi = v; break;
         case Q_AROUND: m->around = true; break;
-        case Q_BETWEEN: m->lo = v; m->hi = v2; break;
+        case Q_BETWEEN: m->lo = v; m->hi = v2; m->range = true; break;
         default:
             if (v2 >= 0) {
                 m->lo = v;
                 m->hi = v2;
+                m->range = true;
             } else {
                 m->bare = true;
             }
@@ -1150,7 +1152,9 @@ static int compare_mention(const mention *m, int64_t clo, int64_t chi, bool caro
     if (m->around || caround)
         return has_num && m->around == caround ? 0 : 1;
     bool cl = clo > 0, ch = chi != INF, ml = m->lo > 0, mh = m->hi != INF;
-    if ((cl && ml && clo != m->lo) || (ch && mh && chi != m->hi) || (cl && !ml) || (ch && !mh))
+    bool lo_diff = clo != m->lo && !(m->range && clo == m->lo + 1);
+    bool hi_diff = chi != m->hi && !(m->range && chi == m->hi - 1);
+    if ((cl && ml && lo_diff) || (ch && mh && hi_diff) || (cl && !ml) || (ch && !mh))
         return 2;
     if ((ml && !cl) || (mh && !ch))
         return 1;
@@ -1235,6 +1239,27 @@ static void check_prompt_numbers(report *r, facet *f, size_t n, const char *p, s
         }
         if (best == 3 || best == 0)
             continue;
+        if (nnums > 1) {
+            /* several constraints on one count may be stated one by one ("at least
+             * 100 words ... less than 200 words"): each against its best mention */
+            int each = 0;
+            for (size_t i = g; i < n; i++) {
+                if (!f[i].usable || f[i].kind != kind || !same_arg(&f[g], &f[i]))
+                    continue;
+                int bi = 3;
+                for (size_t k = 0; k < nm; k++) {
+                    if (ms[k].kind != mkind || (freq && !arg_before(p, &ms[k], &f[g])))
+                        continue;
+                    int c = compare_mention(&ms[k], f[i].lo, f[i].hi, f[i].around, &f[i].num, 1);
+                    bi = c < bi ? c : bi;
+                }
+                each = bi > each ? bi : each;
+            }
+            if (each < best)
+                best = each;
+            if (best == 0 || best == 3)
+                continue;
+        }
         char sn[96], d[64], kwd[96];
         snippet(p, &ms[worst_m], sn, sizeof sn);
         describe(d, sizeof d, lo, hi, around);
