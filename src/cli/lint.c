@@ -1086,6 +1086,13 @@ static size_t find_mentions(const char *s, size_t n, mention *out, size_t cap)
                 kind = K_KEYFREQ;
             }
         }
+        /* "words with all capital letters should appear at least 5 times" */
+        if (kind == K_KEYFREQ)
+            for (size_t a = qs, c = 0; a > 0 && c < 10 && !t[a].brk; a--, c++)
+                if (in_list(t[a - 1].w, capital_words)) {
+                    kind = K_CAPITALS;
+                    break;
+                }
         if (kind == K_NONE)
             continue;
         /* per-unit quantities ("each line has one sentence", "3 words per line") are
@@ -1241,19 +1248,20 @@ static void check_prompt_numbers(report *r, facet *f, size_t n, const char *p, s
             continue;
         if (nnums > 1) {
             /* several constraints on one count may be stated one by one ("at least
-             * 100 words ... less than 200 words"): each against its best mention */
+             * 100 words ... less than 200 words"): then every stated number must
+             * agree with one of them */
             int each = 0;
-            for (size_t i = g; i < n; i++) {
-                if (!f[i].usable || f[i].kind != kind || !same_arg(&f[g], &f[i]))
+            for (size_t k = 0; k < nm; k++) {
+                if (ms[k].kind != mkind || (freq && !arg_before(p, &ms[k], &f[g])))
                     continue;
-                int bi = 3;
-                for (size_t k = 0; k < nm; k++) {
-                    if (ms[k].kind != mkind || (freq && !arg_before(p, &ms[k], &f[g])))
+                int bk = 3;
+                for (size_t i = g; i < n; i++) {
+                    if (!f[i].usable || f[i].kind != kind || !same_arg(&f[g], &f[i]))
                         continue;
                     int c = compare_mention(&ms[k], f[i].lo, f[i].hi, f[i].around, &f[i].num, 1);
-                    bi = c < bi ? c : bi;
+                    bk = c < bk ? c : bk;
                 }
-                each = bi > each ? bi : each;
+                each = bk > each ? bk : each;
             }
             if (each < best)
                 best = each;
