@@ -465,11 +465,12 @@ static void check_ranges(report *r, facet *f, int i)
     char d[64];
     if (f->kind != K_NONE) {
         describe(d, sizeof d, f->lo, f->hi, f->around);
+        if (f->rel && !strcmp(f->rel, "less than"))
+            snprintf(d, sizeof d, "fewer than %lld", (long long)f->num);
         if (f->hi < f->lo || f->hi < kind_min[f->kind])
             problemf(r, true, "impossible", i,
-                     "%s: %s=%lld asks for %s %s, which no non-empty response can have", f->id,
-                     f->numkw, (long long)f->num, f->hi < 0 ? "fewer than 0" : d,
-                     kind_noun[f->kind]);
+                     "%s: %s=%lld asks for %s %s, which no real answer can satisfy", f->id,
+                     f->numkw, (long long)f->num, d, kind_noun[f->kind]);
         else if (f->lo <= 0 && f->hi == INF && !f->around)
             problemf(r, false, "trivial", i, "%s: %s=%lld (%s %s) is always satisfied", f->id,
                      f->numkw, (long long)f->num, d, kind_noun[f->kind]);
