@@ -120,8 +120,8 @@ static void put_cp(char *b, size_t *o, uint32_t c)
 /* One or more adjacent string literals (implicit concatenation). */
 static json_t *lit_string(lit *p)
 {
-    char *b = malloc(p->n * 4 + 8);
-    size_t o = 0;
+    size_t cap = 64, o = 0;
+    char *b = malloc(cap);
     if (!b)
         return NULL;
     bool any = false;
@@ -141,6 +141,16 @@ static json_t *lit_string(lit *p)
         bool triple = p->i + 2 < p->n && p->s[p->i + 1] == q && p->s[p->i + 2] == q;
         p->i += triple ? 3 : 1;
         for (;;) {
+            if (o + 8 > cap) { /* one step appends at most 4 bytes */
+                char *nb = realloc(b, cap * 2);
+                if (!nb) {
+                    p->err = "out of memory";
+                    free(b);
+                    return NULL;
+                }
+                b = nb;
+                cap *= 2;
+            }
             if (p->i >= p->n) {
                 p->err = "unterminated string";
                 free(b);

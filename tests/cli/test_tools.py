@@ -142,6 +142,18 @@ class Lint(unittest.TestCase):
             with open(o, "rb") as f:
                 self.assertEqual(len(jsonl(f.read())), len(self.rows))
 
+    def test_python_literal_ground_truth(self):
+        gt = ("[{'instruction_id': ['keywords:existence', 'punctuation:no_comma'], "
+              "'kwargs': [{'keywords': ['caf\\u00e9', 'it\\'s', \"x\\x41y\", 'a' 'b']}, None]}]")
+        row = {"key": "lit", "messages": [{"role": "user", "content": "Say caf\u00e9 and it's."}],
+               "ground_truth": gt}
+        rc, out, err = lint("-", stdin=(json.dumps(row) + "\n").encode())
+        msgs = [p["message"] for p in jsonl(out)[0]["problems"]]
+        self.assertEqual(rc, 0, err)
+        self.assertEqual(len(msgs), 2, msgs)  # café and it's are in the prompt
+        self.assertIn("'xAy'", msgs[0])
+        self.assertIn("'ab'", msgs[1])
+
     def test_bad_lines(self):
         path = os.path.join(DATA, "lint_bad.jsonl")
         rc, out, err = lint(path)
