@@ -475,12 +475,18 @@ static void check_ranges(report *r, facet *f, int i)
             problemf(r, false, "trivial", i, "%s: %s=%lld (%s %s) is always satisfied", f->id,
                      f->numkw, (long long)f->num, d, kind_noun[f->kind]);
     }
-    if (f->nth != 0 || f->kind == K_NLPARAGRAPHS) {
-        if (f->kind == K_NLPARAGRAPHS && (f->nth < 1 || f->nth > f->num))
+    if (f->kind == K_NLPARAGRAPHS) {
+        /* the paragraph is p[i - 1] of a Python list of num paragraphs */
+        if (f->nth > f->num || f->nth - 1 < -f->num)
             problemf(r, true, "impossible", i,
                      "%s: paragraph %lld must start with \"%s\" but there are %lld paragraphs",
                      f->id, (long long)f->nth, f->first_word ? f->first_word : "",
                      (long long)f->num);
+        else if (f->nth < 1)
+            problemf(r, false, "odd_kwargs", i,
+                     "%s: paragraph index %lld selects p[%lld], paragraph %lld from the end in "
+                     "Python; the prompt probably means another one", f->id, (long long)f->nth,
+                     (long long)(f->nth - 1), (long long)(1 - f->nth));
     }
     if (f->tulu && f->kind == K_SECTIONS && f->num < 1)
         problemf(r, true, "impossible", i, "%s: N=%lld sections; a non-empty response has at "

@@ -85,7 +85,8 @@ class Lint(unittest.TestCase):
     def test_every_kind_flagged_and_clean(self):
         codes = {c.split(":")[1] for r in self.rows for c in r["expect"]}
         for code in ("unknown_id", "kwargs", "spec", "impossible", "trivial", "conflict",
-                     "prompt_mismatch", "prompt_keyword", "duplicate", "ignored_entries"):
+                     "prompt_mismatch", "prompt_keyword", "duplicate", "ignored_entries",
+                     "odd_kwargs"):
             self.assertIn(code, codes)
         self.assertGreaterEqual(sum(not r["expect"] for r in self.rows), 15)
 
