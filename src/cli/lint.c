@@ -988,6 +988,7 @@ typedef struct mention {
     int64_t lo, hi, n;
     bool bare, around;
     bool range;        /* "between A and B", "A to B", "A-B": ends may be exclusive */
+    bool stated;       /* bare, but after "have", "contain", "write", "in", ...: a demand */
     size_t b, e;       /* byte span in the prompt */
 } mention;
 
@@ -1077,7 +1078,7 @@ static size_t find_mentions(const char *s, size_t n, mention *out, size_t cap)
                     after++;
             } else if (!strcmp(w, "placeholder") || !strcmp(w, "placeholders")) {
                 kind = K_PLACEHOLDERS;
-            } else if (!strcmp(w, "highlight") || !strcmp(w, "highlights")) {
+            } else if (!strcmp(w, "highlights")) { /* "highlight" is the verb */
                 kind = K_HIGHLIGHTS;
             } else if (!strcmp(w, "section") || !strcmp(w, "sections") || !strcmp(w, "part") ||
                        !strcmp(w, "parts") || !strcmp(w, "phrase") || !strcmp(w, "phrases")) {
@@ -1145,7 +1146,12 @@ static size_t find_mentions(const char *s, size_t n, mention *out, size_t cap)
                 m->hi = v2;
                 m->range = true;
             } else {
+                static const char *const verbs[] = {
+                    "be", "have", "has", "contain", "contains", "include", "includes", "write",
+                    "use", "with", "give", "provide", "make", "into", "in", "a", "an", NULL};
                 m->bare = true;
+                for (size_t a = qs, c = 0; a > 0 && c < 2 && !t[a].brk; a--, c++)
+                    m->stated = m->stated || in_list(t[a - 1].w, verbs);
             }
         }
         k = j;
@@ -1162,7 +1168,7 @@ static int compare_mention(const mention *m, int64_t clo, int64_t chi, bool caro
     for (size_t i = 0; i < nnums; i++)
         has_num = has_num || nums[i] == m->n;
     if (m->bare)
-        return has_num ? 0 : 1;
+        return has_num ? 0 : m->stated ? 2 : 1;
     if (m->around || caround)
         return has_num && m->around == caround ? 0 : 1;
     bool cl = clo > 0, ch = chi != INF, ml = m->lo > 0, mh = m->hi != INF;
