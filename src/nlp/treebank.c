@@ -758,7 +758,9 @@ static int tb_run(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v,
             continue;
         }
         int dst = 1 - c->cur;
-        rc = tb_reserve(c, dst, 4 * c->n + 8);
+        /* every step at most triples its input (plus a constant), except
+         * '"' -> " '' " which quadruples it */
+        rc = tb_reserve(c, dst, (st == TB_E3 ? 4 : 3) * c->n + 8);
         if (rc != IFR_OK)
             return rc;
         size_t m = tb_step(st, c->buf[c->cur], c->n, c->buf[dst]);
@@ -775,7 +777,7 @@ static int tb_run(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v,
     /* text.split(); the final text is copied out of the work buffers once */
     const uint32_t *t = c->buf[c->cur];
     size_t tn = c->n;
-    uint32_t *store = ifr__arena_alloc(c->ar, (tn ? tn : 1) * sizeof *store); /* tn <= 4n+8 */
+    uint32_t *store = ifr__arena_alloc(c->ar, (tn ? tn : 1) * sizeof *store);
     if (!store)
         return IFR_E_NOMEM;
     memcpy(store, t, tn * sizeof *store);
