@@ -853,26 +853,22 @@ int ifr__text_tokens(ifr__text *t, ifr__nltk_version v, const ifr__ustr **out, s
     if ((unsigned)v >= IFR__NLTK_NVERSIONS)
         return IFR_E_INVALID;
     if (!(t->have_toks & (1u << v))) {
-        ifr__ustr *toks;
-        size_t nt;
-        int rc;
-        if (t->have_sents & (1u << v)) {
-            /* reuse the cached sentences */
-            tb_ctx c;
-            memset(&c, 0, sizeof c);
-            c.ar = t->arena;
-            toks = NULL;
-            nt = 0;
-            size_t cap = 0;
-            rc = IFR_OK;
-            for (size_t i = 0; i < t->nsents[v] && rc == IFR_OK; i++)
-                rc = tb_run(&c, t->cp + t->sents[v][i].b, t->sents[v][i].e - t->sents[v][i].b, v,
-                            &toks, &nt, &cap);
-        } else {
-            rc = ifr__word_tokenize(t->cp, t->ncp, v, t->arena, &toks, &nt);
-        }
+        /* word_tokenize = Punkt sentences (cached too), then each sentence */
+        const ifr__span *sp;
+        size_t ns;
+        int rc = ifr__text_sentences(t, v, &sp, &ns);
         if (rc != IFR_OK)
             return rc;
+        tb_ctx c;
+        memset(&c, 0, sizeof c);
+        c.ar = t->arena;
+        ifr__ustr *toks = NULL;
+        size_t nt = 0, cap = 0;
+        for (size_t i = 0; i < ns; i++) {
+            rc = tb_run(&c, t->cp + sp[i].b, sp[i].e - sp[i].b, v, &toks, &nt, &cap);
+            if (rc != IFR_OK)
+                return rc;
+        }
         t->toks[v] = toks;
         t->ntoks[v] = nt;
         t->have_toks |= 1u << v;
