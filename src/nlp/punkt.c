@@ -733,6 +733,15 @@ int ifr__text_sentences(ifr__text *t, ifr__nltk_version v, const ifr__span **out
 {
     if ((unsigned)v >= IFR__NLTK_NVERSIONS)
         return IFR_E_INVALID;
+    if (!(t->have_sents & (1u << v)) && t->have_sents) {
+        /* Punkt is the same in every supported version: share the spans */
+        unsigned w = 0;
+        while (!(t->have_sents & (1u << w)))
+            w++;
+        t->sents[v] = t->sents[w];
+        t->nsents[v] = t->nsents[w];
+        t->have_sents |= 1u << v;
+    }
     if (!(t->have_sents & (1u << v))) {
         ifr__span *s;
         size_t ns;

@@ -167,6 +167,7 @@ static void test_punkt_cache_and_versions(void **state)
     assert_int_equal(na, 3);
     assert_int_equal(ifr__text_sentences(&t, IFR__NLTK_392, &c, &nc), IFR_OK);
     assert_int_equal(nc, 3);
+    assert_ptr_equal(c, a); /* same algorithm in both versions: shared */
     assert_true((t.have_sents & 3u) == 3u);
     assert_int_equal(ifr__text_sentences(&t, (ifr__nltk_version)2, &c, &nc), IFR_E_INVALID);
     assert_int_equal(ifr__text_sentences(&t, (ifr__nltk_version)-1, &c, &nc), IFR_E_INVALID);
