@@ -482,10 +482,13 @@ static json_t *parse_pylit(const char *s, size_t n, int max_depth, size_t *err_a
 
 /* MARK: JSON helpers ------------------------------------------------------ */
 
-/* Nesting depth of v, stopping (returning > limit) once the limit is passed. */
+/* 1 if v nests more than `limit` containers (arrays/objects), counted as the
+ * Python-literal parser counts them: [[1]] and [[]] are both depth 2. */
 static int depth_exceeds(json_t *v, int limit)
 {
-    if (limit < 0)
+    if (!json_is_array(v) && !json_is_object(v))
+        return 0;
+    if (limit <= 0)
         return 1;
     if (json_is_array(v)) {
         size_t i;
@@ -839,6 +842,11 @@ static int compile_value(compile_ctx *cc, json_t *v, int suite, const char *base
         if (json_array_size(v) == 0)
             return spec_fail(cc, IFR_E_SPEC, base, "empty list of instructions");
         json_array_foreach(v, i, e) {
+            /* open-instruct's verifier reads only the first entry of the list
+             * (ast.literal_eval(label)[0]); compat does the same, precise
+             * compiles every entry so that no constraint is silently dropped. */
+            if (i > 0 && cc->spec->semantics == IFR_SEMANTICS_COMPAT)
+                break;
             snprintf(p, sizeof p, "%s/%zu", base, i);
             if (!json_is_object(e))
                 return spec_fail(cc, IFR_E_SPEC, p, "each entry must be an object");
@@ -890,7 +898,7 @@ static int compile_value(compile_ctx *cc, json_t *v, int suite, const char *base
         json_t *val;
         json_object_foreach(v, k, val) {
             if (strcmp(k, "func_name") && strcmp(k, "suite") && strcmp(k, "semantics") &&
-                json_object_set(kw, k, val)) {
+                json_object_set_nocheck(kw, k, val)) { /* keys may be WTF-8 */
                 json_decref(kw);
                 return spec_fail(cc, IFR_E_NOMEM, base, "out of memory");
             }
