@@ -611,7 +611,7 @@ typedef struct bufhdr {
 #define BUF_MAGIC ((size_t)0x1f2e3d4cu)
 #define BUF_HDR ((sizeof(bufhdr) + 15u) & ~(size_t)15u)
 
-static char *buf_alloc(const ifr_allocator *a, size_t n)
+char *ifr__buf_alloc(const ifr_allocator *a, size_t n)
 {
     char *p = ifr__malloc(a, BUF_HDR + n);
     if (!p)
@@ -668,7 +668,7 @@ IFR_API int ifr_result_json(const ifr_result *res, int aggregate, char **out, si
     *out = NULL;
     /* each detail escapes to at most 6 bytes per byte */
     size_t cap = 160 + res->n * (8 + DETAIL_CAP * 6 + 4);
-    char *b = buf_alloc(&res->alloc, cap);
+    char *b = ifr__buf_alloc(&res->alloc, cap);
     if (!b)
         return IFR_E_NOMEM;
     size_t n = 0;
