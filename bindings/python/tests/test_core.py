@@ -74,8 +74,9 @@ class TestLoading(unittest.TestCase):
                     "keywords:existence"):
             self.assertIn(cid, ids)
         for c in rows:
-            # family:name ids; Tulu 3 verifiers are named by their func_name
-            self.assertRegex(c.id, r"^[a-z0-9_]+:[a-z0-9_]+$" if c.suite != "tulu3"
+            # family:name ids (IFBench has "format:sub-bullets"); Tulu 3 verifiers
+            # are named by their func_name
+            self.assertRegex(c.id, r"^[a-z0-9_]+:[a-z0-9_-]+$" if c.suite != "tulu3"
                              else r"^[a-z0-9_]+$")
             self.assertTrue(c.suite)
             self.assertTrue(c.summary)
