@@ -35,6 +35,19 @@ class TestLoading(unittest.TestCase):
             self.skipTest("IFREWARD_LIBRARY not set")
         self.assertEqual(ifreward.library_path(), env)
 
+    def test_version_check_refuses_other_abi(self):
+        class FakeLib:
+            def __init__(self, number):
+                self.ifr_version_number = lambda: number
+        check = ifreward._native._check_version
+        check(FakeLib(100), "ok")       # 0.1.0
+        check(FakeLib(199), "ok")       # 0.1.99: patch releases are compatible
+        for number in (200, 10100, 0):  # 0.2.0, 1.1.0, 0.0.0
+            with self.assertRaises(ImportError) as cm:
+                check(FakeLib(number), "/x/libifreward.so")
+            self.assertIn("/x/libifreward.so", str(cm.exception))
+            self.assertIn("0.1.x", str(cm.exception))
+
     def test_error_struct_mirror_fits(self):
         lib = ifreward._native.load()
         self.assertGreaterEqual(lib.ifr_error_size(), ctypes.sizeof(ifreward._native.ifr_error))
