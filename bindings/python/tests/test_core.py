@@ -199,6 +199,12 @@ class TestResults(unittest.TestCase):
         self.assertEqual(spec.check(text, loose=True).reward, 1.0)
         self.assertEqual(spec.check("a, b\nc, d\ne, f", loose=True).reward, 0.0)
 
+    def test_verdicts_match_check(self):
+        for text, r_all, r_frac in PAIR_CASES:
+            followed, a, f = self.spec.verdicts(text)
+            self.assertEqual(followed, self.spec.check(text).followed)
+            self.assertEqual((a, f), (r_all, r_frac))
+
     def test_reward_and_json(self):
         self.assertEqual(self.spec.reward(ONLY_COMMA), 0.0)
         self.assertEqual(self.spec.reward(ONLY_COMMA, aggregate="fraction"), 0.5)
