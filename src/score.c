@@ -525,6 +525,14 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
                     set_detail(res, i, "%s (%s)", scratch_detail, variant_names[k]);
                 break;
             }
+            if (rc == IFR_E_LIMIT) {
+                /* a regex limit on a pathological text: no verdict for this
+                 * instruction (never a pass); the others keep theirs */
+                res->status[i] = rc;
+                set_detail(res, i, "not evaluated: a regex match limit was hit (%s)",
+                           variant_names[k]);
+                break;
+            }
             if (rc != IFR_OK)
                 return ifr__error_set(err, rc, (size_t)-1, (int)i, NULL,
                                       "instruction %zu (%s): %s", i, in->ck->id,
