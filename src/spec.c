@@ -790,7 +790,7 @@ static int compile_oi_entry(compile_ctx *cc, json_t *e, int suite, const char *p
     const char *idkey = json_object_get(e, "instruction_id") ? "instruction_id"
                                                               : "instruction_id_list";
     char p[128], ip[160];
-    if (json_is_string(ids)) {
+    if (json_is_string(ids) && !strcmp(idkey, "instruction_id")) {
         snprintf(p, sizeof p, "%s/kwargs", path);
         snprintf(ip, sizeof ip, "%s/%s", path, idkey);
         return add_instruction(cc, json_string_value(ids), json_string_length(ids), suite,
