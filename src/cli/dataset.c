@@ -561,25 +561,6 @@ bool ds_key_text(json_t *v, char *buf, size_t cap)
     return false;
 }
 
-const char *ds_code_name(int code)
-{
-    switch (code) {
-    case IFR_OK: return "IFR_OK";
-    case IFR_E_INVALID: return "IFR_E_INVALID";
-    case IFR_E_NOMEM: return "IFR_E_NOMEM";
-    case IFR_E_JSON: return "IFR_E_JSON";
-    case IFR_E_SPEC: return "IFR_E_SPEC";
-    case IFR_E_UNKNOWN: return "IFR_E_UNKNOWN";
-    case IFR_E_KWARGS: return "IFR_E_KWARGS";
-    case IFR_E_LIMIT: return "IFR_E_LIMIT";
-    case IFR_E_REGEX: return "IFR_E_REGEX";
-    case IFR_E_UNSUPPORTED: return "IFR_E_UNSUPPORTED";
-    case IFR_E_NOFEATURES: return "IFR_E_NOFEATURES";
-    case IFR_E_INTERNAL: return "IFR_E_INTERNAL";
-    default: return "IFR_E_UNKNOWN_CODE";
-    }
-}
-
 int ds_suite_code(const char *s)
 {
     if (!strcmp(s, "auto")) return IFR_SUITE_AUTO;

@@ -57,7 +57,6 @@ json_t *ds_prompt(json_t *row);
 /* The row's key as text (strings as is, integers in decimal); false if absent. */
 bool ds_key_text(json_t *v, char *buf, size_t cap);
 
-const char *ds_code_name(int code);
 /* IFR_SUITE_* for a name, -1 if unknown. */
 int ds_suite_code(const char *s);
 

@@ -14,7 +14,7 @@
 #include "commands.h"
 #include "dataset.h"
 #include "ifreward.h"
-#include "pyjson.h"
+#include "../text/pydump.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -1444,7 +1444,7 @@ static const char *lib_code(int code)
 static void lib_problem(report *r, const ifr_error *e, int instr)
 {
     problem *p = add_problem(r, true, lib_code(e->code), instr);
-    p->ecode = ds_code_name(e->code);
+    p->ecode = ifr_error_name(e->code);
     snprintf(p->path, sizeof p->path, "%s", e->path);
     snprintf(p->msg, sizeof p->msg, "%s", e->message);
 }
@@ -1480,7 +1480,7 @@ static void write_row(lint_state *st, size_t lineno, json_t *row, const report *
     json_object_set_new(o, "errors", json_integer((json_int_t)ne));
     json_object_set_new(o, "warnings", json_integer((json_int_t)(r->n - ne)));
     json_object_set_new(o, "problems", arr);
-    py_dump(st->out, o);
+    ifr__py_dump(st->out, o);
     fputc('\n', st->out);
     json_decref(o);
 }

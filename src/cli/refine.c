@@ -15,7 +15,7 @@
 #include "commands.h"
 #include "dataset.h"
 #include "ifreward.h"
-#include "pyjson.h"
+#include "../text/pydump.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -339,7 +339,7 @@ static void py_repr(FILE *f, json_t *v)
         break;
     case JSON_REAL: {
         char b[64];
-        py_float_repr(json_real_value(v), b, sizeof b);
+        ifr__py_float_repr(json_real_value(v), b, sizeof b);
         fputs(b, f);
         break;
     }
@@ -364,7 +364,7 @@ static json_t *dump_string(json_t *v, bool python)
     if (python)
         py_repr(f, v);
     else
-        py_dump(f, v);
+        ifr__py_dump(f, v);
     fclose(f);
     json_t *s = json_stringn(mem, len);
     free(mem);
@@ -475,7 +475,7 @@ static int write_report(const char *path, const counts *c, const rollout_info *r
         json_decref(o);
         return -1;
     }
-    py_dump(f, o);
+    ifr__py_dump(f, o);
     fputc('\n', f);
     json_decref(o);
     if (f == stdout ? fflush(f) != 0 : fclose(f) != 0) {
@@ -661,7 +661,7 @@ int cmd_refine(int argc, char **argv)
         if (drop >= 0) {
             c.dropped[drop]++;
         } else if (rewrite) {
-            py_dump(out, row);
+            ifr__py_dump(out, row);
             fputc('\n', out);
             c.kept++;
             c.rewritten++;
