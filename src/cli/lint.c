@@ -1573,7 +1573,7 @@ done:;
 /* MARK: command ------------------------------------------------------------ */
 
 static const char lint_help[] =
-    "usage: ifreward lint [--suite S] [--problems-only] [--output FILE] FILE|-\n\n"
+    "usage: ifreward lint [--suite S] [--problems-only] [--output FILE] [--quiet] FILE|-\n\n"
     "Checks a dataset (JSONL; each row a spec: instruction_id_list + kwargs, ground_truth or\n"
     "func_name, usually with a \"prompt\" or \"messages\") for constraints that cannot be\n"
     "verified or cannot be followed: unknown ids, missing or ill-typed kwargs (compiled by\n"
