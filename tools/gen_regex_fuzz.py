@@ -9,6 +9,7 @@ Draws patterns from a small grammar (seeded, so the output is stable) and
 records, for each, either CPython's re.error or the finditer spans (UTF-8
 byte offsets) on a few random texts. Written to tests/unit/data/regex_fuzz.h.
 """
+import os
 import random
 import re
 import sys
@@ -16,8 +17,8 @@ import sys
 assert sys.version_info[:2] == (3, 11), sys.version
 
 I, M, S = 1, 2, 4
-SEED = 20261202
-NPAT = 2500
+SEED = int(os.environ.get("FUZZ_SEED", "20261202"))
+NPAT = int(os.environ.get("FUZZ_NPAT", "2500"))
 NTEXT = 4
 
 LITS = ["a", "b", "A", "k", "K", "s", "S", "\u017f", "\u212a", "\u00df", "\u00e9", "\u00c9", "1",
@@ -66,8 +67,10 @@ def gen_atom(r, depth):
         return "(?=" + inner + ")"
     if y < 0.88:
         return "(?!" + inner + ")"
-    if y < 0.94:
+    if y < 0.91:
         return "(?<" + r.choice("=!") + r.choice(LITS + CATS) + ")"
+    if y < 0.94:
+        return "(?<" + r.choice("=!") + inner + ")"
     return "(?i:" + inner + ")"
 
 
@@ -78,6 +81,8 @@ def gen_quant(r):
     q = r.choice(["*", "+", "?", "{2}", "{1,2}", "{,2}", "{2,}", "{0}", "{", "{1,x}"])
     if r.random() < 0.25:
         q += r.choice(["?", "+"])
+        if q.endswith("+") and os.environ.get("FUZZ_NOPOSS") and q != "+":
+            q = q[:-1] + "?"
     return q
 
 

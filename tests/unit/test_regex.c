@@ -218,6 +218,44 @@ static void test_regex_ignorecase_folds(void **state)
         fail_msg("%zu IGNORECASE fold cases differ", bad);
 }
 
+/* IGNORECASE character classes with ranges, non-BMP members and categories. */
+static void test_regex_ignorecase_classes(void **state)
+{
+    (void)state;
+    static char subj[sizeof rx_fold_subject_cp / sizeof rx_fold_subject_cp[0] * 4];
+    size_t nsub = 0;
+    for (size_t i = 0; i < sizeof rx_fold_subject_cp / sizeof rx_fold_subject_cp[0]; i++)
+        nsub += ifr__utf8_put(rx_fold_subject_cp[i], subj + nsub);
+    size_t bad = 0;
+    for (size_t i = 0; i < sizeof rx_class_folds / sizeof rx_class_folds[0]; i++) {
+        const rx_cfold *f = &rx_class_folds[i];
+        ifr__regex *rx = compile_ok(f->pat, IFR__RX_IGNORECASE);
+        ifr__rx_iter it = {0};
+        size_t b, e, k = 0, nbad = 0;
+        while (ifr__regex_next(rx, g_sc, subj, nsub, &it, &b, &e) == 1) {
+            uint32_t c = 0;
+            decode_one(subj + b, e - b, &c);
+            while (k < f->n && f->r[2 * k + 1] < c)
+                k++;
+            if (!(k < f->n && f->r[2 * k] <= c))
+                if (nbad++ < 3)
+                    fprintf(stderr, "/%s/i matches U+%04X, CPython does not\n", f->pat, (unsigned)c);
+        }
+        /* and the count: every CPython match must be ours */
+        size_t want = 0, got = 0;
+        for (size_t j = 0; j < f->n; j++)
+            for (uint32_t c = f->r[2 * j]; c <= f->r[2 * j + 1]; c++)
+                want++;
+        assert_int_equal(ifr__regex_count(rx, g_sc, subj, nsub, &got), 0);
+        if (got != want && nbad++ < 3)
+            fprintf(stderr, "/%s/i: %zu matches, CPython %zu\n", f->pat, got, want);
+        ifr__regex_free(rx);
+        bad += nbad != 0;
+    }
+    if (bad)
+        fail_msg("%zu IGNORECASE classes differ", bad);
+}
+
 /* Every code point through \w \W \s \S \d \D (and inside classes) vs pycompat. */
 static void test_regex_classes_exhaustive(void **state)
 {
@@ -462,6 +500,7 @@ int main(void)
         cmocka_unit_test(test_regex_errors),
         cmocka_unit_test(test_regex_fuzz),
         cmocka_unit_test(test_regex_ignorecase_folds),
+        cmocka_unit_test(test_regex_ignorecase_classes),
         cmocka_unit_test(test_regex_classes_exhaustive),
         cmocka_unit_test(test_regex_limit),
         cmocka_unit_test(test_regex_search_offsets),
