@@ -129,8 +129,16 @@ typedef enum ifr_option {
     IFR_OPT_REGEX_DEPTH_LIMIT = 8,  /**< PCRE2 depth limit per search (default 10,000) */
     IFR_OPT_GUARDS = 9,             /**< bit set of IFR_GUARD_* (default 0) */
     IFR_OPT_REPETITION_NGRAM = 10,  /**< n for IFR_GUARD_REPETITION (default 4) */
-    IFR_OPT_REPETITION_PERMILLE = 11 /**< max repeated n-gram share, per mille (default 500) */
+    IFR_OPT_REPETITION_PERMILLE = 11, /**< max repeated n-gram share, per mille (default 500) */
+    IFR_OPT_ON_ERROR = 12           /**< IFR_ON_ERROR_FAIL (default) or IFR_ON_ERROR_MARK */
 } ifr_option;
+
+/* What ifr_spec_compile does with an instruction it cannot compile (bad kwargs,
+ * unknown id): FAIL the whole spec (default), or MARK it: the spec compiles,
+ * that instruction never passes and ifr_result_status() gives its error code
+ * (what an evaluation run over a whole file wants; see ifr_spec_error()). */
+#define IFR_ON_ERROR_FAIL 0
+#define IFR_ON_ERROR_MARK 1
 
 #define IFR_SEMANTICS_COMPAT  0  /**< reproduce the reference verdicts, quirks included */
 #define IFR_SEMANTICS_PRECISE 1  /**< close the documented false positives */
@@ -171,10 +179,23 @@ IFR_API const char *ifr_checker_id(size_t i);
 IFR_API const char *ifr_checker_suite(size_t i);
 /** One-line summary of checker i, or NULL. */
 IFR_API const char *ifr_checker_summary(size_t i);
-/** Keyword arguments of checker i, e.g. "num_words:int relation:relation"; or NULL. */
-IFR_API const char *ifr_checker_kwargs(size_t i);
+/** Number of keyword arguments checker i takes (0 if out of range). */
+IFR_API size_t ifr_checker_kwarg_count(size_t i);
+#define IFR_KWARG_NAME     1  /**< "num_words" */
+#define IFR_KWARG_TYPE     2  /**< "int", "number", "str", "list[str]", "bool", "str|list[str]" */
+#define IFR_KWARG_REQUIRED 3  /**< "required" or "optional" */
+#define IFR_KWARG_DOC      4  /**< one line, or NULL */
+/** Text `key` about kwarg j of checker i; NULL if out of range. Static storage. */
+IFR_API const char *ifr_checker_kwarg(size_t i, size_t j, int key);
 /** IFR_CHECKER_* flags of checker i (0 if out of range). */
 IFR_API unsigned ifr_checker_flags(size_t i);
+
+/** Keys for ifr_checker_text(). */
+#define IFR_TEXT_RULE    1  /**< the exact decision rule */
+#define IFR_TEXT_QUIRKS  2  /**< reference quirks kept in compat semantics */
+#define IFR_TEXT_PRECISE 3  /**< what precise semantics changes */
+/** Documentation text `key` of checker i; NULL if out of range or not written. Static. */
+IFR_API const char *ifr_checker_text(size_t i, int key);
 
 /* MARK: specs ------------------------------------------------------------ */
 
@@ -203,6 +224,9 @@ IFR_API size_t ifr_spec_count(const ifr_spec *spec);
 IFR_API const char *ifr_spec_id(const ifr_spec *spec, size_t i);
 /** METHOD: suite of instruction i, or NULL. Valid while the spec lives. */
 IFR_API const char *ifr_spec_suite(const ifr_spec *spec, size_t i);
+/** METHOD: the compile error of instruction i (IFR_ON_ERROR_MARK), copied into *err;
+ *  returns its code (IFR_OK when the instruction compiled). */
+IFR_API int ifr_spec_error(const ifr_spec *spec, size_t i, ifr_error *err);
 
 /* MARK: checking --------------------------------------------------------- */
 

@@ -37,9 +37,10 @@ void *ifr__calloc(const ifr_allocator *a, size_t count, size_t size)
 {
     if (size && count > SIZE_MAX / size)
         return NULL;
-    void *p = ifr__malloc(a, count * size);
-    if (p)
-        memset(p, 0, count * size ? count * size : 1);
+    size_t total = count * size;
+    void *p = ifr__malloc(a, total);
+    if (p && total)
+        memset(p, 0, total);
     return p;
 }
 

@@ -1,0 +1,571 @@
+/*
+ * langdetect.c - an exact port of langdetect 1.0.9 (seed 0); see langdetect.h.
+ *
+ * The comments name the Python code each step reproduces (detector.py,
+ * utils/ngram.py). Floating-point expressions keep Python's operand order and
+ * this file is compiled with -ffp-contract=off (cmake/modules/langdetect.cmake).
+ */
+#include "nlp/langdetect.h"
+
+#include "nlp/pyrandom.h"
+#include "spec_internal.h"
+#include "text/pycompat.h"
+
+#include <string.h>
+
+_Static_assert(sizeof(double) == sizeof(uint64_t), "IEEE-754 binary64 doubles expected");
+
+#define MAX_TEXT_LENGTH 10000 /* Detector.max_text_length */
+#define N_TRIAL 7
+#define ALPHA_DEFAULT 0.5
+#define ALPHA_WIDTH 0.05
+#define ITERATION_LIMIT 1000
+#define PROB_THRESHOLD 0.1
+#define CONV_THRESHOLD 0.99999
+#define BASE_FREQ 10000
+/* DetectorFactory.seed = 0: ifr__ld_mt_seed0 is random.Random(0)'s state */
+
+/*
+ * Probability vectors carry one extra language that is always exactly 0.0:
+ * 0.0 * w == 0.0, x + 0.0 == x and 0.0 / s == 0.0, so it changes no value
+ * and no comparison, and an even length lets the compiler vectorise the
+ * loops below without an epilogue.
+ */
+#define NP IFR__LD_NPROB
+
+/* MARK: Detector.append: URL and e-mail removal -------------------------- */
+
+/* URL_RE = https?://[-_.?&~;+=/#0-9A-Za-z]{1,2076} */
+static bool is_url_char(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           c == '-' || c == '_' || c == '.' || c == '?' || c == '&' || c == '~' ||
+           c == ';' || c == '+' || c == '=' || c == '/' || c == '#';
+}
+
+/* MAIL_RE's classes: A = [-_.0-9A-Za-z], B = [-_0-9A-Za-z] */
+static bool is_mail_b(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           c == '-' || c == '_';
+}
+static bool is_mail_a(uint32_t c)
+{
+    return is_mail_b(c) || c == '.';
+}
+
+static bool has_lit(const uint32_t *s, size_t n, size_t i, const char *lit)
+{
+    for (; *lit; lit++, i++)
+        if (i >= n || s[i] != (unsigned char)*lit)
+            return false;
+    return true;
+}
+
+/* End of a URL_RE match starting at i, or 0 when none starts there. */
+static size_t url_match(const uint32_t *s, size_t n, size_t i)
+{
+    if (!has_lit(s, n, i, "http"))
+        return 0;
+    size_t j = i + 4, k;
+    /* s? is greedy: "https://" first, then "http://" */
+    for (int with_s = 1; with_s >= 0; with_s--) {
+        if (with_s) {
+            if (!has_lit(s, n, j, "s://"))
+                continue;
+            k = j + 4;
+        } else {
+            if (!has_lit(s, n, j, "://"))
+                continue;
+            k = j + 3;
+        }
+        size_t e = k;
+        while (e < n && e - k < 2076 && is_url_char(s[e]))
+            e++;
+        if (e > k)
+            return e;
+    }
+    return 0;
+}
+
+/*
+ * The part of MAIL_RE after the '@' at p - 1: [-_0-9A-Za-z]{1,255} then
+ * [-_.0-9A-Za-z]{1,255}, both greedy, with the backtracking the re module
+ * does. Returns the match end, or 0 when it fails.
+ */
+static size_t mail_tail(const uint32_t *s, size_t n, size_t p)
+{
+    size_t b = 0;
+    while (p + b < n && b < 255 && is_mail_b(s[p + b]))
+        b++;
+    if (b == 0)
+        return 0;
+    size_t c = 0;
+    while (p + b + c < n && c < 255 && is_mail_a(s[p + b + c]))
+        c++;
+    if (c > 0)
+        return p + b + c;
+    /* give one character back to the second class (it is in both classes) */
+    return b >= 2 ? p + b : 0;
+}
+
+/* re.sub(URL_RE, ' ', src) into dst (dst may equal src); returns the length. */
+static size_t remove_urls(const uint32_t *src, size_t n, uint32_t *dst)
+{
+    size_t r = 0, w = 0;
+    while (r < n) {
+        size_t e = src[r] == 'h' ? url_match(src, n, r) : 0;
+        if (e) {
+            dst[w++] = ' ';
+            r = e;
+        } else {
+            dst[w++] = src[r++];
+        }
+    }
+    return w;
+}
+
+/*
+ * re.sub(MAIL_RE, ' ', s) into dst (dst may equal s: it never gets ahead of
+ * the reading position). A match starting at r needs the run of class-A
+ * characters from r to end at an '@' within 64 characters (the '@' is not in
+ * the class, so no backtracking can help otherwise).
+ */
+static size_t remove_mails(const uint32_t *s, size_t n, uint32_t *dst)
+{
+    size_t r = 0, w = 0, runend = 0;
+    while (r < n) {
+        if (is_mail_a(s[r])) {
+            if (runend <= r) {
+                runend = r;
+                while (runend < n && is_mail_a(s[runend]))
+                    runend++;
+            }
+            if (runend - r <= 64 && runend < n && s[runend] == '@') {
+                size_t e = mail_tail(s, n, runend + 1);
+                if (e) {
+                    dst[w++] = ' ';
+                    r = e;
+                    runend = 0;
+                    continue;
+                }
+            }
+        }
+        dst[w++] = s[r++];
+    }
+    return w;
+}
+
+/*
+ * NGram.normalize_vi (re.sub of ([alpha])([dmark]) by the precomposed
+ * letter), then Detector.append's loop over the first 10,000 characters that
+ * drops a ' ' following a ' '. From s into dst (dst may equal s); reads only
+ * what the first 10,000 characters need. Returns the new length.
+ */
+static int vi_index(const uint32_t *set, size_t n, uint32_t c)
+{
+    for (size_t i = 0; i < n; i++)
+        if (set[i] == c)
+            return (int)i;
+    return -1;
+}
+
+static size_t normalize_vi_and_cut(const uint32_t *s, size_t n, bool has_mark, uint32_t *dst)
+{
+    size_t r = 0, w = 0, k = 0; /* k: index in the normalised text */
+    uint32_t pre = 0;           /* `pre = 0` in append(): no character yet */
+    while (r < n && k < MAX_TEXT_LENGTH) {
+        uint32_t ch = s[r];
+        int a;
+        if (has_mark && r + 1 < n && s[r + 1] >= 0x300 && s[r + 1] <= 0x323 &&
+            (a = vi_index(ifr__ld_vi_alpha, IFR__LD_VI_NALPHA, ch)) >= 0) {
+            int d = vi_index(ifr__ld_vi_dmark, IFR__LD_VI_NDMARK, s[r + 1]);
+            if (d >= 0) {
+                ch = ifr__ld_vi_norm[d][a];
+                r++;
+            }
+        }
+        r++;
+        k++;
+        if (ch != ' ' || pre != ' ')
+            dst[w++] = ch;
+        pre = ch;
+    }
+    return w;
+}
+
+/* MARK: Detector.cleaning_text ------------------------------------------ */
+
+static size_t cleaning_text(uint32_t *s, size_t n)
+{
+    size_t latin = 0, nonlatin = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= 'A' && s[i] <= 'z')
+            latin++;
+        /* `unicode_block(ch) != 'Latin Extended Additional'` compares an int
+         * with a str, so it is always true: every ch >= U+0300 counts. */
+        else if (s[i] >= 0x300)
+            nonlatin++;
+    }
+    if (latin * 2 >= nonlatin)
+        return n;
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < 'A' || s[i] > 'z')
+            s[w++] = s[i];
+    return w;
+}
+
+/* MARK: NGram ------------------------------------------------------------ */
+
+/* NGram.normalize: unicode_block() only matters for the blocks tested here;
+ * every other block (and code points in no block) leaves ch unchanged. */
+static uint32_t normalize(uint32_t ch)
+{
+    if (ch <= 0x7F) { /* Basic Latin */
+        if (ch < 'A' || (ch > 'Z' && ch < 'a') || ch > 'z')
+            return ' ';
+        return ch;
+    }
+    if (ch <= 0xFF) { /* Latin-1 Supplement */
+        for (size_t i = 0; i < ifr__ld_latin1_excluded_len; i++)
+            if (ifr__ld_latin1_excluded[i] == ch)
+                return ' ';
+        return ch;
+    }
+    if (ch >= 0x180 && ch <= 0x24F) { /* Latin Extended-B (Romanian) */
+        if (ch == 0x219)
+            return 0x15F;
+        if (ch == 0x21B)
+            return 0x163;
+        return ch;
+    }
+    if (ch >= 0x2000 && ch <= 0x206F) /* General Punctuation */
+        return ' ';
+    if (ch >= 0x600 && ch <= 0x6FF) /* Arabic: Farsi yeh -> Arabic yeh */
+        return ch == 0x6CC ? 0x64A : ch;
+    if (ch >= 0x1E00 && ch <= 0x1EFF) /* Latin Extended Additional */
+        return ch >= 0x1EA0 ? 0x1EC3 : ch;
+    if (ch >= 0x3040 && ch <= 0x309F) /* Hiragana */
+        return 0x3042;
+    if (ch >= 0x30A0 && ch <= 0x30FF) /* Katakana */
+        return 0x30A2;
+    if ((ch >= 0x3100 && ch <= 0x312F) || (ch >= 0x31A0 && ch <= 0x31BF)) /* Bopomofo */
+        return 0x3105;
+    if (ch >= IFR__LD_CJK_FIRST && ch <= IFR__LD_CJK_LAST) /* CJK Unified Ideographs */
+        return ifr__ld_cjk_map[ch - IFR__LD_CJK_FIRST];
+    if (ch >= 0xAC00 && ch <= 0xD7AF) /* Hangul Syllables */
+        return 0xAC00;
+    return ch;
+}
+
+/* str.isupper() of one character (ASCII answered inline: the common case). */
+static inline bool is_upper(uint32_t c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
+    return ifr__py_isupper(c);
+}
+
+/* Index of a normalised character in the ASCII direct tables, or -1. */
+static inline int ascii_index(uint32_t c)
+{
+    if (c == ' ')
+        return 0;
+    if (c >= 'A' && c <= 'Z')
+        return (int)(c - 'A') + 1;
+    if (c >= 'a' && c <= 'z')
+        return (int)(c - 'a') + 27;
+    return -1;
+}
+
+/* Probe the table for a packed key: true and *val when present. */
+static inline bool probe(uint64_t key, uint32_t *val)
+{
+    uint32_t h = ifr__ld_hash(key);
+    for (;;) {
+        const ifr__ld_slot *sl = &ifr__ld_slots[h];
+        if (sl->key == key) {
+            *val = sl->val;
+            return true;
+        }
+        if (sl->key == 0)
+            return false;
+        h = (h + 1) & (IFR__LD_SLOTS - 1);
+    }
+}
+
+/*
+ * Detector._extract_ngrams with NGram.add_char; row locators appended to out.
+ * grams holds the last glen (1-3) characters of NGram.grams; the keys of its
+ * 1-, 2- and 3-character suffixes are built from it directly (ifr__ld_key's
+ * packing; a character outside the BMP is in no profile n-gram).
+ */
+static size_t extract_ngrams(const uint32_t *s, size_t n, uint32_t *out)
+{
+    uint32_t g0 = ' ', g1 = 0, g2 = 0; /* grams[0..glen) */
+    size_t glen = 1, nout = 0;
+    bool capitalword = false;
+    for (size_t i = 0; i < n; i++) {
+        /* NGram.add_char */
+        uint32_t ch = normalize(s[i]);
+        uint32_t last_char = glen == 1 ? g0 : glen == 2 ? g1 : g2;
+        if (last_char == ' ') {
+            g0 = ' ';
+            glen = 1;
+            capitalword = false;
+            if (ch == ' ')
+                continue; /* add_char returns; no n-gram but ' ' */
+        } else if (glen >= 3) {
+            g0 = g1;
+            g1 = g2;
+            glen = 2;
+        }
+        if (glen == 1)
+            g1 = ch;
+        else
+            g2 = ch;
+        glen++;
+        if (is_upper(ch)) {
+            if (is_upper(last_char))
+                capitalword = true;
+        } else {
+            capitalword = false;
+        }
+        if (capitalword)
+            continue;
+        uint32_t prev = glen == 2 ? g0 : g1;
+        uint32_t val;
+        int ia = ascii_index(ch), ib = ascii_index(prev);
+        if (ia >= 0 && ib >= 0) { /* ASCII 1- and 2-gram: direct tables */
+            if (ia > 0 && (val = ifr__ld_ascii1[ia]) != IFR__LD_NONE)
+                out[nout++] = val;
+            if ((val = ifr__ld_ascii2[ib * IFR__LD_NASCII + ia]) != IFR__LD_NONE)
+                out[nout++] = val;
+        } else {
+            /* n = 1 (never ' ': ch == ' ' only after a non-space, as a suffix) */
+            if (ch > 0xFFFF)
+                continue; /* no n-gram ending here is in a profile */
+            if (ch != ' ' && probe(ch, &val))
+                out[nout++] = val;
+            if (prev > 0xFFFF)
+                continue;
+            if (probe((uint64_t)prev << 16 | ch, &val))
+                out[nout++] = val;
+        }
+        if (glen == 3 && g0 <= 0xFFFF && prev <= 0xFFFF && ch <= 0xFFFF &&
+            probe((uint64_t)g0 << 32 | (uint64_t)prev << 16 | ch, &val))
+            out[nout++] = val;
+    }
+    return nout;
+}
+
+/* MARK: Detector._detect_block ------------------------------------------ */
+
+/*
+ * _update_lang_prob: prob[i] *= weight + lang_prob_map[i]. A dense row is
+ * exactly that loop. In a sparse row, a language without an entry is
+ * multiplied by weight + 0.0 == weight. The
+ * languages with an entry are computed first from the old values, then every
+ * language is multiplied by weight (a loop the compiler vectorises), then the
+ * entries are written back: each prob[i] still gets exactly one product.
+ */
+static inline unsigned row_lang(const uint64_t *langs, uint32_t j)
+{
+    return (unsigned)(langs[j / 8] >> (8 * (j % 8))) & 0xFFu;
+}
+
+static void update_lang_prob(double *prob, uint32_t val, double alpha)
+{
+    double weight = alpha / BASE_FREQ;
+    uint32_t c = IFR__LD_ROW_COUNT(val);
+    if (c == IFR__LD_DENSE) {
+        const double *lp = ifr__ld_dense + (size_t)IFR__LD_ROW_OFF(val) * NP;
+        for (size_t i = 0; i < NP; i++)
+            prob[i] *= weight + lp[i];
+        return;
+    }
+    const uint64_t *langs = ifr__ld_words + IFR__LD_ROW_OFF(val);
+    const uint64_t *bits = langs + (c + 7) / 8;
+    double keep[IFR__LD_NLANG];
+    for (uint32_t j = 0; j < c; j++) {
+        double p;
+        memcpy(&p, &bits[j], sizeof p);
+        keep[j] = prob[row_lang(langs, j)] * (weight + p);
+    }
+    for (size_t i = 0; i < NP; i++)
+        prob[i] *= weight;
+    for (uint32_t j = 0; j < c; j++)
+        prob[row_lang(langs, j)] = keep[j];
+}
+
+/*
+ * _normalize_prob: divide by the sum and return the maximum. sum() adds left
+ * to right (Python 3.11, no compensation), so the sum stays sequential. The
+ * maximum of prob[i] / sump is the maximum of prob[i] divided by sump: a
+ * correctly rounded division by a positive number is monotonic.
+ */
+static double normalize_prob(double *prob)
+{
+    double sump = 0.0, top = 0.0;
+    for (size_t i = 0; i < NP; i++) {
+        sump += prob[i];
+        top = prob[i] > top ? prob[i] : top;
+    }
+    for (size_t i = 0; i < NP; i++)
+        prob[i] = prob[i] / sump;
+    return top / sump;
+}
+
+int ifr__langdetect_probs(const uint32_t *cp, size_t n, ifr__arena *ar,
+                          double langprob[IFR__LD_NLANG], bool *nofeatures)
+{
+    for (size_t i = 0; i < IFR__LD_NLANG; i++)
+        langprob[i] = 0.0;
+    *nofeatures = true;
+    if (n == 0)
+        return IFR_OK;
+    /* Each pass only when its trigger occurs (the output is the same). */
+    bool has_http = false, has_at = false, has_mark = false;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = cp[i];
+        has_http |= c == 'h' && i + 3 < n && cp[i + 1] == 't' && cp[i + 2] == 't' &&
+                    cp[i + 3] == 'p';
+        has_at |= c == '@';
+        has_mark |= c >= 0x300 && c <= 0x323;
+    }
+    /* the removals need the whole text; otherwise 10,000 characters suffice */
+    size_t cap = has_http || has_at || n < MAX_TEXT_LENGTH ? n : MAX_TEXT_LENGTH;
+    uint32_t *buf = ifr__arena_alloc(ar, cap * sizeof *buf);
+    if (!buf)
+        return IFR_E_NOMEM;
+    const uint32_t *src = cp;
+    size_t len = n;
+    if (has_http) {
+        len = remove_urls(src, len, buf);
+        src = buf;
+    }
+    if (has_at) {
+        len = remove_mails(src, len, buf);
+        src = buf;
+    }
+    len = normalize_vi_and_cut(src, len, has_mark, buf);
+    len = cleaning_text(buf, len);
+
+    uint32_t *ngrams = ifr__arena_alloc(ar, (3 * len + 1) * sizeof *ngrams);
+    if (!ngrams)
+        return IFR_E_NOMEM;
+    size_t nngrams = extract_ngrams(buf, len, ngrams);
+    if (nngrams == 0)
+        return IFR_OK; /* LangDetectException: No features in text */
+    *nofeatures = false;
+
+    ifr__pyrandom rnd;
+    ifr__pyrandom_set_state(&rnd, ifr__ld_mt_seed0, 0); /* random.seed(0) */
+    unsigned k = ifr__bit_length(nngrams); /* choice(): _randbelow(len(ngrams)) */
+    for (int t = 0; t < N_TRIAL; t++) {
+        double prob[NP];
+        for (size_t i = 0; i < IFR__LD_NLANG; i++)
+            prob[i] = 1.0 / IFR__LD_NLANG; /* _init_probability */
+        for (size_t i = IFR__LD_NLANG; i < NP; i++)
+            prob[i] = 0.0;
+        double alpha = ALPHA_DEFAULT + ifr__pyrandom_gauss(&rnd, 0.0, 1.0) * ALPHA_WIDTH;
+        for (int i = 0;; i++) {
+            /* random.choice(ngrams) */
+            uint32_t val = ngrams[ifr__pyrandom_below32(&rnd, (uint32_t)nngrams, k)];
+            update_lang_prob(prob, val, alpha);
+            if (i % 5 == 0) {
+                if (normalize_prob(prob) > CONV_THRESHOLD || i >= ITERATION_LIMIT)
+                    break;
+            }
+        }
+        for (size_t j = 0; j < IFR__LD_NLANG; j++)
+            langprob[j] += prob[j] / N_TRIAL;
+    }
+    return IFR_OK;
+}
+
+int ifr__langdetect(const uint32_t *cp, size_t n, ifr__arena *ar, ifr__lang *out)
+{
+    double langprob[IFR__LD_NLANG];
+    bool nofeatures;
+    memset(out, 0, sizeof *out);
+    int rc = ifr__langdetect_probs(cp, n, ar, langprob, &nofeatures);
+    if (rc != IFR_OK)
+        return rc;
+    if (nofeatures) {
+        out->status = IFR_E_NOFEATURES;
+        return IFR_OK;
+    }
+    /* _sort_probability: languages above 0.1, sorted by probability in
+     * descending order; list.sort is stable, so the first of equals wins. */
+    int best = -1;
+    for (int i = 0; i < IFR__LD_NLANG; i++)
+        if (langprob[i] > PROB_THRESHOLD && (best < 0 || langprob[i] > langprob[best]))
+            best = i;
+    out->status = IFR_OK;
+    if (best < 0) {
+        memcpy(out->code, "unknown", 8);
+        out->prob = 0.0;
+    } else {
+        memcpy(out->code, ifr__ld_lang_codes[best], sizeof out->code);
+        out->prob = langprob[best];
+    }
+    return IFR_OK;
+}
+
+const char *ifr__langdetect_code(size_t i)
+{
+    return i < IFR__LD_NLANG ? ifr__ld_lang_codes[i] : NULL;
+}
+
+int ifr__langdetect_find(const char *code, size_t len)
+{
+    for (int i = 0; i < IFR__LD_NLANG; i++)
+        if (strlen(ifr__ld_lang_codes[i]) == len && memcmp(ifr__ld_lang_codes[i], code, len) == 0)
+            return i;
+    return -1;
+}
+
+/* MARK: cached accessor and the public entry point ---------------------- */
+
+int ifr__text_language(ifr__text *t, const ifr__lang **out)
+{
+    if (!(t->have & IFR__HAVE_LANG)) {
+        int rc = ifr__langdetect(t->cp, t->ncp, t->arena, &t->lang);
+        if (rc != IFR_OK)
+            return rc;
+        t->have |= IFR__HAVE_LANG;
+    }
+    *out = &t->lang;
+    return IFR_OK;
+}
+
+IFR_API int ifr_detect_language(const char *text, size_t len, char code[8], double *prob,
+                                const ifr_options *opts)
+{
+    if ((!text && len) || !code)
+        return IFR_E_INVALID;
+    ifr_allocator alloc;
+    ifr__opts_allocator(opts, &alloc); /* the options' hooks, or libc */
+    ifr__arena ar;
+    ifr__arena_init(&ar, &alloc);
+    uint32_t *cp = NULL;
+    size_t ncp = 0;
+    int rc = ifr__utf8_decode(text ? text : "", len, &ar, &cp, &ncp);
+    ifr__lang lang;
+    if (rc == IFR_OK)
+        rc = ifr__langdetect(cp, ncp, &ar, &lang);
+    ifr__arena_release(&ar);
+    memset(code, 0, 8);
+    if (prob)
+        *prob = 0.0;
+    if (rc != IFR_OK)
+        return rc;
+    if (lang.status != IFR_OK)
+        return lang.status;
+    memcpy(code, lang.code, 8);
+    if (prob)
+        *prob = lang.prob;
+    return IFR_OK;
+}

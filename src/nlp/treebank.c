@@ -1,0 +1,857 @@
+/*
+ * treebank.c - port of NLTKWordTokenizer.tokenize and nltk.word_tokenize.
+ *
+ * The specification is nltk/tokenize/destructive.py (NLTK 3.8; 3.9.2 adds
+ * one rule, see tb_run). tokenize() applies ~30 re.sub steps in a fixed
+ * order and then str.split(). Each step here is one scanner with re.sub's
+ * semantics: matches are found left to right in the step's input, do not
+ * overlap, and lookarounds see that input. A step that finds no match
+ * leaves the buffer as is (no copy), and a step whose trigger characters
+ * do not occur in the sentence is skipped outright: a substitution only ever
+ * adds spaces, backquotes and apostrophes, so a bitmap of the characters
+ * present, updated with those three, is a safe superset.
+ */
+#include "treebank.h"
+
+#include <string.h>
+
+#include "nlp_chars.h"
+#include "punkt.h"
+
+#define TB_SAME SIZE_MAX
+
+/* MARK: work buffers ------------------------------------------------------ */
+
+typedef struct tb_ctx {
+    ifr__arena *ar;
+    uint32_t *buf[2];
+    size_t cap[2];
+    int cur;            /* buf[cur] holds the text */
+    size_t n;
+    unsigned char seen[129]; /* ASCII characters that may occur; [128]: any non-ASCII */
+    bool dotdot;        /* ".." occurs (no step creates one) */
+} tb_ctx;
+
+static int tb_reserve(tb_ctx *c, int which, size_t need)
+{
+    if (c->cap[which] >= need)
+        return IFR_OK;
+    size_t cap = c->cap[which] * 2;
+    if (cap < need)
+        cap = need;
+    if (cap < 256)
+        cap = 256;
+    if (cap > SIZE_MAX / sizeof(uint32_t))
+        return IFR_E_NOMEM;
+    uint32_t *p = ifr__arena_alloc(c->ar, cap * sizeof *p);
+    if (!p)
+        return IFR_E_NOMEM;
+    if (which == c->cur && c->n)
+        memcpy(p, c->buf[which], c->n * sizeof *p);
+    c->buf[which] = p;
+    c->cap[which] = cap;
+    return IFR_OK;
+}
+
+static inline bool tb_has(const tb_ctx *c, uint32_t ch)
+{
+    return c->seen[ch];
+}
+
+static inline void tb_mark(tb_ctx *c, uint32_t ch)
+{
+    c->seen[ch] = 1;
+}
+
+/* Copy-on-first-match output: `last` is the first source index not yet
+ * copied; the destination is only written once a match is found. */
+typedef struct tb_out {
+    const uint32_t *s;
+    uint32_t *d;
+    size_t dn, last;
+    bool changed;
+} tb_out;
+
+static inline void tb_flush(tb_out *o, size_t upto)
+{
+    size_t k = upto - o->last;
+    if (k)
+        memcpy(o->d + o->dn, o->s + o->last, k * sizeof *o->d);
+    o->dn += k;
+    o->last = upto;
+    o->changed = true;
+}
+
+static inline void tb_put(tb_out *o, uint32_t ch)
+{
+    o->d[o->dn++] = ch;
+}
+
+static inline void tb_putn(tb_out *o, const uint32_t *p, size_t k)
+{
+    memcpy(o->d + o->dn, p, k * sizeof *p);
+    o->dn += k;
+}
+
+static size_t tb_done(tb_out *o, size_t n)
+{
+    if (!o->changed)
+        return TB_SAME;
+    tb_flush(o, n);
+    return o->dn;
+}
+
+/* replace s[i..j) by " " s[i..j) " " */
+static inline void tb_pad(tb_out *o, size_t i, size_t j)
+{
+    tb_flush(o, i);
+    tb_put(o, ' ');
+    tb_putn(o, o->s + i, j - i);
+    tb_put(o, ' ');
+    o->last = j;
+}
+
+/* MARK: character sets ---------------------------------------------------- */
+
+/* (?i) on str patterns: which code points match an ASCII letter (probed
+ * from /usr/bin/python3: re.fullmatch("(?i)" + L, chr(c)) over all c). */
+static inline bool tb_ci(uint32_t c, char lit)
+{
+    uint32_t l = (uint32_t)(unsigned char)lit;
+    if (l < 'a' || l > 'z')
+        return c == l;
+    if (c == l || c == l - 32)
+        return true;
+    if (l == 'i')
+        return c == 0x130 || c == 0x131;
+    if (l == 's')
+        return c == 0x17f;
+    return false;
+}
+
+/* ASCII classes of the padding steps, one bit per step */
+enum { TB_K_P5 = 1, TB_K_P7 = 2, TB_K_P9 = 4, TB_K_PB = 8 };
+static const unsigned char tb_kind[128] = {
+    [';'] = TB_K_P5, ['@'] = TB_K_P5, ['#'] = TB_K_P5, ['$'] = TB_K_P5, ['%'] = TB_K_P5,
+    ['&'] = TB_K_P5, ['?'] = TB_K_P7, ['!'] = TB_K_P7, ['*'] = TB_K_P9, [']'] = TB_K_PB,
+    ['['] = TB_K_PB, ['('] = TB_K_PB, [')'] = TB_K_PB, ['{'] = TB_K_PB, ['}'] = TB_K_PB,
+    ['<'] = TB_K_PB, ['>'] = TB_K_PB,
+};
+
+/* MARK: the substitution steps -------------------------------------------- */
+
+/* ([«“‘„]|[`]+) -> " \1 " */
+static size_t tb_s1(const uint32_t *s, size_t n, uint32_t *d)
+{
+    tb_out o = {s, d, 0, 0, false};
+    for (size_t i = 0; i < n;) {
+        uint32_t c = s[i];
+        if (c == 0xAB || c == 0x201C || c == 0x2018 || c == 0x201E) {
+            tb_pad(&o, i, i + 1);
+            i++;
+        } else if (c == '`') {
+            size_t j = i + 1;
+            while (j < n && s[j] == '`')
+                j++;
+            tb_pad(&o, i, j);
+            i = j;
+        } else {
+            i++;
+        }
+    }
+    return tb_done(&o, n);
+}
+
+/* ^\" -> `` */
+static size_t tb_s2(const uint32_t *s, size_t n, uint32_t *d)
+{
+    if (n == 0 || s[0] != '"')
+        return TB_SAME;
+    d[0] = '`';
+    d[1] = '`';
+    memcpy(d + 2, s + 1, (n - 1) * sizeof *d);
+    return n + 1;
+}
+
+/* (``) -> " \1 " */
+static size_t tb_s3(const uint32_t *s, size_t n, uint32_t *d)
+{
+    tb_out o = {s, d, 0, 0, false};
+    for (size_t i = 0; i + 1 < n;) {
+        if (s[i] == '`' && s[i + 1] == '`') {
+            tb_pad(&o, i, i + 2);
+            i += 2;
+        } else {
+            i++;
+        }
+    }
+    return tb_done(&o, n);
+}
+
+/* ([ \(\[{<])(\"|\'{2}) -> "\1 `` " */
+static size_t tb_s4(const uint32_t *s, size_t n, uint32_t *d)
+{
+    tb_out o = {s, d, 0, 0, false};
+    for (size_t i = 0; i + 1 < n;) {
+        uint32_t c = s[i];
+        size_t len = 0;
+        if (c == ' ' || c == '(' || c == '[' || c == '{' || c == '<') {
+            if (s[i + 1] == '"')
+                len = 2;
+            else if (s[i + 1] == '\'' && i + 2 < n && s[i + 2] == '\'')
+                len = 3;
+        }
+        if (len) {
+            tb_flush(&o, i);
+            tb_put(&o, c);
+            tb_put(&o, ' ');
+            tb_put(&o, '`');
+            tb_put(&o, '`');
+            tb_put(&o, ' ');
+            o.last = i + len;
+            i += len;
+        } else {
+            i++;
+        }
+    }
+    return tb_done(&o, n);
+}
+
+/* (?i)(\')(?!re|ve|ll|m|t|s|d|n)(\w)\b -> "\1 \2" */
+static size_t tb_s5(const uint32_t *s, size_t n, uint32_t *d)
+{
+    tb_out o = {s, d, 0, 0, false};
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (s[i] != '\'')
+            continue;
+        uint32_t a = s[i + 1], b = i + 2 < n ? s[i + 2] : 0;
+        bool two = i + 2 < n;
+        if (tb_ci(a, 'm') || tb_ci(a, 't') || tb_ci(a, 's') || tb_ci(a, 'd') || tb_ci(a, 'n'))
+            continue;
+        if (two && ((tb_ci(a, 'r') && tb_ci(b, 'e')) || (tb_ci(a, 'v') && tb_ci(b, 'e')) ||
+                    (tb_ci(a, 'l') && tb_ci(b, 'l'))))
+            continue;
+        if (!ifr__nlp_word(a))
+            continue;
+        if (two && ifr__nlp_word(b))
+            continue; /* no \b after the one word character */
+        tb_flush(&o, i);
+        tb_put(&o, '\'');
+        tb_put(&o, ' ');
+        tb_put(&o, a);
+        o.last = i + 2;
+        i++;
+    }
+    return tb_done(&o, n);
+}
+
+/*
+ * ([^\.])(\.)(C*)\s*$ with C = [\]\)}>"\'»”’ ] (P1, with_space) or
+ * [\]\)}>"\'] (P6). The tail after "." must be C* then whitespace, and
+ * "$" is the end (\s* also eats a final "\n"), so the only candidate is the
+ * "." just before the C-run that ends where the trailing whitespace starts.
+ * Group 3 is the greedy C-run (which, for P1, may take trailing spaces).
+ * P1 -> "\1 \2 \3 ", P6 -> "\1 \2\3 ".
+ */
+static inline bool tb_c1(uint32_t c)
+{
+    return c == ']' || c == ')' || c == '}' || c == '>' || c == '"' || c == '\'' ||
+           c == 0xBB || c == 0x201D || c == 0x2019 || c == ' ';
+}
+
+static inline bool tb_c2(uint32_t c)
+{
+    return c == ']' || c == ')' || c == '}' || c == '>' || c == '"' || c == '\'';
+}
+
+/* In place: only the tail changes, so no copy of the text (the buffer must
+ * hold n + 3 code points). */
+static size_t tb_final_period(uint32_t *s, size_t n, bool p1)
+{
+    size_t w = n;
+    while (w > 0 && ifr__nlp_space(s[w - 1]))
+        w--;
+    size_t c0 = w;
+    while (c0 > 0 && (p1 ? tb_c1(s[c0 - 1]) : tb_c2(s[c0 - 1])))
+        c0--;
+    if (c0 < 2 || s[c0 - 1] != '.' || s[c0 - 2] == '.')
+        return TB_SAME;
+    size_t ae = c0;
+    while (ae < n && (p1 ? tb_c1(s[ae]) : tb_c2(s[ae])))
+        ae++;
+    size_t i = c0 - 2, at = i + 3 + (p1 ? 1 : 0);
+    memmove(s + at, s + c0, (ae - c0) * sizeof *s); /* group 3 moves right */
+    s[i + 1] = ' ';
+    s[i + 2] = '.';
+    if (p1)
+        s[i + 3] = ' ';
+    size_t k = at + (ae - c0);
+    s[k++] = ' ';
+    return k;
+}
+
+/* ([:,])([^\d]) -> " \1 \2" */
+static size_t tb_p2(const uint32_t *s, size_t n, uint32_t *d)
+{
+    tb_out o = {s, d, 0, 0, false};
+    for (size_t i = 0; i + 1 < n;) {
+        if ((s[i] == ':' || s[i] == ',') && !ifr__nlp_decimal(s[i + 1])) {
+            tb_flush(&o, i);
+            tb_put(&o, ' ');
+            tb_put(&o, s[i]);
+            tb_put(&o, ' ');
+            tb_put(&o, s[i + 1]);
+            o.last = i + 2;
+            i += 2;
+        } else {
+            i++;
+        }
+    }
+    return tb_done(&o, n);
+}
+
+/* ([:,])$ -> " \1 "  ("$": the end, or before a final "\n") */
+static size_t tb_p3(const uint32_t *s, size_t n, uint32_t *d)
+{
+    size_t i;
+    if (n >= 1 && (s[n - 1] == ':' || s[n - 1] == ','))
+        i = n - 1;
+    else if (n >= 2 && s[n - 1] == '\n' && (s[n - 2] == ':' || s[n - 2] == ','))
+        i = n - 2;
+    else
+        return TB_SAME;
+    tb_out o = {s, d, 0, 0, false};
+    tb_pad(&o, i, i + 1);
+    return tb_done(&o, n);
+}
+
+/* \.{2,} -> " \g<0> " */
+static size_t tb_p4(const uint32_t *s, size_t n, uint32_t *d)
+{
+    tb_out o = {s, d, 0, 0, false};
+    for (size_t i = 0; i + 1 < n;) {
+        if (s[i] == '.' && s[i + 1] == '.') {
+            size_t j = i + 2;
+            while (j < n && s[j] == '.')
+                j++;
+            tb_pad(&o, i, j);
+            i = j;
+        } else {
+            i++;
+        }
+    }
+    return tb_done(&o, n);
+}
+
+/* [set] -> " \g<0> " for one of the ASCII sets of tb_kind */
+static size_t tb_pad_set(const uint32_t *s, size_t n, uint32_t *d, unsigned kind)
+{
+    tb_out o = {s, d, 0, 0, false};
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < 0x80 && (tb_kind[s[i]] & kind))
+            tb_pad(&o, i, i + 1);
+    return tb_done(&o, n);
+}
+
+/* ([^'])' -> "\1 ' " */
+static size_t tb_p8(const uint32_t *s, size_t n, uint32_t *d)
+{
+    tb_out o = {s, d, 0, 0, false};
+    for (size_t i = 0; i + 2 < n;) {
+        if (s[i] != '\'' && s[i + 1] == '\'' && s[i + 2] == ' ') {
+            tb_flush(&o, i);
+            tb_put(&o, s[i]);
+            tb_put(&o, ' ');
+            tb_put(&o, '\'');
+            tb_put(&o, ' ');
+            o.last = i + 3;
+            i += 3;
+        } else {
+            i++;
+        }
+    }
+    return tb_done(&o, n);
+}
+
+/* -- -> " -- " */
+static size_t tb_dd(const uint32_t *s, size_t n, uint32_t *d)
+{
+    tb_out o = {s, d, 0, 0, false};
+    for (size_t i = 0; i + 1 < n;) {
+        if (s[i] == '-' && s[i + 1] == '-') {
+            tb_pad(&o, i, i + 2);
+            i += 2;
+        } else {
+            i++;
+        }
+    }
+    return tb_done(&o, n);
+}
+
+/* ([»”’]) -> " \1 " */
+static size_t tb_e1(const uint32_t *s, size_t n, uint32_t *d)
+{
+    tb_out o = {s, d, 0, 0, false};
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == 0xBB || s[i] == 0x201D || s[i] == 0x2019)
+            tb_pad(&o, i, i + 1);
+    return tb_done(&o, n);
+}
+
+/* '' -> " '' "   and   " -> " '' " */
+static size_t tb_e23(const uint32_t *s, size_t n, uint32_t *d, bool dq)
+{
+    tb_out o = {s, d, 0, 0, false};
+    for (size_t i = 0; i < n;) {
+        size_t len = 0;
+        if (dq ? s[i] == '"' : (s[i] == '\'' && i + 1 < n && s[i + 1] == '\''))
+            len = dq ? 1 : 2;
+        if (len) {
+            tb_flush(&o, i);
+            tb_put(&o, ' ');
+            tb_put(&o, '\'');
+            tb_put(&o, '\'');
+            tb_put(&o, ' ');
+            o.last = i + len;
+            i += len;
+        } else {
+            i++;
+        }
+    }
+    return tb_done(&o, n);
+}
+
+/* \s+ -> " " (NLTK 3.9.2) */
+static size_t tb_ws(const uint32_t *s, size_t n, uint32_t *d)
+{
+    tb_out o = {s, d, 0, 0, false};
+    for (size_t i = 0; i < n;) {
+        if (!ifr__nlp_space(s[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < n && ifr__nlp_space(s[j]))
+            j++;
+        if (j - i > 1 || s[i] != ' ') {
+            tb_flush(&o, i);
+            tb_put(&o, ' ');
+            o.last = j;
+        }
+        i = j;
+    }
+    return tb_done(&o, n);
+}
+
+/* ([^' ])('[sS]|'[mM]|'[dD]|') -> "\1 \2 "   (E4), and
+ * ([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) -> "\1 \2 "   (E5) */
+static size_t tb_e45(const uint32_t *s, size_t n, uint32_t *d, bool e5)
+{
+    /* Every match has its apostrophe at i + 1, or (n't, N'T) at i + 2, so
+     * only positions next to an apostrophe are tried, in increasing order;
+     * `next` keeps the matches non-overlapping as re.sub does. */
+    tb_out o = {s, d, 0, 0, false};
+    size_t next = 0;
+    for (size_t q = 1; q + 1 < n; q++) {
+        if (s[q] != '\'')
+            continue;
+        for (int k = 0; k < 2; k++) {
+            size_t i, glen = 0;
+            if (k == 0) {
+                if (!e5 || q < 2)
+                    continue;
+                i = q - 2;
+                if (q + 2 < n && s[q + 2] == ' ' &&
+                    ((s[i + 1] == 'n' && s[q + 1] == 't') || (s[i + 1] == 'N' && s[q + 1] == 'T')))
+                    glen = 3;
+            } else {
+                i = q - 1;
+                uint32_t x = s[q + 1];
+                if (!e5) {
+                    if ((x == 's' || x == 'S' || x == 'm' || x == 'M' || x == 'd' || x == 'D') &&
+                        q + 2 < n && s[q + 2] == ' ')
+                        glen = 2;
+                    else if (x == ' ')
+                        glen = 1;
+                } else if (q + 3 < n && s[q + 3] == ' ') {
+                    uint32_t y = s[q + 2];
+                    if ((x == 'l' && y == 'l') || (x == 'L' && y == 'L') || (x == 'r' && y == 'e') ||
+                        (x == 'R' && y == 'E') || (x == 'v' && y == 'e') || (x == 'V' && y == 'E'))
+                        glen = 3;
+                }
+            }
+            if (!glen || i < next || s[i] == '\'' || s[i] == ' ')
+                continue;
+            tb_flush(&o, i);
+            tb_put(&o, s[i]);
+            tb_put(&o, ' ');
+            tb_putn(&o, s + i + 1, glen);
+            tb_put(&o, ' ');
+            o.last = next = i + 1 + glen + 1;
+            break;
+        }
+    }
+    return tb_done(&o, n);
+}
+
+/* CONTRACTIONS2: (?i)\b(X)(Y)\b -> " \1 \2 "  (wanna: (?i)\b(wan)(na)(?=\s)) */
+typedef struct tb_contr {
+    const char *x, *y;
+    bool ahead_space;
+} tb_contr;
+
+static const tb_contr tb_contractions2[] = {
+    {"can", "not", false}, {"d", "'ye", false},  {"gim", "me", false},
+    {"gon", "na", false},  {"got", "ta", false},  {"lem", "me", false},
+    {"more", "'n", false}, {"wan", "na", true},
+};
+
+static bool tb_ci_at(const uint32_t *s, size_t n, size_t i, const char *lit)
+{
+    for (; *lit; lit++, i++)
+        if (i >= n || !tb_ci(s[i], *lit))
+            return false;
+    return true;
+}
+
+/*
+ * All eight CONTRACTIONS2 steps in one scan. This is equivalent to running
+ * them one after the other: each pattern matches a whole word region with a
+ * boundary on both sides, no two patterns match the same region, and the
+ * spaces a substitution inserts (before X, between X and Y, after Y) can
+ * neither create nor destroy a match of another pattern (no Y starts, and
+ * no X alone ends, a pattern; regions cannot overlap).
+ */
+static size_t tb_c2all(const uint32_t *s, size_t n, uint32_t *d)
+{
+    tb_out o = {s, d, 0, 0, false};
+    for (size_t i = 0; i < n;) {
+        if (!ifr__nlp_word(s[i])) {
+            i++;
+            continue;
+        }
+        /* i starts a run of \w: the only place a match (\b + letter) can start */
+        uint32_t c = s[i] | 0x20u;
+        if (s[i] >= 0x80 || !(c == 'c' || c == 'd' || c == 'g' || c == 'l' || c == 'm' ||
+                              c == 'w')) {
+            while (i < n && ifr__nlp_word(s[i]))
+                i++;
+            continue;
+        }
+        size_t e = 0, lx = 0;
+        for (size_t k = 0; k < sizeof tb_contractions2 / sizeof *tb_contractions2; k++) {
+            const tb_contr *p = &tb_contractions2[k];
+            if ((uint32_t)p->x[0] != c)
+                continue;
+            size_t px = strlen(p->x), py = strlen(p->y);
+            if (!tb_ci_at(s, n, i, p->x) || !tb_ci_at(s, n, i + px, p->y))
+                continue;
+            size_t end = i + px + py;
+            bool ok = p->ahead_space ? (end < n && ifr__nlp_space(s[end]))
+                                     : (end == n || !ifr__nlp_word(s[end]));
+            if (ok) {
+                e = end;
+                lx = px;
+                break;
+            }
+        }
+        if (!e) {
+            while (i < n && ifr__nlp_word(s[i]))
+                i++;
+            continue;
+        }
+        tb_flush(&o, i);
+        tb_put(&o, ' ');
+        tb_putn(&o, s + i, lx);
+        tb_put(&o, ' ');
+        tb_putn(&o, s + i + lx, e - i - lx);
+        tb_put(&o, ' ');
+        o.last = e;
+        i = e;
+    }
+    return tb_done(&o, n);
+}
+
+/* CONTRACTIONS3: (?i) ('t)(is)\b and then (?i) ('t)(was)\b -> " \1 \2 ".
+ * Two separate steps: the first one's trailing space can create the
+ * leading space the second one needs (" 'tis'twas"). */
+static size_t tb_c3pass(const uint32_t *s, size_t n, uint32_t *d, const char *word)
+{
+    size_t lw = strlen(word);
+    tb_out o = {s, d, 0, 0, false};
+    /* the apostrophe is at i + 1; matches cannot overlap (each starts with
+     * a space and contains no other one) */
+    for (size_t q = 1; q + 2 + lw <= n; q++) {
+        if (s[q] != '\'')
+            continue;
+        size_t i = q - 1, e = i + 3 + lw;
+        if (s[i] == ' ' && tb_ci(s[q + 1], 't') && tb_ci_at(s, n, q + 2, word) &&
+            (e == n || !ifr__nlp_word(s[e]))) {
+            tb_flush(&o, i);
+            tb_put(&o, ' ');
+            tb_putn(&o, s + i + 1, 2);
+            tb_put(&o, ' ');
+            tb_putn(&o, s + i + 3, lw);
+            tb_put(&o, ' ');
+            o.last = e;
+            q = e - 1;
+        }
+    }
+    return tb_done(&o, n);
+}
+
+/* MARK: the chain ---------------------------------------------------------- */
+
+enum {
+    TB_S1, TB_S2, TB_S3, TB_S4, TB_S5, TB_P1, TB_P2, TB_P3, TB_P4, TB_P5, TB_P6, TB_P7,
+    TB_P8, TB_P9, TB_PB, TB_DD, TB_WRAP, TB_E1, TB_E2, TB_E3, TB_WS, TB_E4, TB_E5,
+    TB_C2, TB_C3A, TB_C3B, TB_NSTEPS
+};
+
+static bool tb_has_any(const tb_ctx *c, const char *set)
+{
+    for (; *set; set++)
+        if (tb_has(c, (uint32_t)(unsigned char)*set))
+            return true;
+    return false;
+}
+
+/* Would step `st` possibly match? (a conservative test on the bitmap) */
+static bool tb_wanted(const tb_ctx *c, int st, ifr__nltk_version v)
+{
+    switch (st) {
+    case TB_S1: return c->seen[128] || tb_has(c, '`');
+    case TB_S3: return tb_has(c, '`');
+    case TB_S4: return tb_has(c, '"') || tb_has(c, '\'');
+    case TB_S5: case TB_P8: case TB_E2: case TB_E4: case TB_E5: case TB_C3A: case TB_C3B:
+        return tb_has(c, '\'');
+    case TB_P2: return tb_has(c, ':') || tb_has(c, ',');
+    case TB_P4: return c->dotdot;
+    case TB_P5: return tb_has_any(c, ";@#$%&");
+    case TB_P7: return tb_has_any(c, "?!");
+    case TB_P9: return tb_has(c, '*');
+    case TB_PB: return tb_has_any(c, "][(){}<>");
+    case TB_DD: return tb_has(c, '-');
+    case TB_E1: return c->seen[128];
+    case TB_E3: return tb_has(c, '"');
+    case TB_WS: return v == IFR__NLTK_392;
+    case TB_C2: return tb_has_any(c, "cdglmwCDGLMW");
+    default:
+        return true; /* S2, P1, P3, P6, WRAP: O(1) or tail-only tests */
+    }
+}
+
+static size_t tb_step(int st, const uint32_t *s, size_t n, uint32_t *d)
+{
+    switch (st) {
+    case TB_S1: return tb_s1(s, n, d);
+    case TB_S2: return tb_s2(s, n, d);
+    case TB_S3: return tb_s3(s, n, d);
+    case TB_S4: return tb_s4(s, n, d);
+    case TB_S5: return tb_s5(s, n, d);
+    case TB_P2: return tb_p2(s, n, d);
+    case TB_P3: return tb_p3(s, n, d);
+    case TB_P4: return tb_p4(s, n, d);
+    case TB_P5: return tb_pad_set(s, n, d, TB_K_P5);
+    case TB_P7: return tb_pad_set(s, n, d, TB_K_P7);
+    case TB_P8: return tb_p8(s, n, d);
+    case TB_P9: return tb_pad_set(s, n, d, TB_K_P9);
+    case TB_PB: return tb_pad_set(s, n, d, TB_K_PB);
+    case TB_DD: return tb_dd(s, n, d);
+    case TB_WRAP:
+        d[0] = ' ';
+        memcpy(d + 1, s, n * sizeof *d);
+        d[n + 1] = ' ';
+        return n + 2;
+    case TB_E1: return tb_e1(s, n, d);
+    case TB_E2: return tb_e23(s, n, d, false);
+    case TB_E3: return tb_e23(s, n, d, true);
+    case TB_WS: return tb_ws(s, n, d);
+    case TB_E4: return tb_e45(s, n, d, false);
+    case TB_E5: return tb_e45(s, n, d, true);
+    case TB_C2: return tb_c2all(s, n, d);
+    case TB_C3A: return tb_c3pass(s, n, d, "is");
+    case TB_C3B: return tb_c3pass(s, n, d, "was");
+    default: return TB_SAME;
+    }
+}
+
+static int tb_push(ifr__arena *ar, ifr__ustr **toks, size_t *ntoks, size_t *cap,
+                   const uint32_t *p, size_t n)
+{
+    if (*ntoks == *cap) {
+        size_t nc = *cap ? *cap * 2 : 64;
+        ifr__ustr *nt = ifr__arena_calloc(ar, nc, sizeof *nt);
+        if (!nt)
+            return IFR_E_NOMEM;
+        if (*ntoks)
+            memcpy(nt, *toks, *ntoks * sizeof *nt);
+        *toks = nt;
+        *cap = nc;
+    }
+    (*toks)[*ntoks].p = p;
+    (*toks)[*ntoks].n = n;
+    (*ntoks)++;
+    return IFR_OK;
+}
+
+/* NLTKWordTokenizer.tokenize(s) (convert_parentheses=False) */
+static int tb_run(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v,
+                  ifr__ustr **toks, size_t *ntoks, size_t *cap)
+{
+    c->cur = 0;
+    c->n = 0;
+    int rc = tb_reserve(c, 0, n + 8);
+    if (rc != IFR_OK)
+        return rc;
+    uint32_t *b0 = c->buf[0];
+    memset(c->seen, 0, sizeof c->seen);
+    bool dd = false;
+    uint32_t prev = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t ch = s[i];
+        b0[i] = ch;
+        c->seen[ch < 0x80 ? ch : 0x80] = 1;
+        dd |= (ch == '.') & (prev == '.');
+        prev = ch;
+    }
+    c->n = n;
+    c->dotdot = dd;
+    tb_mark(c, ' ');
+
+    for (int st = 0; st < TB_NSTEPS; st++) {
+        if (!tb_wanted(c, st, v))
+            continue;
+        if (c->n > (SIZE_MAX / sizeof(uint32_t) - 16) / 4)
+            return IFR_E_NOMEM;
+        if (st == TB_P1 || st == TB_P6) {
+            rc = tb_reserve(c, c->cur, c->n + 4);
+            if (rc != IFR_OK)
+                return rc;
+            size_t m = tb_final_period(c->buf[c->cur], c->n, st == TB_P1);
+            if (m != TB_SAME)
+                c->n = m;
+            continue;
+        }
+        int dst = 1 - c->cur;
+        rc = tb_reserve(c, dst, 4 * c->n + 8);
+        if (rc != IFR_OK)
+            return rc;
+        size_t m = tb_step(st, c->buf[c->cur], c->n, c->buf[dst]);
+        if (m == TB_SAME)
+            continue;
+        c->cur = dst;
+        c->n = m;
+        if (st == TB_S2 || st == TB_S4)
+            tb_mark(c, '`');
+        if (st == TB_E2 || st == TB_E3)
+            tb_mark(c, '\'');
+    }
+
+    /* text.split(); the final text is copied out of the work buffers once */
+    const uint32_t *t = c->buf[c->cur];
+    size_t tn = c->n;
+    uint32_t *store = ifr__arena_alloc(c->ar, (tn ? tn : 1) * sizeof *store); /* tn <= 4n+8 */
+    if (!store)
+        return IFR_E_NOMEM;
+    memcpy(store, t, tn * sizeof *store);
+    ifr__ustr *tv = *toks;
+    size_t nt = *ntoks, tcap = *cap;
+    for (size_t i = 0; i < tn;) {
+        if (ifr__nlp_space(store[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < tn && !ifr__nlp_space(store[j]))
+            j++;
+        if (nt == tcap) {
+            rc = tb_push(c->ar, &tv, &nt, &tcap, store + i, j - i);
+            if (rc != IFR_OK) {
+                *toks = tv;
+                *ntoks = nt;
+                *cap = tcap;
+                return rc;
+            }
+        } else {
+            tv[nt].p = store + i;
+            tv[nt].n = j - i;
+            nt++;
+        }
+        i = j;
+    }
+    *toks = tv;
+    *ntoks = nt;
+    *cap = tcap;
+    return IFR_OK;
+}
+
+int ifr__treebank_tokenize(const uint32_t *s, size_t n, ifr__nltk_version v, ifr__arena *ar,
+                           ifr__ustr **toks, size_t *ntoks, size_t *cap)
+{
+    tb_ctx c;
+    memset(&c, 0, sizeof c);
+    c.ar = ar;
+    return tb_run(&c, s, n, v, toks, ntoks, cap);
+}
+
+int ifr__word_tokenize(const uint32_t *cp, size_t n, ifr__nltk_version v, ifr__arena *ar,
+                       ifr__ustr **out, size_t *nout)
+{
+    *out = NULL;
+    *nout = 0;
+    ifr__span *sents;
+    size_t ns;
+    int rc = ifr__punkt_tokenize(cp, n, v, ar, &sents, &ns);
+    if (rc != IFR_OK)
+        return rc;
+    tb_ctx c;
+    memset(&c, 0, sizeof c);
+    c.ar = ar;
+    ifr__ustr *toks = NULL;
+    size_t nt = 0, cap = 0;
+    for (size_t i = 0; i < ns; i++) {
+        rc = tb_run(&c, cp + sents[i].b, sents[i].e - sents[i].b, v, &toks, &nt, &cap);
+        if (rc != IFR_OK)
+            return rc;
+    }
+    *out = toks;
+    *nout = nt;
+    return IFR_OK;
+}
+
+/* MARK: cached accessor (ifreward_internal.h) ----------------------------- */
+
+int ifr__text_tokens(ifr__text *t, ifr__nltk_version v, const ifr__ustr **out, size_t *n)
+{
+    if ((unsigned)v >= IFR__NLTK_NVERSIONS)
+        return IFR_E_INVALID;
+    if (!(t->have_toks & (1u << v))) {
+        ifr__ustr *toks;
+        size_t nt;
+        int rc;
+        if (t->have_sents & (1u << v)) {
+            /* reuse the cached sentences */
+            tb_ctx c;
+            memset(&c, 0, sizeof c);
+            c.ar = t->arena;
+            toks = NULL;
+            nt = 0;
+            size_t cap = 0;
+            rc = IFR_OK;
+            for (size_t i = 0; i < t->nsents[v] && rc == IFR_OK; i++)
+                rc = tb_run(&c, t->cp + t->sents[v][i].b, t->sents[v][i].e - t->sents[v][i].b, v,
+                            &toks, &nt, &cap);
+        } else {
+            rc = ifr__word_tokenize(t->cp, t->ncp, v, t->arena, &toks, &nt);
+        }
+        if (rc != IFR_OK)
+            return rc;
+        t->toks[v] = toks;
+        t->ntoks[v] = nt;
+        t->have_toks |= 1u << v;
+    }
+    *out = t->toks[v];
+    *n = t->ntoks[v];
+    return IFR_OK;
+}

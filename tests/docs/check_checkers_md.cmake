@@ -1,0 +1,8 @@
+execute_process(COMMAND ${CLI} list --markdown OUTPUT_VARIABLE generated RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "ifreward list --markdown failed (${rc})")
+endif()
+file(READ ${DOC} committed)
+if(NOT generated STREQUAL committed)
+  message(FATAL_ERROR "docs/CHECKERS.md is out of date: run `build/ifreward list --markdown > docs/CHECKERS.md`")
+endif()

@@ -1,0 +1,123 @@
+#!/usr/bin/python3
+"""Generate tests/unit/pyjson_cases.h: what CPython's json.loads() says.
+
+Run with the reference runtime (/usr/bin/python3, Python 3.11):
+    /usr/bin/python3 tests/tools/gen_pyjson_cases.py > tests/unit/pyjson_cases.h
+Each case is (UTF-8 text, accepted, error position in code points, message).
+The cases are hand-picked edge cases plus deterministic random mutations.
+"""
+import json
+import random
+import sys
+
+HAND = [
+    "", " ", "0", "-0", "01", "-", "--1", "+1", "1.", ".5", "1.5", "1e5", "1E+5", "1e-5",
+    "1e", "1e+", "1e+x", "1.e5", "0.0e0", "-0.0E-0", "1.5e", "12e3.4", "[1e]", "[1.]",
+    "[-]", "[01]", "00", "0x1f", "1_000", "\u0661", "[\u0661]", "１",
+    "NaN", "-NaN", "nan", "Infinity", "-Infinity", "+Infinity", "infinity", "[NaN,Infinity,-Infinity]",
+    "null", "nul", "nulll", "true", "True", "false", "fals", "tru", "n", "t", "f", "N", "I", "Na", "Infinit",
+    "-Infinit", "[null", "[nul]", "[true ]", "{\"a\":nul}",
+    "\"\"", "\"", "\"a", "\"a\"", "\"a\"\"b\"", "\"\\\"", "\"\\\\\"", "\"\\/\"", "\"\\b\\f\\n\\r\\t\"",
+    "\"\\a\"", "\"\\x41\"", "\"\\'\"", "\"\\u0041\"", "\"\\u004\"", "\"\\u004", "\"\\u00411\"",
+    "\"\\u00G1\"", "\"\\uD800\"", "\"\\udc00\"", "\"\\ud800\\udc00\"", "\"\\ud800\\u0041\"",
+    "\"\\ud800\\uzzzz\"", "\"\\ud800\\uzzz\"", "\"\\ud800\\u\"", "\"\\ud800\\\"", "\"\\ud800\\n\"",
+    "\"\\ud800\\udc0\"", "\"\\ud800\\udc00", "\"\\U0041\"", "\"\\u+041\"", "\"\\u 041\"",
+    "\"\x00\"", "\"\x1f\"", "\"\x7f\"", "\"\t\"", "\"\n\"", "\"\u2028\"", "\"\ufeff\"", "\"\u00e9\U0001f600\"",
+    "\"\\", "\"\\u", "\"\\u0", "\"\\u00", "\"\\u000", "\"\\u0000", "\"\\u0000\"",
+    "{}", "{ }", "{\n}", "{", "}", "{\"a\"}", "{\"a\":}", "{\"a\":1}", "{\"a\":1,}", "{\"a\" : 1 , \"b\" : [ ] }",
+    "{,}", "{'a':1}", "{a:1}", "{1:1}", "{\"a\":1 \"b\":2}", "{\"a\":1,\"a\":2}", "{\"a\"::1}",
+    "{\"a\":1}}", "{\"a\":{\"b\":{}}}", "{\"a\"\n:\n1\n}", "{\"\\u0000\":0}",
+    "[]", "[ ]", "[", "]", "[1,]", "[,1]", "[1,,2]", "[1 2]", "[1,2]", "[[[]]]", "[[[]]", "[]]",
+    "[{}]", "[{]", "[}", "{]", "[\"a\",{\"b\":[null]}]",
+    " 1", "1 ", " \t\n\r1\r\n\t ", "\x0c1", "1\x0c", "\x0b1", "\u00a01", "1\u00a0", "\ufeff1",
+    "\ufeff", " \ufeff1", "1\ufeff", "\u20001", "\u30001", "\x85" + "1",
+    "1 2", "{} {}", "[] x", "\"a\" \"b\"", "1,2", "[1]\n```", "```json\n{}\n```",
+    "1" * 4300, "1" * 4301, "-" + "1" * 4300, "-" + "1" * 4301, "1" * 4301 + ".5", "1" * 4301 + "e0",
+    "[" + "1" * 4301 + "]", "0." + "1" * 5000, "1e" + "1" * 5000,
+    "[" * 200 + "]" * 200, "[" * 200 + "]" * 199, "{\"a\":" * 100 + "1" + "}" * 100,
+]
+
+ATOMS = ["{", "}", "[", "]", ",", ":", "\"", "\\", "u", "0", "1", "9", "-", "+", ".", "e", "E",
+         "a", "f", "D", "d8", "00", "null", "true", "false", "NaN", "Infinity", "-Infinity",
+         " ", "\t", "\n", "\r", "\x0c", "\x00", "\x1f", "\x7f", "\u00a0", "\ufeff", "\u00e9",
+         "\U0001f600", "\"k\"", "\"v\"", "\\u", "\\ud800", "\\udc00", "\\n", "\\x", "12", "3.5",
+         "1e9", "\"\":", "[]", "{}"]
+
+
+def rand_value(rng, depth=0):
+    r = rng.random()
+    if depth > 3 or r < 0.3:
+        return rng.choice([0, -1, 12, 3.25, -0.5, 1e300, True, False, None, "", "x",
+                           "a\u00e9\U0001f600", "\n\t\"\\", "\ud800", float("nan"), float("inf")])
+    if r < 0.65:
+        return [rand_value(rng, depth + 1) for _ in range(rng.randrange(4))]
+    return {rng.choice(["a", "b", "", "\u00e9", "k k"]): rand_value(rng, depth + 1)
+            for _ in range(rng.randrange(4))}
+
+
+def mutate(rng, s):
+    s = list(s)
+    for _ in range(rng.randrange(1, 4)):
+        op = rng.randrange(3)
+        pos = rng.randrange(len(s) + 1)
+        if op == 0 and s:
+            del s[min(pos, len(s) - 1)]
+        elif op == 1:
+            s.insert(pos, rng.choice(ATOMS))
+        elif s:
+            s[min(pos, len(s) - 1)] = rng.choice(ATOMS)
+    return "".join(s)
+
+
+def verdict(s):
+    try:
+        json.loads(s)
+        return 1, 0, ""
+    except json.JSONDecodeError as e:
+        return 0, e.pos, e.msg
+    except ValueError as e:  # int max str digits
+        return 0, -1, str(e).split(":")[0]
+
+
+def c_string(s):
+    out = []
+    for b in s.encode("utf-8", "surrogatepass"):
+        if 0x20 <= b < 0x7f and b not in (0x22, 0x5c, 0x3f):
+            out.append(chr(b))
+        else:
+            out.append("\\%03o" % b)
+    return '"' + "".join(out) + '"'
+
+
+def main():
+    rng = random.Random(20231107)
+    cases = list(HAND)
+    for _ in range(1500):
+        cases.append("".join(rng.choice(ATOMS) for _ in range(rng.randrange(1, 9))))
+    for _ in range(2500):
+        doc = json.dumps(rand_value(rng), ensure_ascii=rng.random() < 0.5,
+                         indent=rng.choice([None, 1]))
+        if rng.random() < 0.1:
+            doc = rng.choice(["", " ", "\n"]) + doc + rng.choice(["", " ", "\n", "\r\n"])
+        cases.append(doc if rng.random() < 0.3 else mutate(rng, doc))
+    seen = set()
+    w = sys.stdout.write
+    w("/* Generated by tests/tools/gen_pyjson_cases.py with Python %s; do not edit. */\n"
+      % sys.version.split()[0])
+    w("/* {utf8, bytes, accepted, pos (-1: not a JSONDecodeError), message} */\n")
+    n = 0
+    for s in cases:
+        # (C99 guarantees string literals of 4095 bytes only: the int-limit
+        # cases are built in test_pyjson.c itself)
+        if s in seen or len(s) > 4000 or any(0xD800 <= ord(c) <= 0xDFFF for c in s):
+            continue
+        seen.add(s)
+        ok, pos, msg = verdict(s)
+        w("{%s, %d, %d, %d, %s},\n" % (c_string(s), len(s.encode("utf-8")), ok, pos,
+                                       c_string(msg)))
+        n += 1
+    sys.stderr.write("%d cases\n" % n)
+
+
+if __name__ == "__main__":
+    main()
