@@ -568,6 +568,21 @@ static bool literal_ignore_set(rxp *p, uint32_t c, rset *out)
     return true;
 }
 
+static bool caseless_ok(uint32_t c)
+{
+    size_t lo = 0, hi = sizeof rx_pcre2_caseless_ok / sizeof rx_pcre2_caseless_ok[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c < rx_pcre2_caseless_ok[mid][0])
+            hi = mid;
+        else if (c > rx_pcre2_caseless_ok[mid][1])
+            lo = mid + 1;
+        else
+            return true;
+    }
+    return false;
+}
+
 static bool emit_literal(rxp *p, uint32_t c, unsigned flags, bool negate)
 {
     if (!(flags & F_I) || !sre_iscased(c)) {
@@ -577,6 +592,14 @@ static bool emit_literal(rxp *p, uint32_t c, unsigned flags, bool negate)
         bool ok = set_add(p, &s, c, c) && emit_class(p, &s, 0, true);
         set_free(p, &s);
         return ok;
+    }
+    if (!negate && caseless_ok(c)) {
+        /* PCRE2's caseless matching gives exactly CPython's set here. An
+         * option setting compiles to nothing, so this is one caseless
+         * character (2 bytes of compiled pattern for ASCII) instead of a
+         * class (33+ bytes) or a group; caseless is off again before any
+         * '|' or quantifier, and nothing else in the output is caseless. */
+        return puts_(p, "(?i)") && put_cp(p, c) && puts_(p, "(?-i)");
     }
     rset s = {0};
     bool ok = literal_ignore_set(p, c, &s);
@@ -1624,7 +1647,7 @@ static bool parse_seq(rxp *p, bool *verbose, int nested, bool first, unsigned fl
 {
     size_t last_start = p->out.n;
     bool seq_empty = true;
-    width sum = {0, 0}, lastw = {0, 0};
+    width prev = {0, 0}, lastw = {0, 0}; /* items before the last one; the last one */
     if (++p->depth > 200)
         return fail(p, p->i, "pattern nested too deeply");
     for (;;) {
@@ -1707,8 +1730,6 @@ static bool parse_seq(rxp *p, bool *verbose, int nested, bool first, unsigned fl
                     *last = L_ITEM;
                 } else {
                     /* the repeated item keeps its start; its width is multiplied */
-                    sum.lo = sum.lo - lastw.lo + wmul(lastw.lo, rmin);
-                    sum.hi = sum.hi - lastw.hi + wmul(lastw.hi, rmax);
                     lastw.lo = wmul(lastw.lo, rmin);
                     lastw.hi = wmul(lastw.hi, rmax);
                     continue;
@@ -1742,13 +1763,14 @@ static bool parse_seq(rxp *p, bool *verbose, int nested, bool first, unsigned fl
                 *last = L_ITEM;
             }
         }
-        sum.lo = wsat(sum.lo + iw.lo);
-        sum.hi = wsat(sum.hi + iw.hi);
+        prev.lo = wsat(prev.lo + lastw.lo);
+        prev.hi = wsat(prev.hi + lastw.hi);
         lastw = iw;
         last_start = item_start;
         seq_empty = false;
     }
     p->depth--;
+    width sum = {wsat(prev.lo + lastw.lo), wsat(prev.hi + lastw.hi)};
     *w = wcap(sum);
     return true;
 }
