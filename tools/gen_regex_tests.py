@@ -54,6 +54,12 @@ PATTERNS = [
     (r"(?<=ab|cd)x", 0), (r"(?<=a{2})b", 0), (r"(?<=\b)a", 0), (r"(?<=(?:ab){2})c", 0),
     (r"(?<=[ab])\w", I), (r"(?<!\w)\d+", 0), (r"(a)(?<=\1)", 0),
     (r"(\D((\w){2,}){0}){,2}\W", 0), (r"(?<=a(?:b+){0})c", 0), (r"(?:(?=a)){2}a", 0),
+    # patterns of the reference implementations (docs in ../shared/references)
+    (r"\s?\*\*\*\s?", 0), (r"\[.*?\]", 0), (r"^\s*\*[^\*].*$", M), (r"^\s*-.*$", M),
+    (r"<<[^\n]+>>", 0), (r"\,", 0), (r"\s?Section\s?\d+\s?", 0), (r"\s?SECTION\s?\d+\s?", 0),
+    (r"\b[a-z]+\b", 0), (r"[a-zA-Z]", 0), (r"\b\w+\b", 0), (r"\[(.*?)\]", 0), (r"<<(.*?)>>", 0),
+    (r"\*(.*?)\*", 0), (r"\b[A-Z]+\b", 0), (r"\W*[aA]\W*[bB]\W*[cC]\W*", 0), (r"\d+", 0),
+    (r"(?<!\w\.\w.)(?<![A-Z][a-z]\.)(?<=\.|\?|!)\s", 0), (r"le", I), (r"c++", I), (r"\bcaf\b", I),
     (r"(a)(b)?", 0), (r"(?:a|ab)(?:c|bcd)", 0), (r"a(?=b)|a", 0), (r"[ab]{2,3}", 0),
 ]
 
@@ -67,6 +73,12 @@ TEXTS = [
     "c++ and c", "a.b axb", "[x] x", "Python python PYTHON pythonic", "The the theme",
     "\ufeffword", "aab", "\u2160 \u2170", "\u0345\u03b9\u1fbe", "k\u0301", "x*y", "ab\u00adcd",
     "ÀÉÎ àéî", "\u1e9e\u00df", "\u0130\u0131", "12.5 3", "mu \u00b5 \u03bc \u039c", "\\ $ ^ .",
+    "* item\n- item2\n**Bold** line\n  * nested\n---\n-5 degrees\n*italic* start",
+    "Section 1\nText SECTION 2 and Section3 x", "[name] and [place](url) [[a]] []",
+    "<<Title>> and << >> <<<T>>> <<a>b>>", "a *** b ***\n*** c ****d", "x\u3000***\u3000y",
+    "Mr. Smith went. He said hi! Really? Yes. e.g. this", "\u00c9COLE ABC abc Abc",
+    "a, b\uff0cc\u060c d", "caf\u00e9s caf caf\u0301 CAF", "people le LE l\u0117",
+    "***bold italic*** **x** * * **", "C++ c+ cc ++",
 ]
 
 ERRORS = [
