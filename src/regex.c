@@ -24,12 +24,14 @@
  *                    next match may not be empty at the same position
  *                    (PCRE2_NOTEMPTY_ATSTART).
  *
- * Known differences (documented in docs/ARCHITECTURE-pycompat.md):
- * backreferences under IGNORECASE use PCRE2's caseless comparison; the
- * ASCII/LOCALE flags and \N{name} are rejected; Python's conversion of
- * single-character alternations into a class is not modelled (it only
- * matters for non-BMP letters under IGNORECASE); look-behind width rules are
- * PCRE2's (it accepts alternatives of different fixed widths).
+ * Also modelled: _compiler's fixed-width look-behind check, CPython 3.11.2's
+ * possessive repeats ((?>X){m,n}+), _parse_sub's "single-character branches
+ * become a class" where it changes matching.
+ *
+ * Known differences (docs/ARCHITECTURE-pycompat.md): backreferences under
+ * IGNORECASE use PCRE2's caseless comparison; the ASCII/LOCALE flags and
+ * \N{name} are rejected; repeated groups that can match empty stop
+ * differently; CPython 3.11.2's possessive-repeat bugs are not reproduced.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
