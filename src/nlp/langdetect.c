@@ -365,10 +365,10 @@ static size_t extract_ngrams(const uint32_t *s, size_t n, uint32_t *out)
 /*
  * _update_lang_prob: prob[i] *= weight + lang_prob_map[i]. A dense row is
  * exactly that loop. In a sparse row, a language without an entry is
- * multiplied by weight + 0.0 == weight. The
- * languages with an entry are computed first from the old values, then every
- * language is multiplied by weight (a loop the compiler vectorises), then the
- * entries are written back: each prob[i] still gets exactly one product.
+ * multiplied by weight + 0.0 == weight: the languages with an entry are
+ * computed first from the old values, then every language is multiplied by
+ * weight (a loop the compiler vectorises), then the entries are written
+ * back, so each prob[i] still gets exactly one product.
  */
 static inline unsigned row_lang(const uint64_t *langs, uint32_t j)
 {
