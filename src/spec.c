@@ -839,6 +839,11 @@ static int compile_value(compile_ctx *cc, json_t *v, int suite, const char *base
         if (json_array_size(v) == 0)
             return spec_fail(cc, IFR_E_SPEC, base, "empty list of instructions");
         json_array_foreach(v, i, e) {
+            /* open-instruct's verifier reads only the first entry of the list
+             * (ast.literal_eval(label)[0]); compat does the same, precise
+             * compiles every entry so that no constraint is silently dropped. */
+            if (i > 0 && cc->spec->semantics == IFR_SEMANTICS_COMPAT)
+                break;
             snprintf(p, sizeof p, "%s/%zu", base, i);
             if (!json_is_object(e))
                 return spec_fail(cc, IFR_E_SPEC, p, "each entry must be an object");

@@ -229,6 +229,53 @@ static const char common_help[] =
 
 /* MARK: eval --------------------------------------------------------------- */
 
+/* Length of a Python whitespace character at the start of s (0 if none). */
+static size_t ws_len(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 1 && (u[0] == ' ' || (u[0] >= 0x09 && u[0] <= 0x0d) || (u[0] >= 0x1c && u[0] <= 0x1f)))
+        return 1;
+    if (n >= 2 && u[0] == 0xc2 && (u[1] == 0x85 || u[1] == 0xa0))
+        return 2;
+    if (n >= 3 && u[0] == 0xe1 && u[1] == 0x9a && u[2] == 0x80)
+        return 3;
+    if (n >= 3 && u[0] == 0xe2 && u[1] == 0x80 &&
+        ((u[2] >= 0x80 && u[2] <= 0x8a) || u[2] == 0xa8 || u[2] == 0xa9 || u[2] == 0xaf))
+        return 3;
+    if (n >= 3 && u[0] == 0xe2 && u[1] == 0x81 && u[2] == 0x9f)
+        return 3;
+    if (n >= 3 && u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80)
+        return 3;
+    return 0;
+}
+
+/* Python str.strip() of a JSON string (ASCII and the common Unicode spaces). */
+static json_t *py_strip_string(json_t *str)
+{
+    const char *s = json_string_value(str);
+    size_t n = json_string_length(str), b = 0, e = n;
+    /* whitespace as Python sees it, in UTF-8: ASCII, \x1c-\x1f, U+0085, U+00A0,
+     * U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 */
+    for (;;) {
+        size_t k = ws_len(s + b, e - b);
+        if (!k)
+            break;
+        b += k;
+    }
+    while (e > b) {
+        size_t k = 0;
+        for (size_t back = 1; back <= 3 && back <= e - b; back++)
+            if (ws_len(s + e - back, back) == back) {
+                k = back;
+                break;
+            }
+        if (!k)
+            break;
+        e -= k;
+    }
+    return json_stringn(s + b, e - b);
+}
+
 /* prompt -> response map (open addressing; the later row wins, as in the reference). */
 typedef struct rmap {
     size_t cap;
@@ -257,6 +304,7 @@ static json_t **rmap_slot(rmap *m, json_t *prompt)
 typedef struct eval_row {
     json_t *row;
     json_t *response;  /* borrowed from the map */
+    bool empty;        /* IFBench empty_output: no response found */
     unsigned char *followed[2];
     size_t n;
 } eval_row;
@@ -419,6 +467,11 @@ static int cmd_eval(int argc, char **argv)
                         "required (see --help)\n");
         return 2;
     }
+    /* IFBench's run_eval differs from IFEval's evaluation_main in three ways:
+     * stripped-prompt fallback, empty_output for a missing response, and
+     * output files named after the response file. */
+    bool ifbench = c.suite == IFR_SUITE_IFBENCH;
+    json_t *empty_response = json_string("");
     size_t ilen, rlen;
     char *ibuf = read_file(input, &ilen);
     if (!ibuf) {
@@ -464,6 +517,18 @@ static int cmd_eval(int argc, char **argv)
         size_t idx = (size_t)(slot - m.prompt);
         *slot = p;
         m.response[idx] = r;
+        if (ifbench) { /* IFBench also files the response under the stripped prompt */
+            json_t *sp = py_strip_string(p);
+            if (sp && strcmp(json_string_value(sp), json_string_value(p)) != 0) {
+                json_array_append_new(rrows, sp);
+                slot = rmap_slot(&m, sp);
+                idx = (size_t)(slot - m.prompt);
+                *slot = sp;
+                m.response[idx] = r;
+            } else {
+                json_decref(sp);
+            }
+        }
     }
     /* prompts */
     ifr_options *opts = make_options(&c, IFR_ON_ERROR_MARK);
@@ -492,6 +557,21 @@ static int cmd_eval(int argc, char **argv)
         }
         json_t **slot = rmap_slot(&m, p);
         json_t *resp = *slot ? m.response[slot - m.prompt] : NULL;
+        if (!resp && ifbench) {
+            json_t *sp = py_strip_string(p);
+            if (sp) {
+                slot = rmap_slot(&m, sp);
+                resp = *slot ? m.response[slot - m.prompt] : NULL;
+                json_decref(sp);
+            }
+            if (!resp) {
+                /* IFBench's empty_output(): response "", every instruction failed */
+                resp = empty_response;
+                if (!quiet)
+                    fprintf(stderr, "%s:%zu: no response for this prompt; counted as not "
+                                    "followed (IFBench's empty_output)\n", input, lineno);
+            }
+        }
         if (!resp) {
             fprintf(stderr, "%s:%zu: no response for this prompt in %s\n", input, lineno,
                     responses);
@@ -516,6 +596,7 @@ static int cmd_eval(int argc, char **argv)
         er->row = o;
         er->response = resp;
         er->n = ifr_spec_count(spec);
+        er->empty = resp == empty_response;
         json_t *key = json_object_get(o, "key");
         for (size_t i = 0; i < er->n; i++) {
             ifr_error ie;
@@ -533,6 +614,8 @@ static int cmd_eval(int argc, char **argv)
         }
         for (int mode = 0; mode < 2; mode++) {
             er->followed[mode] = calloc(er->n ? er->n : 1, 1);
+            if (er->empty)
+                continue;
             if (ifr_check(res, spec, json_string_value(resp), json_string_length(resp),
                           mode ? IFR_CHECK_LOOSE : IFR_CHECK_STRICT, &err) != IFR_OK) {
                 fprintf(stderr, "%s:%zu: %s: %s\n", input, lineno, code_name(err.code),
@@ -547,10 +630,27 @@ static int cmd_eval(int argc, char **argv)
     }
     mkdir(outdir, 0777);
     const char *names[2] = {"eval_results_strict", "eval_results_loose"};
+    /* IFBench: "<model>-eval_results_*.jsonl", model = response file's base name
+     * without "-responses.jsonl" (or without its extension) */
+    char model[1024] = "";
+    if (ifbench) {
+        const char *base = strrchr(responses, '/');
+        base = base ? base + 1 : responses;
+        snprintf(model, sizeof model, "%s", base);
+        char *suffix = strstr(model, "-responses.jsonl");
+        if (suffix) {
+            memmove(suffix, suffix + 16, strlen(suffix + 16) + 1);
+        } else {
+            char *dot = strrchr(model, '.');
+            if (dot && dot != model)
+                *dot = '\0';
+        }
+        strcat(model, "-");
+    }
     for (int mode = 0; mode < 2; mode++) {
         char path[4096];
-        snprintf(path, sizeof path, "%s%s%s.jsonl", outdir,
-                 outdir[strlen(outdir) - 1] == '/' ? "" : "/", names[mode]);
+        snprintf(path, sizeof path, "%s%s%s%s.jsonl", outdir,
+                 outdir[strlen(outdir) - 1] == '/' ? "" : "/", model, names[mode]);
         if (write_eval_file(path, rows, nrows, mode) != 0) {
             status = 1;
             continue;
@@ -568,6 +668,7 @@ static int cmd_eval(int argc, char **argv)
     ifr_result_free(res);
     ifr_options_free(opts);
     json_decref(rrows);
+    json_decref(empty_response);
     free(m.prompt);
     free(m.response);
     free(ibuf);
@@ -754,9 +855,16 @@ static void print_kwargs(size_t i, bool md)
     }
     for (size_t j = 0; j < nk; j++) {
         bool req = !strcmp(ifr_checker_kwarg(i, j, IFR_KWARG_REQUIRED), "required");
-        printf(md ? "%s`%s`: %s%s" : "%s%s:%s%s", j ? (md ? ", " : " ") : "",
-               ifr_checker_kwarg(i, j, IFR_KWARG_NAME), ifr_checker_kwarg(i, j, IFR_KWARG_TYPE),
-               req ? "" : (md ? " (optional)" : "?"));
+        const char *type = ifr_checker_kwarg(i, j, IFR_KWARG_TYPE);
+        printf(md ? "%s`%s`: " : "%s%s:", j ? (md ? ", " : " ") : "",
+               ifr_checker_kwarg(i, j, IFR_KWARG_NAME));
+        for (const char *t = type; *t; t++) { /* a '|' would end a Markdown table cell */
+            if (md && *t == '|')
+                fputs("\\|", stdout);
+            else
+                fputc(*t, stdout);
+        }
+        fputs(req ? "" : (md ? " (optional)" : "?"), stdout);
     }
 }
 
