@@ -337,11 +337,18 @@ static size_t extract_ngrams(const uint32_t *s, size_t n, uint32_t *out)
         uint32_t prev = glen == 2 ? g0 : g1;
         uint32_t val;
         int ia = ascii_index(ch), ib = ascii_index(prev);
-        if (ia >= 0 && ib >= 0) { /* ASCII 1- and 2-gram: direct tables */
+        if (ia >= 0 && ib >= 0) { /* ASCII n-grams: direct tables */
             if (ia > 0 && (val = ifr__ld_ascii1[ia]) != IFR__LD_NONE)
                 out[nout++] = val;
             if ((val = ifr__ld_ascii2[ib * IFR__LD_NASCII + ia]) != IFR__LD_NONE)
                 out[nout++] = val;
+            int ic;
+            if (glen == 3 && (ic = ascii_index(g0)) >= 0) {
+                val = ifr__ld_ascii3[(ic * IFR__LD_NASCII + ib) * IFR__LD_NASCII + ia];
+                if (val != IFR__LD_NONE)
+                    out[nout++] = val;
+                continue;
+            }
         } else {
             /* n = 1 (never ' ': ch == ' ' only after a non-space, as a suffix) */
             if (ch > 0xFFFF)
