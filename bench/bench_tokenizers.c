@@ -5,8 +5,10 @@
  * Default input: $IFR_CONFORMANCE_DIR/ifeval/input_response_data_gpt4_20231107_145030.jsonl
  * (the 541 GPT-4 responses published with IFEval). Each response is decoded
  * once; the timed loops run ifr__punkt_tokenize and ifr__word_tokenize on the
- * code points with an arena reset per call (the steady state of a reused
- * ifr_result). Figures, not pass/fail: see docs/TOKENIZERS.md.
+ * code points, then the cached accessors ifr__text_sentences/_tokens on an
+ * ifr__text (caches cleared), with an arena reset per call (the steady state
+ * of a reused ifr_result). CPU time. Figures, not pass/fail: see
+ * docs/TOKENIZERS.md.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -28,6 +30,7 @@ static double now(void)
 typedef struct doc {
     uint32_t *cp;
     size_t n;
+    ifr__text t; /* the same text as ifr_check analyses it (UTF-8 + code points) */
 } doc;
 
 int main(int argc, char **argv)
@@ -76,7 +79,9 @@ int main(int argc, char **argv)
                 cap *= 2;
             }
             if (ifr__utf8_decode(json_string_value(r), json_string_length(r), &keep,
-                                 &docs[nd].cp, &docs[nd].n) != IFR_OK)
+                                 &docs[nd].cp, &docs[nd].n) != IFR_OK ||
+                ifr__text_init(&docs[nd].t, &keep, json_string_value(r), json_string_length(r)) !=
+                    IFR_OK)
                 return 1;
             chars += docs[nd].n;
             nd++;
@@ -105,7 +110,7 @@ int main(int argc, char **argv)
         ntok += nt;
     }
 
-    double best_p = 1e30, best_w = 1e30, best_w2 = 1e30;
+    double best_p = 1e30, best_w = 1e30, best_w2 = 1e30, best_ts = 1e30, best_tt = 1e30;
     for (int r = 0; r < rounds; r++) {
         double t0 = now();
         for (size_t i = 0; i < nd; i++) {
@@ -129,6 +134,32 @@ int main(int argc, char **argv)
             (void)ifr__word_tokenize(docs[i].cp, docs[i].n, IFR__NLTK_392, &ar, &tk, &nt);
         }
         double t3 = now();
+        /* through the cached accessors, as the checkers call them */
+        double t4 = now();
+        for (size_t i = 0; i < nd; i++) {
+            ifr__arena_reset(&ar);
+            ifr__text *t = &docs[i].t;
+            t->arena = &ar;
+            t->have_sents = t->have_toks = 0;
+            const ifr__span *sp;
+            size_t ns;
+            (void)ifr__text_sentences(t, IFR__NLTK_38, &sp, &ns);
+        }
+        double t5 = now();
+        for (size_t i = 0; i < nd; i++) {
+            ifr__arena_reset(&ar);
+            ifr__text *t = &docs[i].t;
+            t->arena = &ar;
+            t->have_sents = t->have_toks = 0;
+            const ifr__ustr *tk;
+            size_t nt;
+            (void)ifr__text_tokens(t, IFR__NLTK_38, &tk, &nt);
+        }
+        double t6 = now();
+        if (t5 - t4 < best_ts)
+            best_ts = t5 - t4;
+        if (t6 - t5 < best_tt)
+            best_tt = t6 - t5;
         if (t1 - t0 < best_p)
             best_p = t1 - t0;
         if (t2 - t1 < best_w)
@@ -144,6 +175,11 @@ int main(int argc, char **argv)
            best_w / (double)nd * 1e6, (double)nd / best_w, (double)ntok / best_w, ntok);
     printf("word_tokenize (3.9.2):%8.2f us/call  %10.0f calls/s\n", best_w2 / (double)nd * 1e6,
            (double)nd / best_w2);
+    printf("via ifr__text (the checkers' path, Punkt scans the UTF-8):\n");
+    printf("  sentences:          %8.2f us/call  %10.0f calls/s  %12.0f sentences/s\n",
+           best_ts / (double)nd * 1e6, (double)nd / best_ts, (double)nsent / best_ts);
+    printf("  tokens (3.8):       %8.2f us/call  %10.0f calls/s  %12.0f tokens/s\n",
+           best_tt / (double)nd * 1e6, (double)nd / best_tt, (double)ntok / best_tt);
     ifr__arena_release(&ar);
     ifr__arena_release(&keep);
     free(docs);

@@ -563,10 +563,80 @@ static int pk_push(ifr__arena *ar, ifr__span **sl, size_t *n, size_t *cap, size_
     return IFR_OK;
 }
 
-int ifr__punkt_tokenize(const uint32_t *cp, size_t n, ifr__nltk_version v, ifr__arena *ar,
-                        ifr__span **out, size_t *nout)
+/*
+ * Candidate positions ([.?!]) in increasing order. With the UTF-8 of the
+ * text at hand, memchr finds them (one cursor per character) and a count of
+ * non-continuation bytes maps byte offsets to code-point indices (nothing to
+ * map for ASCII-only text); otherwise the code points are scanned.
+ */
+typedef struct pk_cands {
+    const uint32_t *cp;
+    size_t n, i;                 /* code-point scan */
+    const unsigned char *s, *end;
+    const unsigned char *nx[3];  /* next '.', '?', '!' (NULL: none left) */
+    const unsigned char *bpos;   /* byte cursor of the mapping ... */
+    size_t cpos;                 /* ... and its code-point index */
+    bool ascii;
+} pk_cands;
+
+static const unsigned char pk_end_chars[3] = {'.', '?', '!'};
+
+static void pk_cands_init(pk_cands *cs, const uint32_t *cp, size_t n, const char *s, size_t sn)
 {
-    (void)v; /* same algorithm and parameters in 3.8 and 3.9.2 */
+    memset(cs, 0, sizeof *cs);
+    cs->cp = cp;
+    cs->n = n;
+    if (!s)
+        return;
+    cs->s = (const unsigned char *)s;
+    cs->end = cs->s + sn;
+    cs->bpos = cs->s;
+    cs->ascii = sn == n;
+    for (int k = 0; k < 3; k++)
+        cs->nx[k] = memchr(cs->s, pk_end_chars[k], sn);
+}
+
+static bool pk_cands_next(pk_cands *cs, size_t *at)
+{
+    if (!cs->s) {
+        for (size_t i = cs->i; i < cs->n; i++) {
+            uint32_t c = cs->cp[i];
+            /* [.?!] = 0x2E, 0x3F, 0x21 */
+            if (c <= 0x3F && ((UINT64_C(1) << c) & (UINT64_C(1) << 0x2E | UINT64_C(1) << 0x3F |
+                                                     UINT64_C(1) << 0x21))) {
+                cs->i = i + 1;
+                *at = i;
+                return true;
+            }
+        }
+        cs->i = cs->n;
+        return false;
+    }
+    int k = -1;
+    for (int j = 0; j < 3; j++)
+        if (cs->nx[j] && (k < 0 || cs->nx[j] < cs->nx[k]))
+            k = j;
+    if (k < 0)
+        return false;
+    const unsigned char *p = cs->nx[k];
+    if (cs->ascii) {
+        *at = (size_t)(p - cs->s);
+    } else {
+        size_t c = cs->cpos;
+        for (const unsigned char *q = cs->bpos; q < p; q++)
+            c += (*q & 0xC0) != 0x80;
+        cs->cpos = c;
+        cs->bpos = p;
+        *at = c;
+    }
+    cs->nx[k] = memchr(p + 1, pk_end_chars[k], (size_t)(cs->end - p - 1));
+    return true;
+}
+
+/* s[0..sn) is the UTF-8 of cp[0..n), or NULL */
+static int pk_tokenize(const uint32_t *cp, size_t n, const char *s, size_t sn, ifr__arena *ar,
+                       ifr__span **out, size_t *nout)
+{
     *out = NULL;
     *nout = 0;
 
@@ -581,12 +651,10 @@ int ifr__punkt_tokenize(const uint32_t *cp, size_t n, ifr__nltk_version v, ifr__
     size_t prev_b = 0, prev_e = 0; /* previous_slice */
     bool have_prev = false;
     pk_match pm = {0, 0, 0}, m;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t c = cp[i];
-        /* [.?!] = 0x2E, 0x3F, 0x21 */
-        if (c > 0x3F || !((UINT64_C(1) << c) & (UINT64_C(1) << 0x2E | UINT64_C(1) << 0x3F |
-                                                  UINT64_C(1) << 0x21)))
-            continue;
+    pk_cands cs;
+    pk_cands_init(&cs, cp, n, s, sn);
+    size_t i;
+    while (pk_cands_next(&cs, &i)) { /* i: the candidate [.?!] */
         if (!pk_match_at(cp, n, i, &m))
             continue;
         /* before_text = text[prev_e:i]; last ASCII whitespace in it, where
@@ -621,9 +689,9 @@ int ifr__punkt_tokenize(const uint32_t *cp, size_t n, ifr__nltk_version v, ifr__
 
     /* _realign_boundaries, in place (the output never runs ahead) */
     size_t k = 0, realign = 0;
-    for (size_t i = 0; i < nsl; i++) {
-        size_t b = sl[i].b + realign, e = sl[i].e;
-        if (i + 1 == nsl) {
+    for (size_t j = 0; j < nsl; j++) {
+        size_t b = sl[j].b + realign, e = sl[j].e;
+        if (j + 1 == nsl) {
             if (b < e) {
                 sl[k].b = b;
                 sl[k].e = e;
@@ -632,10 +700,10 @@ int ifr__punkt_tokenize(const uint32_t *cp, size_t n, ifr__nltk_version v, ifr__
             break;
         }
         size_t mend = 0;
-        size_t nc = pk_realign_match(cp, sl[i + 1].b, sl[i + 1].e, &mend);
+        size_t nc = pk_realign_match(cp, sl[j + 1].b, sl[j + 1].e, &mend);
         if (nc) {
             sl[k].b = b;
-            sl[k].e = sl[i + 1].b + nc;
+            sl[k].e = sl[j + 1].b + nc;
             k++;
             realign = mend;
         } else {
@@ -652,16 +720,33 @@ int ifr__punkt_tokenize(const uint32_t *cp, size_t n, ifr__nltk_version v, ifr__
     return IFR_OK;
 }
 
+int ifr__punkt_tokenize(const uint32_t *cp, size_t n, ifr__nltk_version v, ifr__arena *ar,
+                        ifr__span **out, size_t *nout)
+{
+    (void)v; /* same algorithm and parameters in 3.8 and 3.9.2 */
+    return pk_tokenize(cp, n, NULL, 0, ar, out, nout);
+}
+
 /* MARK: cached accessor (ifreward_internal.h) ----------------------------- */
 
 int ifr__text_sentences(ifr__text *t, ifr__nltk_version v, const ifr__span **out, size_t *n)
 {
     if ((unsigned)v >= IFR__NLTK_NVERSIONS)
         return IFR_E_INVALID;
+    if (!(t->have_sents & (1u << v)) && t->have_sents) {
+        /* Punkt is the same in every supported version: share the spans */
+        unsigned w = 0;
+        while (!(t->have_sents & (1u << w)))
+            w++;
+        t->sents[v] = t->sents[w];
+        t->nsents[v] = t->nsents[w];
+        t->have_sents |= 1u << v;
+    }
     if (!(t->have_sents & (1u << v))) {
         ifr__span *s;
         size_t ns;
-        int rc = ifr__punkt_tokenize(t->cp, t->ncp, v, t->arena, &s, &ns);
+        /* the text's UTF-8 is the encoding of its code points: scan it */
+        int rc = pk_tokenize(t->cp, t->ncp, t->s, t->n, t->arena, &s, &ns);
         if (rc != IFR_OK)
             return rc;
         t->sents[v] = s;

@@ -30,6 +30,7 @@ typedef struct tb_ctx {
     size_t n;
     unsigned char seen[129]; /* ASCII characters that may occur; [128]: any non-ASCII */
     bool dotdot;        /* ".." occurs (no step creates one) */
+    bool c2;            /* a CONTRACTIONS2 word (X+Y at a word start) occurs */
 } tb_ctx;
 
 static int tb_reserve(tb_ctx *c, int which, size_t need)
@@ -514,6 +515,24 @@ static bool tb_ci_at(const uint32_t *s, size_t n, size_t i, const char *lit)
     return true;
 }
 
+/* Does X+Y of some CONTRACTIONS2 pattern start at word start i (the end
+ * condition aside)? No earlier step can create such a place: steps insert
+ * a space between two word characters only before the "n" of n't, never
+ * join characters, and never change letters. */
+static bool tb_c2_candidate(const uint32_t *s, size_t n, size_t i)
+{
+    uint32_t c = s[i] | 0x20u;
+    if (s[i] >= 0x80 || !(c == 'c' || c == 'd' || c == 'g' || c == 'l' || c == 'm' || c == 'w'))
+        return false;
+    for (size_t k = 0; k < sizeof tb_contractions2 / sizeof *tb_contractions2; k++) {
+        const tb_contr *p = &tb_contractions2[k];
+        if ((uint32_t)p->x[0] == c && tb_ci_at(s, n, i, p->x) &&
+            tb_ci_at(s, n, i + strlen(p->x), p->y))
+            return true;
+    }
+    return false;
+}
+
 /*
  * All eight CONTRACTIONS2 steps in one scan. This is equivalent to running
  * them one after the other: each pattern matches a whole word region with a
@@ -635,7 +654,7 @@ static bool tb_wanted(const tb_ctx *c, int st, ifr__nltk_version v)
     case TB_E1: return c->seen[128];
     case TB_E3: return tb_has(c, '"');
     case TB_WS: return v == IFR__NLTK_392;
-    case TB_C2: return tb_has_any(c, "cdglmwCDGLMW");
+    case TB_C2: return c->c2;
     default:
         return true; /* S2, P1, P3, P6, WRAP: O(1) or tail-only tests */
     }
@@ -706,17 +725,22 @@ static int tb_run(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v,
         return rc;
     uint32_t *b0 = c->buf[0];
     memset(c->seen, 0, sizeof c->seen);
-    bool dd = false;
+    bool dd = false, c2 = false, prev_word = false;
     uint32_t prev = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t ch = s[i];
         b0[i] = ch;
         c->seen[ch < 0x80 ? ch : 0x80] = 1;
         dd |= (ch == '.') & (prev == '.');
+        bool w = ifr__nlp_word(ch);
+        if (w && !prev_word && !c2)
+            c2 = tb_c2_candidate(s, n, i);
+        prev_word = w;
         prev = ch;
     }
     c->n = n;
     c->dotdot = dd;
+    c->c2 = c2;
     tb_mark(c, ' ');
 
     for (int st = 0; st < TB_NSTEPS; st++) {
@@ -734,7 +758,9 @@ static int tb_run(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v,
             continue;
         }
         int dst = 1 - c->cur;
-        rc = tb_reserve(c, dst, 4 * c->n + 8);
+        /* every step at most triples its input (plus a constant), except
+         * '"' -> " '' " which quadruples it */
+        rc = tb_reserve(c, dst, (st == TB_E3 ? 4 : 3) * c->n + 8);
         if (rc != IFR_OK)
             return rc;
         size_t m = tb_step(st, c->buf[c->cur], c->n, c->buf[dst]);
@@ -751,7 +777,7 @@ static int tb_run(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v,
     /* text.split(); the final text is copied out of the work buffers once */
     const uint32_t *t = c->buf[c->cur];
     size_t tn = c->n;
-    uint32_t *store = ifr__arena_alloc(c->ar, (tn ? tn : 1) * sizeof *store); /* tn <= 4n+8 */
+    uint32_t *store = ifr__arena_alloc(c->ar, (tn ? tn : 1) * sizeof *store);
     if (!store)
         return IFR_E_NOMEM;
     memcpy(store, t, tn * sizeof *store);
@@ -827,26 +853,22 @@ int ifr__text_tokens(ifr__text *t, ifr__nltk_version v, const ifr__ustr **out, s
     if ((unsigned)v >= IFR__NLTK_NVERSIONS)
         return IFR_E_INVALID;
     if (!(t->have_toks & (1u << v))) {
-        ifr__ustr *toks;
-        size_t nt;
-        int rc;
-        if (t->have_sents & (1u << v)) {
-            /* reuse the cached sentences */
-            tb_ctx c;
-            memset(&c, 0, sizeof c);
-            c.ar = t->arena;
-            toks = NULL;
-            nt = 0;
-            size_t cap = 0;
-            rc = IFR_OK;
-            for (size_t i = 0; i < t->nsents[v] && rc == IFR_OK; i++)
-                rc = tb_run(&c, t->cp + t->sents[v][i].b, t->sents[v][i].e - t->sents[v][i].b, v,
-                            &toks, &nt, &cap);
-        } else {
-            rc = ifr__word_tokenize(t->cp, t->ncp, v, t->arena, &toks, &nt);
-        }
+        /* word_tokenize = Punkt sentences (cached too), then each sentence */
+        const ifr__span *sp;
+        size_t ns;
+        int rc = ifr__text_sentences(t, v, &sp, &ns);
         if (rc != IFR_OK)
             return rc;
+        tb_ctx c;
+        memset(&c, 0, sizeof c);
+        c.ar = t->arena;
+        ifr__ustr *toks = NULL;
+        size_t nt = 0, cap = 0;
+        for (size_t i = 0; i < ns; i++) {
+            rc = tb_run(&c, t->cp + sp[i].b, sp[i].e - sp[i].b, v, &toks, &nt, &cap);
+            if (rc != IFR_OK)
+                return rc;
+        }
         t->toks[v] = toks;
         t->ntoks[v] = nt;
         t->have_toks |= 1u << v;

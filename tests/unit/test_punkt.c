@@ -76,6 +76,15 @@ static void test_punkt_cases_match_nltk(void **state)
             for (size_t k = 0; k < n; k++)
                 if (!rs_field_eq(c->sents, k, t.cp + sp[k].b, sp[k].e - sp[k].b))
                     fail_msg("case %zu (%s): sentence %zu differs", i, c->name, k);
+            /* the code-point entry point (no UTF-8 scan) agrees */
+            ifr__span *sp2;
+            size_t n2;
+            assert_int_equal(ifr__punkt_tokenize(t.cp, t.ncp, (ifr__nltk_version)v, &f->ar, &sp2,
+                                                 &n2),
+                             IFR_OK);
+            assert_int_equal(n2, n);
+            if (n)
+                assert_memory_equal(sp2, sp, n * sizeof *sp);
         }
     }
 }
@@ -158,6 +167,7 @@ static void test_punkt_cache_and_versions(void **state)
     assert_int_equal(na, 3);
     assert_int_equal(ifr__text_sentences(&t, IFR__NLTK_392, &c, &nc), IFR_OK);
     assert_int_equal(nc, 3);
+    assert_ptr_equal(c, a); /* same algorithm in both versions: shared */
     assert_true((t.have_sents & 3u) == 3u);
     assert_int_equal(ifr__text_sentences(&t, (ifr__nltk_version)2, &c, &nc), IFR_E_INVALID);
     assert_int_equal(ifr__text_sentences(&t, (ifr__nltk_version)-1, &c, &nc), IFR_E_INVALID);
