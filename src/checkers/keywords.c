@@ -9,13 +9,15 @@
  * Python 3.11 reads "c++" as a possessive quantifier: it compiles and finds
  * runs of 'c', never the text "c++".
  */
-#include "util.h"
+#include "precise.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <utf8proc.h>
 
 typedef struct kw_item {
     const ifr__regex *rx;
+    bool wb_start, wb_end;  /* precise: whole-word test at either end */
     const char *s;  /* the keyword as given, for details */
     size_t n;
 } kw_item;
@@ -50,7 +52,22 @@ static int compile_list(ifr__parse_ctx *pc, const char *key, const ifr__kwval *v
         pat[plen] = '\0';
         char ikey[64];
         snprintf(ikey, sizeof ikey, "%s/%zu", key, i);
-        int rc = ifr__parse_regex(pc, ikey, pat, plen, IFR__RX_IGNORECASE, &items[i].rx);
+        int rc;
+        if (ifr__parse_semantics(pc) == IFR_SEMANTICS_PRECISE) {
+            /* precise: the word itself, literal, case-insensitive, whole word */
+            ifr__ck_str w;
+            rc = ifr__ck_pystr(pc, ikey, v->list[i], v->lens[i], IFR__CK_STRIP, &w);
+            if (rc != IFR_OK)
+                return rc;
+            if (w.ncp == 0)
+                return ifr__parse_error(pc, IFR_E_KWARGS, ikey, "must not be blank");
+            rc = ifr__parse_regex(pc, ikey, w.s, w.n, IFR__RX_IGNORECASE | IFR__RX_LITERAL,
+                                  &items[i].rx);
+            items[i].wb_start = ifr__pr_wordch(w.cp[0]);
+            items[i].wb_end = ifr__pr_wordch(w.cp[w.ncp - 1]);
+        } else {
+            rc = ifr__parse_regex(pc, ikey, pat, plen, IFR__RX_IGNORECASE, &items[i].rx);
+        }
         if (rc != IFR_OK)
             return rc;
         items[i].s = copy;
@@ -82,7 +99,10 @@ static int existence_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
     const kw_item *first = NULL;
     for (size_t i = 0; i < a->n; i++) {
         size_t ms, me;
-        int rc = ifr__regex_search(a->items[i].rx, cx->rx, t->s, t->n, 0, &ms, &me);
+        int rc = ifr__pr_on(cx)
+                     ? ifr__pr_word_search(a->items[i].rx, cx->rx, t->s, t->n, 0,
+                                           a->items[i].wb_start, a->items[i].wb_end, &ms, &me)
+                     : ifr__regex_search(a->items[i].rx, cx->rx, t->s, t->n, 0, &ms, &me);
         if (rc < 0)
             return rc;
         if (rc == 0) {
@@ -94,8 +114,9 @@ static int existence_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
     cx->followed = missing == 0;
     char q[80];
     if (first)
-        ifr__detail(cx, "keyword \"%s\" not found%s", ifr__ck_quote(q, sizeof q, first->s,
+        ifr__detail(cx, "keyword \"%s\" not found%s%s", ifr__ck_quote(q, sizeof q, first->s,
                                                                      first->n, 40),
+                    ifr__pr_on(cx) ? " as a whole word" : "",
                     missing > 1 ? " (and others)" : "");
     else
         ifr__detail(cx, "all %zu keyword%s found", a->n, a->n == 1 ? "" : "s");
@@ -106,6 +127,7 @@ static int existence_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 
 typedef struct freq_args {
     const ifr__regex *rx;
+    bool wb_start, wb_end;
     ifr__ck_str keyword;  /* stripped */
     int64_t frequency;
     ifr__relation rel;
@@ -137,8 +159,15 @@ static int frequency_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const voi
     rc = ifr__ck_pystr(pc, "keyword", vals[0].s, vals[0].slen, IFR__CK_STRIP, &a->keyword);
     if (rc != IFR_OK)
         return rc;
-    rc = ifr__parse_regex(pc, "keyword", a->keyword.s, a->keyword.n, IFR__RX_IGNORECASE,
-                          &a->rx);
+    bool precise = ifr__parse_semantics(pc) == IFR_SEMANTICS_PRECISE;
+    if (precise && a->keyword.ncp == 0)
+        return ifr__parse_error(pc, IFR_E_KWARGS, "keyword", "must not be blank");
+    rc = ifr__parse_regex(pc, "keyword", a->keyword.s, a->keyword.n,
+                          IFR__RX_IGNORECASE | (precise ? IFR__RX_LITERAL : 0u), &a->rx);
+    if (precise) {
+        a->wb_start = ifr__pr_wordch(a->keyword.cp[0]);
+        a->wb_end = ifr__pr_wordch(a->keyword.cp[a->keyword.ncp - 1]);
+    }
     if (rc != IFR_OK)
         return rc;
     a->frequency = vals[1].i;
@@ -150,9 +179,24 @@ static int frequency_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const freq_args *a = args;
     size_t count = 0;
-    int rc = ifr__regex_count(a->rx, cx->rx, t->s, t->n, &count);
-    if (rc < 0)
-        return rc;
+    if (ifr__pr_on(cx)) {
+        /* non-overlapping whole-word occurrences */
+        size_t pos = 0, ms, me;
+        for (;;) {
+            int rc = ifr__pr_word_search(a->rx, cx->rx, t->s, t->n, pos, a->wb_start,
+                                         a->wb_end, &ms, &me);
+            if (rc < 0)
+                return rc;
+            if (rc == 0)
+                break;
+            count++;
+            pos = me > ms ? me : ms + 1;
+        }
+    } else {
+        int rc = ifr__regex_count(a->rx, cx->rx, t->s, t->n, &count);
+        if (rc < 0)
+            return rc;
+    }
     cx->followed = ifr__relation_holds(a->rel, (int64_t)count, a->frequency);
     char q[80];
     ifr__detail(cx, "\"%s\" appears %zu time%s; needs %s %lld",
@@ -177,9 +221,21 @@ static int forbidden_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const voi
 static int forbidden_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const kw_list_args *a = args;
+    const char *s = t->s;
+    size_t n = t->n;
+    bool precise = ifr__pr_on(cx);
+    if (precise) {
+        /* "bad\u200bword" reads as "badword": drop format characters first */
+        int rc = ifr__pr_strip_format(t, &s, &n);
+        if (rc != IFR_OK)
+            return rc;
+    }
     for (size_t i = 0; i < a->n; i++) {
         size_t ms, me;
-        int rc = ifr__regex_search(a->items[i].rx, cx->rx, t->s, t->n, 0, &ms, &me);
+        int rc = precise ? ifr__pr_word_search(a->items[i].rx, cx->rx, s, n, 0,
+                                               a->items[i].wb_start, a->items[i].wb_end, &ms,
+                                               &me)
+                         : ifr__regex_search(a->items[i].rx, cx->rx, s, n, 0, &ms, &me);
         if (rc < 0)
             return rc;
         if (rc == 1) {
@@ -187,7 +243,7 @@ static int forbidden_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
             cx->followed = false;
             ifr__detail(cx, "contains forbidden word \"%s\" (as \"%s\")",
                         ifr__ck_quote(q, sizeof q, a->items[i].s, a->items[i].n, 40),
-                        ifr__ck_quote(m, sizeof m, t->s + ms, me - ms, 40));
+                        ifr__ck_quote(m, sizeof m, s + ms, me - ms, 40));
             return IFR_OK;
         }
     }
@@ -250,9 +306,90 @@ static int letter_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const void *
     return IFR_OK;
 }
 
+/* Cyrillic and Greek letters that look like a Latin one (lower case). */
+static uint32_t homoglyph(uint32_t c)
+{
+    static const uint32_t tab[][2] = {
+        {0x0430, 'a'}, {0x0410, 'a'}, {0x0435, 'e'}, {0x0415, 'e'}, {0x043E, 'o'},
+        {0x041E, 'o'}, {0x0440, 'p'}, {0x0420, 'p'}, {0x0441, 'c'}, {0x0421, 'c'},
+        {0x0443, 'y'}, {0x0445, 'x'}, {0x0425, 'x'}, {0x0456, 'i'}, {0x0406, 'i'},
+        {0x0458, 'j'}, {0x0408, 'j'}, {0x0455, 's'}, {0x0405, 's'}, {0x0501, 'd'},
+        {0x0412, 'b'}, {0x041D, 'h'}, {0x041A, 'k'}, {0x041C, 'm'}, {0x0422, 't'},
+        {0x03BF, 'o'}, {0x039F, 'o'}, {0x03B1, 'a'}, {0x0391, 'a'}, {0x0392, 'b'},
+        {0x0395, 'e'}, {0x0397, 'h'}, {0x0399, 'i'}, {0x039A, 'k'}, {0x039C, 'm'},
+        {0x039D, 'n'}, {0x03A1, 'p'}, {0x03A4, 't'}, {0x03A7, 'x'}, {0x03A5, 'y'},
+        {0x0396, 'z'}, {0x03BD, 'v'},
+    };
+    for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+        if (tab[i][0] == c)
+            return tab[i][1];
+    return 0;
+}
+
+static bool is_ascii_letter(uint32_t c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/*
+ * Precise count: a character counts when its compatibility decomposition
+ * starts with the letter ('é', 'ｅ' and '𝐞' are an 'e'), and a Cyrillic or
+ * Greek look-alike counts inside a word that also has Latin letters (the
+ * signature of a homoglyph substitution, never of honest Russian or Greek).
+ */
+static size_t letter_count_precise(const ifr__text *t, uint32_t letter)
+{
+    size_t count = 0;
+    const uint32_t *cp = t->cp;
+    size_t n = t->ncp;
+    for (size_t i = 0; i < n;) {
+        if (!ifr__pr_wordch(cp[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        bool latin = false;
+        while (j < n && ifr__pr_wordch(cp[j]))
+            latin |= is_ascii_letter(cp[j++]);
+        for (size_t k = i; k < j; k++) {
+            uint32_t c = cp[k];
+            if (c < 0x80) {
+                count += (c | 0x20) == letter && is_ascii_letter(c);
+                continue;
+            }
+            utf8proc_int32_t d[8];
+            int last = 0;
+            utf8proc_ssize_t nd = utf8proc_decompose_char(
+                (utf8proc_int32_t)c, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &last);
+            uint32_t base = nd > 0 && nd <= 8 ? (uint32_t)d[0] : c;
+            if (base < 0x80 && is_ascii_letter(base) && (base | 0x20) == letter)
+                count++;
+            else if (latin && homoglyph(c) == letter)
+                count++;
+            else {
+                uint32_t lo[3];
+                size_t m = ifr__py_lower1(c, lo);
+                for (size_t q = 0; q < m; q++)
+                    count += lo[q] == letter && base >= 0x80;
+            }
+        }
+        i = j;
+    }
+    return count;
+}
+
 static int letter_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const letter_args *a = args;
+    if (ifr__pr_on(cx)) {
+        size_t count = letter_count_precise(t, a->letter);
+        cx->followed = ifr__relation_holds(a->rel, (int64_t)count, a->frequency);
+        ifr__detail(cx, "letter '%c' appears %zu time%s (accented and look-alike forms "
+                        "included); needs %s %lld", (char)a->letter, count,
+                    count == 1 ? "" : "s", ifr__relation_name(a->rel),
+                    (long long)a->frequency);
+        return IFR_OK;
+    }
     /* collections.Counter(text.lower())[letter]. Per-character lower() is
      * exact here: the final-sigma rule only chooses between two sigmas. */
     size_t count = 0;
