@@ -3,7 +3,7 @@
  * instruction_following_eval/instructions.py, TwoResponsesChecker,
  * RepeatPromptThenAnswer).
  */
-#include "util.h"
+#include "precise.h"
 
 #include <string.h>
 
@@ -21,6 +21,95 @@ static size_t find_sep(const uint32_t *cp, size_t n, size_t from)
     return n;
 }
 
+/* Sorted hashes of the case-folded words (runs of word characters) of a span. */
+static int word_hashes(const ifr__text *t, ifr__span sp, uint64_t **out, size_t *nout)
+{
+    const uint32_t *cp = t->cp;
+    size_t nw = 0;
+    for (size_t i = sp.b; i < sp.e;) {
+        if (!ifr__pr_wordch(cp[i])) {
+            i++;
+            continue;
+        }
+        while (i < sp.e && ifr__pr_wordch(cp[i]))
+            i++;
+        nw++;
+    }
+    uint64_t *h = ifr__arena_alloc(t->arena, (nw + 1) * sizeof *h);
+    if (!h)
+        return IFR_E_NOMEM;
+    size_t w = 0;
+    for (size_t i = sp.b; i < sp.e;) {
+        if (!ifr__pr_wordch(cp[i])) {
+            i++;
+            continue;
+        }
+        uint64_t x = 1469598103934665603ULL;
+        while (i < sp.e && ifr__pr_wordch(cp[i])) {
+            uint32_t lo[3];
+            size_t m = ifr__py_lower1(cp[i++], lo);
+            for (size_t k = 0; k < m; k++)
+                x = (x ^ lo[k]) * 1099511628211ULL;
+        }
+        h[w++] = x;
+    }
+    /* insertion sort is fine for answer-sized texts; shell sort for safety */
+    for (size_t gap = w / 2; gap > 0; gap /= 2)
+        for (size_t i = gap; i < w; i++)
+            for (size_t j = i; j >= gap && h[j - gap] > h[j]; j -= gap) {
+                uint64_t tmp = h[j];
+                h[j] = h[j - gap];
+                h[j - gap] = tmp;
+            }
+    *out = h;
+    *nout = w;
+    return IFR_OK;
+}
+
+/*
+ * Precise: both responses need a word, and they must differ in their words,
+ * not just in case, spacing, punctuation or markdown; two copies sharing 90%
+ * or more of their words (as multisets, with 10 words or more) are the same
+ * response with a small edit.
+ */
+static int two_precise(ifr__text *t, const ifr__span valid[2], ifr__check_ctx *cx)
+{
+    uint64_t *h0, *h1;
+    size_t n0, n1;
+    int rc = word_hashes(t, valid[0], &h0, &n0);
+    if (rc == IFR_OK)
+        rc = word_hashes(t, valid[1], &h1, &n1);
+    if (rc != IFR_OK)
+        return rc;
+    cx->followed = false;
+    if (n0 == 0 || n1 == 0) {
+        ifr__detail(cx, "response %d has no words", n0 == 0 ? 1 : 2);
+        return IFR_OK;
+    }
+    size_t common = 0;
+    for (size_t i = 0, j = 0; i < n0 && j < n1;) {
+        if (h0[i] == h1[j])
+            common++, i++, j++;
+        else if (h0[i] < h1[j])
+            i++;
+        else
+            j++;
+    }
+    size_t mx = n0 > n1 ? n0 : n1;
+    bool same = n0 == n1 && common == n0;
+    if (!same && mx >= 10 && common * 10 >= mx * 9)
+        same = true;
+    if (same) {
+        ifr__detail(cx, "the two responses have the same words (%zu of %zu shared); they must "
+                        "differ", common, mx);
+        return IFR_OK;
+    }
+    cx->followed = true;
+    ifr__detail(cx, "2 different responses separated by ****** (%zu of %zu words shared)",
+                common, mx);
+    return IFR_OK;
+}
+
 static int two_responses_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     (void)args;
@@ -33,7 +122,8 @@ static int two_responses_check(const void *args, ifr__text *t, ifr__check_ctx *c
     for (;;) {
         size_t sep = find_sep(cp, n, pos);
         bool last = sep == n;
-        bool blank = ifr__py_isblank(cp + pos, sep - pos);
+        bool blank = ifr__pr_on(cx) ? ifr__pr_blank(cp + pos, sep - pos)
+                                    : ifr__py_isblank(cp + pos, sep - pos);
         if (blank) {
             if (npieces != 0 && !last) {
                 cx->followed = false;
@@ -57,6 +147,8 @@ static int two_responses_check(const void *args, ifr__text *t, ifr__check_ctx *c
                     nvalid == 1 ? "" : "s");
         return IFR_OK;
     }
+    if (ifr__pr_on(cx))
+        return two_precise(t, valid, cx);
     size_t b0, e0, b1, e1;
     ifr__py_strip(cp + valid[0].b, valid[0].e - valid[0].b, &b0, &e0);
     ifr__py_strip(cp + valid[1].b, valid[1].e - valid[1].b, &b1, &e1);
@@ -99,6 +191,48 @@ static int repeat_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const void *
     return IFR_OK;
 }
 
+/*
+ * Precise: the (lowered) response starts with the prompt, comparing runs of
+ * whitespace as one space (a re-wrapped prompt is still the prompt); the
+ * repeated prompt ends at a word boundary; and an answer follows: some word
+ * after it. Pasting the prompt alone fails.
+ */
+static int repeat_precise(const ifr__ck_str *p, const uint32_t *lo, size_t nlo,
+                          ifr__check_ctx *cx)
+{
+    size_t i = 0, k = 0;
+    while (k < p->ncp && i < nlo) {
+        if (ifr__py_isspace(p->cp[k]) && ifr__py_isspace(lo[i])) {
+            while (k < p->ncp && ifr__py_isspace(p->cp[k]))
+                k++;
+            while (i < nlo && ifr__py_isspace(lo[i]))
+                i++;
+            continue;
+        }
+        if (p->cp[k] != lo[i])
+            break;
+        k++, i++;
+    }
+    cx->followed = false;
+    if (k < p->ncp) {
+        ifr__detail(cx, "differs from the prompt at character %zu of %zu; must start with the "
+                        "prompt repeated word for word", k + 1, p->ncp);
+        return IFR_OK;
+    }
+    if (i < nlo && p->ncp && ifr__pr_wordch(p->cp[p->ncp - 1]) && ifr__pr_wordch(lo[i])) {
+        ifr__detail(cx, "the prompt's last word continues in the response; the repeat must end "
+                        "where the prompt ends");
+        return IFR_OK;
+    }
+    if (!ifr__pr_has_word(lo + i, nlo - i)) {
+        ifr__detail(cx, "repeats the prompt but gives no answer after it");
+        return IFR_OK;
+    }
+    cx->followed = true;
+    ifr__detail(cx, "starts with the prompt (%zu characters), then answers", p->ncp);
+    return IFR_OK;
+}
+
 static int repeat_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const repeat_args *a = args;
@@ -111,6 +245,8 @@ static int repeat_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
     if (rc != IFR_OK)
         return rc;
     const ifr__ck_str *p = &a->prompt;
+    if (ifr__pr_on(cx))
+        return repeat_precise(p, lo, nlo, cx);
     size_t k = 0;
     while (k < p->ncp && k < nlo && lo[k] == p->cp[k])
         k++;
