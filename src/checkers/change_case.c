@@ -49,8 +49,21 @@ static int capital_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
     if (rc != IFR_OK)
         return rc;
     size_t caps = 0;
-    for (size_t i = 0; i < nt; i++)
-        caps += ifr__py_str_isupper(tk[i].p, tk[i].n);
+    /* precise, "at least": a capital word has two or more letters ('I', 'A' and
+     * the clitic "'S" do not make a response shout); "less than" counts all */
+    bool need_two = cx->semantics == IFR_SEMANTICS_PRECISE && a->rel == IFR__REL_AT_LEAST;
+    for (size_t i = 0; i < nt; i++) {
+        if (!ifr__py_str_isupper(tk[i].p, tk[i].n))
+            continue;
+        if (need_two) {
+            size_t cased = 0;
+            for (size_t k = 0; k < tk[i].n; k++)
+                cased += ifr__py_iscased(tk[i].p[k]);
+            if (cased < 2)
+                continue;
+        }
+        caps++;
+    }
     cx->followed = ifr__relation_holds(a->rel, (int64_t)caps, a->n);
     ifr__detail(cx, "%zu all-capital word%s; needs %s %lld", caps, caps == 1 ? "" : "s",
                 ifr__relation_name(a->rel), (long long)a->n);
