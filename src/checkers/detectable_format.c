@@ -499,7 +499,7 @@ static int sections_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const void
  * Precise: a section header is a line that starts (after indentation and
  * markdown '#', '*', '_') with the spliter as literal text (case-sensitive),
  * optional spaces, and a number not followed by a word character ("Section
- * 2:", "**SECTION 2**", "Day 3 - Rest"). The numbers must increase and every
+ * 2:", "**SECTION 2**", "Day 3 - Rest"). The numbers must run 1, 2, ... N and every
  * section must have a word after its number; the count must be exactly N
  * (the instruction says "must have N sections").
  */
@@ -509,7 +509,7 @@ static int sections_check_precise(const sections_args *a, ifr__text *t, ifr__che
     size_t n = t->ncp;
     const ifr__ck_str *sp = &a->spliter;
     size_t count = 0, pos = 0, b, e, content_from = 0;
-    long long last_num = -1;
+    long long last_num = 0;
     bool order_ok = true, empty = false;
     while (ifr__pr_next_line(cp, n, &pos, &b, &e)) {
         size_t i = b;
@@ -528,7 +528,7 @@ static int sections_check_precise(const sections_args *a, ifr__text *t, ifr__che
             continue;
         if (count > 0 && !ifr__pr_has_word(cp + content_from, b - content_from))
             empty = true;
-        if (num <= last_num)
+        if (num != (count == 0 ? 1 : last_num + 1))
             order_ok = false;
         last_num = num;
         count++;
@@ -540,7 +540,7 @@ static int sections_check_precise(const sections_args *a, ifr__text *t, ifr__che
     ifr__ck_quote(q, sizeof q, sp->s, sp->n, 40);
     cx->followed = (int64_t)count == a->n && order_ok && !empty;
     if (!order_ok)
-        ifr__detail(cx, "section numbers after \"%s\" do not increase", q);
+        ifr__detail(cx, "sections after \"%s\" are not numbered 1, 2, 3, ...", q);
     else if (empty)
         ifr__detail(cx, "a section marked \"%s N\" is empty", q);
     else

@@ -1065,6 +1065,8 @@ out:
 
 /* MARK: main --------------------------------------------------------------- */
 
+int ifr_cli_audit(int argc, char **argv);
+
 static void usage(FILE *f)
 {
     fprintf(f,
@@ -1074,7 +1076,8 @@ static void usage(FILE *f)
             "  eval     drop-in for IFEval's evaluation_main (strict + loose files, report)\n"
             "  score    score JSONL rows (spec + response) to JSONL verdicts\n"
             "  list     list the checker registry (--markdown for docs/CHECKERS.md)\n"
-            "  check    check one response against one spec, with explanations\n\n"
+            "  check    check one response against one spec, with explanations\n"
+            "  audit    how many adversarial responses each checker accepts (compat vs precise)\n\n"
             "Run '" PROG " COMMAND --help' for a command's options. '" PROG " --version' prints\n"
             "the library version.\n");
 }
@@ -1107,6 +1110,8 @@ int main(int argc, char **argv)
         return cmd_list(argc - 2, argv + 2);
     if (!strcmp(cmd, "check"))
         return cmd_check(argc - 2, argv + 2);
+    if (!strcmp(cmd, "audit"))
+        return ifr_cli_audit(argc - 2, argv + 2); /* src/cli/audit.c */
     fprintf(stderr, PROG ": unknown command '%s'\n\n", cmd);
     usage(stderr);
     return 2;
