@@ -119,7 +119,7 @@ const ifr__checker ifr__family_change_case[] = {
                   "letter (U+01C5) makes a token not upper. An answer can reach 'at least N' "
                   "by repeating 'I' or 'A'. A negative capital_frequency is kept as in the "
                   "reference (only a missing one is random there; here it is an error).",
-        .precise = NULL,
+        .precise = "For 'at least', a capital word needs two or more cased letters, so repeating 'I' or 'A' (or the clitic \"'S\") does not reach N; 'less than' counts every upper-case token (stricter).",
     },
     {
         .id = "change_case:english_capital",
@@ -128,7 +128,7 @@ const ifr__checker ifr__family_change_case[] = {
         .kwargs = NULL,
         .parse = NULL,
         .check = english_capital_check,
-        .flags = IFR_CHECKER_LANGDETECT | IFR_CHECKER_HACKABLE,
+        .flags = IFR_CHECKER_LANGDETECT | IFR_CHECKER_HACKABLE | IFR_CHECKER_RANDOM,
         .rule = "Followed iff `response.isupper() and langdetect.detect(response) == \"en\"` "
                 "(langdetect 1.0.9 with seed 0; see language:response_language). When "
                 "langdetect raises (no letter n-gram) the reference returns True.",
@@ -149,7 +149,7 @@ const ifr__checker ifr__family_change_case[] = {
         .kwargs = NULL,
         .parse = NULL,
         .check = english_lowercase_check,
-        .flags = IFR_CHECKER_LANGDETECT | IFR_CHECKER_HACKABLE,
+        .flags = IFR_CHECKER_LANGDETECT | IFR_CHECKER_HACKABLE | IFR_CHECKER_RANDOM,
         .rule = "Followed iff `response.islower() and langdetect.detect(response) == \"en\"` "
                 "(langdetect 1.0.9 with seed 0; see language:response_language). When "
                 "langdetect raises (no letter n-gram) the reference returns True.",

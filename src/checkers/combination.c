@@ -270,7 +270,7 @@ const ifr__checker ifr__family_combination[] = {
         .kwargs = NULL,
         .parse = NULL,
         .check = two_responses_check,
-        .flags = 0,
+        .flags = IFR_CHECKER_HACKABLE,
         .rule = "Split with `response.split(\"******\")`; a blank piece other than the first "
                 "or last fails at once; the non-blank pieces are kept. Followed iff exactly 2 "
                 "are kept and they differ after `strip()`.",
@@ -278,7 +278,7 @@ const ifr__checker ifr__family_combination[] = {
                   "part, so '*******' between two copies makes them differ); leading and "
                   "trailing separators are allowed; 12 asterisks in a row make an empty "
                   "middle piece and fail.",
-        .precise = NULL,
+        .precise = "Blankness is visible blankness (a ZWSP part is empty), each response needs a word, and the two must differ in their words: compared as case-folded word multisets, identical ones (differing only in case, spacing, punctuation or markdown) fail, and so do ones of 10 or more words sharing 90% or more (one copy with a small edit).",
     },
     {
         .id = "combination:repeat_prompt",
@@ -294,7 +294,7 @@ const ifr__checker ifr__family_combination[] = {
                   "with no separator, so pasting the prompt alone passes. An empty "
                   "prompt_to_repeat makes the reference raise; here it is an IFR_E_KWARGS "
                   "error.",
-        .precise = NULL,
+        .precise = "The response starts with the prompt (case-insensitive, runs of whitespace compared as one), the repeat ends where the prompt ends (no word continuing it: 'the sea' is not repeated by 'the seagulls'), and an answer follows: some word after the prompt. Pasting the prompt alone fails.",
     },
     {0},
 };

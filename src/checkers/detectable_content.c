@@ -367,7 +367,7 @@ const ifr__checker ifr__family_detectable_content[] = {
                   "A placeholder cannot span a line break ('.' excludes '\\n'); '[[a]]' "
                   "counts once. A negative or null num_placeholders makes the reference "
                   "draw a random number; here it is an error.",
-        .precise = NULL,
+        .precise = "A placeholder is a one-line bracket pair with a letter inside that is not a markdown link: '[name]' and '[your address]' count; '[]', '[ ]', '[1]', '[...]' and '[text](url)' do not; '[[a]]' counts once.",
     },
     {
         .id = "detectable_content:postscript",
@@ -386,7 +386,7 @@ const ifr__checker ifr__family_detectable_content[] = {
                   "satisfies P.P.S. 'PS' without dots fails. Other markers are Python "
                   "regexes used unescaped (lowercased first); a marker Python rejects is an "
                   "IFR_E_REGEX error at compile time.",
-        .precise = NULL,
+        .precise = "The marker must start a line (after indentation, markdown emphasis, '>' or '#'), after some body text, and be followed by a word: 'see p.s. below' mid-sentence, a response that is only 'P.S.', and a bare marker with nothing after it fail. 'P.S.' also matches 'P. S.'; 'P.P.S' matches 'P.P.S', 'P.P.S.', 'P. P. S'; 'P.P.S.' no longer satisfies 'P.S.'. Other markers are literal text (not regexes), case-insensitive.",
     },
     {0},
 };

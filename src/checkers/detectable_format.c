@@ -712,14 +712,14 @@ const ifr__checker ifr__family_detectable_format[] = {
         .kwargs = bullets_kwargs,
         .parse = bullets_parse,
         .check = bullets_check,
-        .flags = IFR_CHECKER_RANDOM,
+        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE,
         .rule = "Followed iff `len(re.findall(r\"^\\s*\\*[^\\*].*$\", response, re.M)) + "
                 "len(re.findall(r\"^\\s*-.*$\", response, re.M)) == num_bullets`.",
         .quirks = "Exact equality. Any line starting with '-' counts ('---' rules, '-5 "
                   "degrees'), and so does a line starting with '*italic*'; '**Bold**' lines "
                   "and numbered lists do not. `\\s*` crosses blank lines, and '[^\\*]' can be "
                   "the line break itself, so a lone '*' at a line end absorbs the next line.",
-        .precise = NULL,
+        .precise = "A bullet is a line (\\n, \\r\\n or \\r) starting, after spaces or tabs, with '*', '-' or '+' then a space or tab, with a word character on the line. Horizontal rules ('---', '* * *'), negative numbers ('-5'), '*italic*' and '**bold**' lines, empty bullets and lines inside ``` fences do not count. Exactly N, as in compat.",
     },
     {
         .id = "detectable_format:constrained_response",
@@ -734,7 +734,7 @@ const ifr__checker ifr__family_detectable_format[] = {
         .quirks = "Anything may surround the phrase, so it can be buried in a long answer "
                   "(or all three can be given); 'My answer is Yes.' and 'My answer is yes' "
                   "(no period) fail.",
-        .precise = NULL,
+        .precise = "Exactly one of the three options appears, and it is the answer: the response (without surrounding whitespace, quotes and markdown emphasis) starts with it ('My answer is yes. Because ...'), or its last non-blank line is exactly it. An option buried in a paragraph, or several options, fail.",
     },
     {
         .id = "detectable_format:number_highlighted_sections",
@@ -750,7 +750,7 @@ const ifr__checker ifr__family_detectable_format[] = {
         .quirks = "'**b**' counts once (through the second pattern only), '***x***' counts "
                   "twice, '* *' counts 0. A highlight cannot span a line break. Any "
                   "'*x*' counts, so N short highlights are an easy pass.",
-        .precise = NULL,
+        .precise = "Markdown emphasis spans on one line: a run of 1-3 '*' opens when the next character is not whitespace and closes at the next run of the same length not preceded by whitespace; the inside needs a word character. '***x***' counts once, '* *', '*...*' and '*\\u200b*' count 0, a '* ' bullet is not a highlight, and the same highlighted text repeated counts once (distinct texts).",
     },
     {
         .id = "detectable_format:multiple_sections",
@@ -766,7 +766,7 @@ const ifr__checker ifr__family_detectable_format[] = {
                   "anywhere in running text ('see Section 2'), 'Section1' counts, numbers "
                   "need not be in order. The spliter is a Python regex used unescaped; "
                   "capturing groups in it add to the count (re.split returns them).",
-        .precise = NULL,
+        .precise = "A section header is a line starting (after indentation and markdown '#', '*', '_') with the splitter as literal, case-sensitive text, optional spaces and a number not followed by a word character ('Section 2:', '**SECTION 2**', 'Day 3 - Rest'). Headers must be numbered 1, 2, ..., N in order, every section needs a word after its number, and the count must be exactly N (the instruction says 'must have N sections'). Markers in running prose do not count.",
     },
     {
         .id = "detectable_format:json_format",
@@ -775,7 +775,7 @@ const ifr__checker ifr__family_detectable_format[] = {
         .kwargs = NULL,
         .parse = NULL,
         .check = json_check,
-        .flags = 0,
+        .flags = IFR_CHECKER_HACKABLE,
         .rule = "`response.strip()`, then removeprefix of \"```json\", \"```Json\", "
                 "\"```JSON\" and \"```\" in turn, removesuffix(\"```\"), strip(); followed "
                 "iff Python's json.loads accepts the rest.",
@@ -785,7 +785,7 @@ const ifr__checker ifr__family_detectable_format[] = {
                   "json' and '```jsonc' fences fail, as does any prose outside the fence. "
                   "Nesting deeper than ~1000 levels crashes the reference (RecursionError); "
                   "here it gets the grammar's answer.",
-        .precise = NULL,
+        .precise = "After json.loads accepts it, the value must be a non-empty object or array (no bare scalars such as '42', 'null', '\"s\"'; no '{}' or '[]'), and NaN, Infinity and -Infinity (not JSON) are rejected.",
     },
     {
         .id = "detectable_format:title",
@@ -794,13 +794,13 @@ const ifr__checker ifr__family_detectable_format[] = {
         .kwargs = NULL,
         .parse = NULL,
         .check = title_check,
-        .flags = 0,
+        .flags = IFR_CHECKER_HACKABLE,
         .rule = "Followed iff some `re.findall(r\"<<[^\\n]+>>\")` match is non-blank after "
                 "`lstrip(\"<\").rstrip(\">\").strip()`.",
         .quirks = "A title anywhere in the text counts (not only on the first line); the "
                   "match is greedy within a line, so '<<a>> and <<b>>' is one match; '<< >>' "
                   "fails, '<<<T>>>' and '<<a>b>>' pass.",
-        .precise = NULL,
+        .precise = "The title inside << >> needs a word character: '<<\\u200b>>' and '<<...>>' fail.",
     },
     {0},
 };

@@ -418,7 +418,7 @@ const ifr__checker ifr__family_keywords[] = {
         .kwargs = existence_kwargs,
         .parse = existence_parse,
         .check = existence_check,
-        .flags = IFR_CHECKER_RANDOM,
+        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE,
         .rule = "Followed iff `re.search(keyword, response, flags=re.IGNORECASE)` matches for "
                 "every keyword.",
         .quirks = "Substring match, not whole words: 'le' is found in 'people'. Keywords "
@@ -428,7 +428,7 @@ const ifr__checker ifr__family_keywords[] = {
                   "during checking. Case folding "
                   "is Python's simple IGNORECASE folding. An empty or null list makes the "
                   "reference draw random keywords; here it is an error.",
-        .precise = NULL,
+        .precise = "Each keyword is literal text (not a regex), matched case-insensitively as a whole word: the characters around it must not be word characters (Python \\w or combining marks) where the keyword starts or ends with one, so 'le' is not found in 'people' and 'rock' not in 'rocket', while 'ROCK', \"rock's\" and 'rock-solid' match. 'c++' finds the text 'c++'; any keyword compiles. Plurals and other inflections do not match (the instruction names a word).",
     },
     {
         .id = "keywords:frequency",
@@ -437,7 +437,7 @@ const ifr__checker ifr__family_keywords[] = {
         .kwargs = frequency_kwargs,
         .parse = frequency_parse,
         .check = frequency_check,
-        .flags = IFR_CHECKER_RANDOM,
+        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE,
         .rule = "With `k = keyword.strip()`, count `len(re.findall(k, response, "
                 "flags=re.IGNORECASE))` and compare with frequency: 'less than' is <, "
                 "'at least' is >=.",
@@ -445,7 +445,7 @@ const ifr__checker ifr__family_keywords[] = {
                   "regex unescaped; a pattern with groups still counts matches. Null or "
                   "negative frequency, an empty keyword or a missing relation make the "
                   "reference draw random values; here they are errors.",
-        .precise = NULL,
+        .precise = "The keyword (stripped) is literal text counted as non-overlapping case-insensitive whole-word occurrences (same word test as keywords:existence): 'art' occurs 0 times in 'smart start'.",
     },
     {
         .id = "keywords:forbidden_words",
@@ -454,7 +454,7 @@ const ifr__checker ifr__family_keywords[] = {
         .kwargs = forbidden_kwargs,
         .parse = forbidden_parse,
         .check = forbidden_check,
-        .flags = IFR_CHECKER_RANDOM,
+        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE,
         .rule = "Followed iff no word w has `re.search(r\"\\b\" + w + r\"\\b\", response, "
                 "flags=re.IGNORECASE)`.",
         .quirks = "Python's Unicode \\b: a letter, digit or '_' next to the word blocks the "
@@ -463,7 +463,7 @@ const ifr__checker ifr__family_keywords[] = {
                   "anything starting with a word 'a' or ending with 'b'). Since a blank "
                   "response fails only through the strict blank gate, a response of only "
                   "U+200B passes.",
-        .precise = NULL,
+        .precise = "Words are literal text (not regexes), matched case-insensitively as whole words (word characters include combining marks), after removing format characters (ZWSP, ZWJ, soft hyphen, BOM) from the response, so 'w\\u200bar' is the word 'war'. Invisible-only responses fail (scoring layer).",
     },
     {
         .id = "keywords:letter_frequency",
@@ -472,14 +472,14 @@ const ifr__checker ifr__family_keywords[] = {
         .kwargs = letter_kwargs,
         .parse = letter_parse,
         .check = letter_check,
-        .flags = IFR_CHECKER_RANDOM,
+        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE,
         .rule = "Count `collections.Counter(response.lower())[letter.lower()]` and compare "
                 "with let_frequency: 'less than' is <, 'at least' is >=.",
         .quirks = "Counting uses Python's full lower(): 'İ' (U+0130) adds an 'i' and KELVIN "
                   "SIGN (U+212A) counts as 'k'; fullwidth letters do not count. The "
                   "reference replaces an invalid letter (e.g. '#', '!', 'ab') with a random "
                   "ASCII letter; here that is an IFR_E_KWARGS error.",
-        .precise = NULL,
+        .precise = "A character counts as the letter when its compatibility decomposition starts with it (accented 'é', fullwidth and mathematical letters count as 'e'), and Cyrillic/Greek look-alikes ('е', 'о', 'а'...) count inside words that also contain Latin letters (a homoglyph substitution, never honest Russian or Greek text). Stops evading 'less than' with look-alike letters.",
     },
     {0},
 };

@@ -467,7 +467,7 @@ const ifr__checker ifr__family_length_constraints[] = {
         .kwargs = words_kwargs,
         .parse = words_parse,
         .check = words_check,
-        .flags = IFR_CHECKER_RANDOM,
+        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE,
         .rule = "Count words as `len(re.findall(r\"\\w+\", response))` (IFEval's count_words, "
                 "nltk RegexpTokenizer) and compare with num_words: 'less than' is <, "
                 "'at least' is >=.",
@@ -475,7 +475,7 @@ const ifr__checker ifr__family_length_constraints[] = {
                   "a run of CJK characters counts 1; combining marks are not word "
                   "characters, so Hindi and other Indic text over-counts. A response of only "
                   "U+200B is non-blank with 0 words and passes any 'less than'.",
-        .precise = NULL,
+        .precise = "A word is a run of word characters including combining marks (Hindi and other Indic words are not split at vowel signs), joined across one apostrophe or hyphen between word characters (\"don't\", 'e-mail' are one word) and across '.' or ',' between digits ('3.14', '1,000'). Invisible-only text fails every limit (scoring layer).",
     },
     {
         .id = "length_constraints:number_paragraphs",
@@ -484,7 +484,7 @@ const ifr__checker ifr__family_length_constraints[] = {
         .kwargs = paras_kwargs,
         .parse = paras_parse,
         .check = paras_check,
-        .flags = IFR_CHECKER_RANDOM,
+        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE,
         .rule = "Split with `re.split(r\"\\s?\\*\\*\\*\\s?\", response)`; a blank first or last "
                 "piece is not counted, a blank piece in the middle fails at once; followed "
                 "iff the number of pieces counted == num_paragraphs.",
@@ -492,7 +492,7 @@ const ifr__checker ifr__family_length_constraints[] = {
                   "'***bold italic***' and '****'; only one optional whitespace character is "
                   "absorbed on each side, so 'a *** *** b' has an empty middle piece and "
                   "fails. Paragraphs separated only by blank lines count as one.",
-        .precise = NULL,
+        .precise = "A piece counts as a paragraph only if it has a word character; a piece between *** dividers without one ('---', ZWSP) fails like an empty one.",
     },
     {
         .id = "length_constraints:nth_paragraph_first_word",
@@ -502,7 +502,7 @@ const ifr__checker ifr__family_length_constraints[] = {
         .kwargs = first_word_kwargs,
         .parse = first_word_parse,
         .check = first_word_check,
-        .flags = IFR_CHECKER_RANDOM,
+        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE,
         .rule = "Split on the literal \"\\n\\n\"; count = pieces that are non-blank after "
                 "strip(). Paragraph i is piece i-1 of the raw list (blank pieces included); "
                 "if i > count or it is blank, fail. Its first word is `split()[0]`, "
@@ -514,7 +514,7 @@ const ifr__checker ifr__family_length_constraints[] = {
                   "that shifts the indexing but not the count. '**Word**', 'Word:' and "
                   "'Word-like' do not match 'word'. The reference draws a random index when "
                   "nth_paragraph is out of 1..num_paragraphs; here that is an error.",
-        .precise = NULL,
+        .precise = "Paragraphs are blocks of lines separated by one or more blank lines (\\n, \\r\\n or \\r; a line of spaces or invisible characters is blank), counted only when they contain a word, and indexed by that count (extra blank lines no longer shift the index). The first word is the first run of word characters after leading markdown and quotes ('**Today**', '\"Today' match 'today'); it must be the whole word ('Today-like', 'Todays' do not match).",
     },
     {
         .id = "length_constraints:number_sentences",
@@ -535,7 +535,7 @@ const ifr__checker ifr__family_length_constraints[] = {
                   "response can reach 'less than N' by dropping full stops, or 'at least N' "
                   "with fragments ('A. B. C.'). The reference draws a random threshold when "
                   "num_sentences is missing or negative; here that is an error.",
-        .precise = NULL,
+        .precise = "For 'at least', only Punkt sentences with a letter count ('...', '1.', '!!!' are not sentences); 'less than' keeps every Punkt sentence (stricter). Invisible-only text fails (scoring layer).",
     },
     {0},
 };

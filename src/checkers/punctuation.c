@@ -45,14 +45,14 @@ const ifr__checker ifr__family_punctuation[] = {
         .kwargs = NULL,
         .parse = NULL,
         .check = no_comma_check,
-        .flags = 0,
+        .flags = IFR_CHECKER_HACKABLE,
         .rule = "Followed iff `re.search(r\"\\,\", response)` finds nothing, i.e. the text has "
                 "no U+002C.",
         .quirks = "Only the ASCII comma counts: the full-width '\xef\xbc\x8c' (U+FF0C), the "
                   "Arabic '\xd8\x8c' (U+060C) and other comma-like characters pass. Like "
                   "every IFEval checker, a blank response fails in strict mode (scoring "
                   "layer), but a response of only U+200B passes.",
-        .precise = NULL,
+        .precise = "Comma look-alikes count as commas too: fullwidth '，' (U+FF0C), ideographic '、' (U+3001), Arabic '،' (U+060C), small and halfwidth forms (U+FE50, U+FE51, U+FF64), the low-9 quotation mark (U+201A) and the Armenian, NKo, Mongolian, Ethiopic, Lisu, Vai and reversed commas. Invisible-only text fails (scoring layer).",
     },
     {0},
 };

@@ -153,7 +153,7 @@ const ifr__checker ifr__family_startend[] = {
         .kwargs = end_kwargs,
         .parse = end_parse,
         .check = end_check,
-        .flags = IFR_CHECKER_RANDOM,
+        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE,
         .rule = "Followed iff `response.strip().strip('\"').lower()` ends with "
                 "`end_phrase.strip().lower()` (Python str methods: Unicode whitespace, full "
                 "lowercase mapping with the final-sigma rule).",
@@ -162,7 +162,7 @@ const ifr__checker ifr__family_startend[] = {
                   "closing quote remains and fails. A trailing period after the phrase fails. "
                   "An empty end_phrase always passes. The reference draws a random phrase "
                   "when end_phrase is null; here it is an error.",
-        .precise = NULL,
+        .precise = "After the phrase only whitespace, quotes (straight or curly), '*', '_' and '`' may follow (so '**phrase**' and a curly-quoted phrase pass), and the phrase must start at a word boundary ('any other questions?' does not end 'Many other questions?'). A blank phrase never matches.",
     },
     {
         .id = "startend:quotation",
@@ -177,7 +177,7 @@ const ifr__checker ifr__family_startend[] = {
         .quirks = "ASCII '\"' only (curly quotes fail). The two-character response '\"\"' "
                   "passes, as does any text between two quotes, including several quoted "
                   "parts ('\"a\" and \"b\"').",
-        .precise = NULL,
+        .precise = "The stripped response starts and ends with a double quote, straight or curly (“...”), and the inside has a word character: '\"\"', '\" \"', '\"\\u200b\"' and '\"...\"' fail.",
     },
     {0},
 };
