@@ -59,9 +59,11 @@ static const audit_row rows[] = {
      {"don't won't can't isn't 3.14 2.71", "e-mail x-ray t-shirt u-turn a-b c-d", NULL},
      {"The quick brown fox jumps over the lazy dog and runs into the forest.", NULL}},
     {"length_constraints:nth_paragraph_first_word",
-     "{\"num_paragraphs\": 2, \"nth_paragraph\": 2, \"first_word\": \"today\"}",
-     {"Hello.\n\nTodays news.", "Hello.\n\nToday-like weather.", "Hello.\n\n\xe2\x80\x8b\n\nNot today.", NULL},
-     {"Hello there.\n\nToday we walk.", "Hello there.\r\n\r\n**Today** we walk.", NULL}},
+     "{\"num_paragraphs\": 3, \"nth_paragraph\": 3, \"first_word\": \"today\"}",
+     {"A.\n\n.\n\nToday we walk.", "A.\n\n\xe2\x80\x8b\n\nToday we walk.", "Hello.\n\nMid.\n\nTodays news.",
+      "Hello.\n\nMid.\n\nToday-like weather.", NULL},
+     {"Hello there.\n\nSecond part.\n\nToday we walk.",
+      "Hello there.\r\n\r\nSecond part.\r\n\r\n**Today** we walk.", NULL}},
     {"detectable_content:number_placeholders", "{\"num_placeholders\": 2}",
      {"[] []", "[ ] [ ]", "[1] [2]", NULL},
      {"Dear [name], we will meet at [address].", NULL}},
@@ -125,6 +127,7 @@ static const char *const generic_names[] = {"empty", "space", "whitespace", "ZWS
 
 typedef struct tally {
     int n;                 /* definite hacks tried */
+    int targeted, targeted_compat; /* table hacks; of them passing compat strict or loose */
     int pass[2][2];        /* [precise][loose] */
     int probes, probe_pass[2][2];
     int honest, honest_ok; /* precise strict */
@@ -206,6 +209,7 @@ typedef struct out_row {
     const char *suite;
     tally t;
     int error;
+    unsigned flags;
 } out_row;
 
 static int audit_one(const char *id, const char *suite, const char *spec_json, const audit_row *r,
@@ -234,8 +238,12 @@ static int audit_one(const char *id, const char *suite, const char *spec_json, c
         tally *t = &o->t;
         for (size_t g = 0; generic_hacks[g]; g++)
             run(&c, generic_hacks[g], strlen(generic_hacks[g]), t->pass), t->n++;
-        for (size_t i = 0; r && i < MAXR && r->hacks[i]; i++)
+        for (size_t i = 0; r && i < MAXR && r->hacks[i]; i++) {
+            int before = t->pass[0][0] + t->pass[0][1];
             run(&c, r->hacks[i], strlen(r->hacks[i]), t->pass), t->n++;
+            t->targeted++;
+            t->targeted_compat += t->pass[0][0] + t->pass[0][1] > before;
+        }
         for (size_t i = 0; r && i < MAXR && r->honest[i]; i++) {
             t->honest++;
             t->honest_ok += score(c.spec[1], c.res[1], r->honest[i], strlen(r->honest[i]), false);
@@ -330,6 +338,7 @@ int ifr_cli_audit(int argc, char **argv)
             if (!sj)
                 break;
             audit_one(id, suite, sj, r, &out[nout]);
+            out[nout].flags = ifr_checker_flags(i);
             if (out[nout].error && !r) {
                 free(sj);
                 continue; /* needs kwargs the table does not have */
@@ -358,10 +367,12 @@ int ifr_cli_audit(int argc, char **argv)
                    "\"compat_strict\": %d, \"compat_loose\": %d, \"precise_strict\": %d, "
                    "\"precise_loose\": %d, \"probes\": %d, \"probes_compat_strict\": %d, "
                    "\"probes_precise_strict\": %d, \"honest\": %d, \"honest_compat\": %d, "
-                   "\"honest_precise\": %d}",
+                   "\"honest_precise\": %d, \"targeted\": %d, \"targeted_compat\": %d, "
+                   "\"flags\": %u}",
                    out[i].suite, out[i].error, t->n, t->pass[0][0], t->pass[0][1], t->pass[1][0],
                    t->pass[1][1], t->probes, t->probe_pass[0][0], t->probe_pass[1][0], t->honest,
-                   t->honest_compat, t->honest_ok);
+                   t->honest_compat, t->honest_ok, t->targeted, t->targeted_compat,
+                   out[i].flags);
         }
         printf("],\n \"total\": {\"hacks\": %d, \"compat_strict\": %d, \"compat_loose\": %d, "
                "\"precise_strict\": %d, \"precise_loose\": %d, \"honest\": %d, "
