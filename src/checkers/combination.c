@@ -21,51 +21,6 @@ static size_t find_sep(const uint32_t *cp, size_t n, size_t from)
     return n;
 }
 
-/* Sorted hashes of the case-folded words (runs of word characters) of a span. */
-static int word_hashes(const ifr__text *t, ifr__span sp, uint64_t **out, size_t *nout)
-{
-    const uint32_t *cp = t->cp;
-    size_t nw = 0;
-    for (size_t i = sp.b; i < sp.e;) {
-        if (!ifr__pr_wordch(cp[i])) {
-            i++;
-            continue;
-        }
-        while (i < sp.e && ifr__pr_wordch(cp[i]))
-            i++;
-        nw++;
-    }
-    uint64_t *h = ifr__arena_alloc(t->arena, (nw + 1) * sizeof *h);
-    if (!h)
-        return IFR_E_NOMEM;
-    size_t w = 0;
-    for (size_t i = sp.b; i < sp.e;) {
-        if (!ifr__pr_wordch(cp[i])) {
-            i++;
-            continue;
-        }
-        uint64_t x = 1469598103934665603ULL;
-        while (i < sp.e && ifr__pr_wordch(cp[i])) {
-            uint32_t lo[3];
-            size_t m = ifr__py_lower1(cp[i++], lo);
-            for (size_t k = 0; k < m; k++)
-                x = (x ^ lo[k]) * 1099511628211ULL;
-        }
-        h[w++] = x;
-    }
-    /* insertion sort is fine for answer-sized texts; shell sort for safety */
-    for (size_t gap = w / 2; gap > 0; gap /= 2)
-        for (size_t i = gap; i < w; i++)
-            for (size_t j = i; j >= gap && h[j - gap] > h[j]; j -= gap) {
-                uint64_t tmp = h[j];
-                h[j] = h[j - gap];
-                h[j - gap] = tmp;
-            }
-    *out = h;
-    *nout = w;
-    return IFR_OK;
-}
-
 /*
  * Precise: both responses need a word, and they must differ in their words,
  * not just in case, spacing, punctuation or markdown; two copies sharing 90%
@@ -74,11 +29,8 @@ static int word_hashes(const ifr__text *t, ifr__span sp, uint64_t **out, size_t 
  */
 static int two_precise(ifr__text *t, const ifr__span valid[2], ifr__check_ctx *cx)
 {
-    uint64_t *h0, *h1;
-    size_t n0, n1;
-    int rc = word_hashes(t, valid[0], &h0, &n0);
-    if (rc == IFR_OK)
-        rc = word_hashes(t, valid[1], &h1, &n1);
+    size_t n0, n1, common;
+    int rc = ifr__pr_compare_words(t, valid[0], valid[1], &n0, &n1, &common);
     if (rc != IFR_OK)
         return rc;
     cx->followed = false;
@@ -86,20 +38,8 @@ static int two_precise(ifr__text *t, const ifr__span valid[2], ifr__check_ctx *c
         ifr__detail(cx, "response %d has no words", n0 == 0 ? 1 : 2);
         return IFR_OK;
     }
-    size_t common = 0;
-    for (size_t i = 0, j = 0; i < n0 && j < n1;) {
-        if (h0[i] == h1[j])
-            common++, i++, j++;
-        else if (h0[i] < h1[j])
-            i++;
-        else
-            j++;
-    }
     size_t mx = n0 > n1 ? n0 : n1;
-    bool same = n0 == n1 && common == n0;
-    if (!same && mx >= 10 && common * 10 >= mx * 9)
-        same = true;
-    if (same) {
+    if (ifr__pr_near_same(n0, n1, common)) {
         ifr__detail(cx, "the two responses have the same words (%zu of %zu shared); they must "
                         "differ", common, mx);
         return IFR_OK;

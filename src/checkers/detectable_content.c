@@ -60,45 +60,11 @@ static size_t count_placeholders(const uint32_t *cp, size_t n)
     return count;
 }
 
-/*
- * Precise: a placeholder is "[...]" on one line whose inside has a letter
- * ("[name]", "[your address]"), and which is not a markdown link "[x](y)".
- * "[]", "[ ]", "[1]" and "[...]" do not count.
- */
-static size_t count_placeholders_precise(const uint32_t *cp, size_t n)
-{
-    size_t count = 0, i = 0;
-    while (i < n) {
-        if (cp[i] != '[') {
-            i++;
-            continue;
-        }
-        size_t j = i + 1;
-        while (j < n && cp[j] != ']' && cp[j] != '\n' && cp[j] != '[')
-            j++;
-        if (j < n && cp[j] == '[') {
-            i = j; /* innermost bracket pair */
-            continue;
-        }
-        if (j < n && cp[j] == ']') {
-            bool letter = false;
-            for (size_t k = i + 1; k < j && !letter; k++)
-                letter = ifr__py_isalpha(cp[k]);
-            bool link = j + 1 < n && cp[j + 1] == '(';
-            count += letter && !link;
-            i = j + 1;
-        } else {
-            i = j;
-        }
-    }
-    return count;
-}
-
 static int placeholders_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const count_args *a = args;
     if (ifr__pr_on(cx)) {
-        size_t found = count_placeholders_precise(t->cp, t->ncp);
+        size_t found = ifr__pr_count_placeholders(t->cp, t->ncp);
         cx->followed = (int64_t)found >= a->n;
         ifr__detail(cx, "found %zu placeholder%s like [name] (with a letter inside, not a "
                         "link); needs at least %lld", found, found == 1 ? "" : "s",

@@ -96,39 +96,11 @@ static size_t count_bullets(const uint32_t *cp, size_t n, bool star)
     return count;
 }
 
-/*
- * Precise: a bullet is a line (\n, \r\n or \r) that starts, after spaces or
- * tabs, with '*', '-' or '+' followed by a space or tab and then a word
- * character somewhere on the line. Rules ('---', '* * *'), negative numbers
- * ('-5'), '*italic*' / '**bold**' lines and empty bullets do not count, nor
- * do lines inside ``` fenced code blocks.
- */
-static size_t count_bullets_precise(const uint32_t *cp, size_t n)
-{
-    size_t count = 0, pos = 0, b, e;
-    bool fence = false;
-    while (ifr__pr_next_line(cp, n, &pos, &b, &e)) {
-        size_t i = b;
-        while (i < e && (cp[i] == ' ' || cp[i] == '\t'))
-            i++;
-        if (e - i >= 3 && cp[i] == '`' && cp[i + 1] == '`' && cp[i + 2] == '`') {
-            fence = !fence;
-            continue;
-        }
-        if (fence || i + 1 >= e)
-            continue;
-        if ((cp[i] == '*' || cp[i] == '-' || cp[i] == '+') &&
-            (cp[i + 1] == ' ' || cp[i + 1] == '\t') && ifr__pr_has_word(cp + i + 2, e - i - 2))
-            count++;
-    }
-    return count;
-}
-
 static int bullets_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const count_args *a = args;
     if (ifr__pr_on(cx)) {
-        size_t total = count_bullets_precise(t->cp, t->ncp);
+        size_t total = ifr__pr_count_bullets(t->cp, t->ncp);
         cx->followed = (int64_t)total == a->n;
         ifr__detail(cx, "%zu bullet point%s ('* ', '- ' or '+ ' with text); needs exactly %lld",
                     total, total == 1 ? "" : "s", (long long)a->n);
@@ -307,87 +279,14 @@ static size_t count_double(const uint32_t *cp, size_t n)
     return count;
 }
 
-/*
- * Precise: markdown emphasis spans on one line. A run of 1-3 '*' opens a span
- * when the next character is not whitespace; it closes at the next run of
- * the same length whose previous character is not whitespace. The inside
- * must have a word character. '***x***' and '**x**' count once, '* *' and
- * '**  **' not at all, a '* ' bullet is not a highlight. Repeating the same
- * highlighted text counts it once (distinct texts, compared exactly).
- */
-static size_t count_highlights_precise(const uint32_t *cp, size_t n, ifr__arena *ar)
-{
-    size_t cap = 16, nseen = 0, count = 0;
-    ifr__span *seen = ifr__arena_alloc(ar, cap * sizeof *seen);
-    if (!seen)
-        return 0;
-    size_t pos = 0, b, e;
-    while (ifr__pr_next_line(cp, n, &pos, &b, &e)) {
-        size_t i = b;
-        while (i < e) {
-            if (cp[i] != '*') {
-                i++;
-                continue;
-            }
-            size_t r = i;
-            while (r < e && cp[r] == '*')
-                r++;
-            size_t k = r - i;
-            if (k > 3 || r >= e || ifr__py_isspace(cp[r])) {
-                i = r;
-                continue;
-            }
-            /* find the closing run of exactly k stars */
-            size_t j = r, close = 0;
-            bool found = false;
-            while (j < e) {
-                if (cp[j] != '*') {
-                    j++;
-                    continue;
-                }
-                size_t q = j;
-                while (q < e && cp[q] == '*')
-                    q++;
-                if (q - j == k && !ifr__py_isspace(cp[j - 1])) {
-                    close = j;
-                    found = true;
-                    break;
-                }
-                j = q;
-            }
-            if (!found) {
-                i = r;
-                continue;
-            }
-            if (ifr__pr_has_word(cp + r, close - r)) {
-                bool dup = false;
-                for (size_t s2 = 0; s2 < nseen && !dup; s2++)
-                    dup = seen[s2].e - seen[s2].b == close - r &&
-                          memcmp(cp + seen[s2].b, cp + r, (close - r) * sizeof *cp) == 0;
-                if (!dup) {
-                    if (nseen == cap) {
-                        ifr__span *bigger = ifr__arena_alloc(ar, 2 * cap * sizeof *bigger);
-                        if (!bigger)
-                            return count;
-                        memcpy(bigger, seen, cap * sizeof *seen);
-                        seen = bigger;
-                        cap *= 2;
-                    }
-                    seen[nseen++] = (ifr__span){r, close};
-                    count++;
-                }
-            }
-            i = close + k;
-        }
-    }
-    return count;
-}
-
 static int highlights_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const count_args *a = args;
     if (ifr__pr_on(cx)) {
-        size_t total = count_highlights_precise(t->cp, t->ncp, t->arena);
+        size_t total;
+        int rc = ifr__pr_count_highlights(t->cp, t->ncp, t->arena, &total);
+        if (rc != IFR_OK)
+            return rc;
         cx->followed = (int64_t)total >= a->n;
         ifr__detail(cx, "%zu distinct highlighted section%s (*text* or **text** with a word "
                         "inside); needs at least %lld", total, total == 1 ? "" : "s",

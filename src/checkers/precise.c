@@ -139,3 +139,242 @@ bool ifr__pr_next_line(const uint32_t *cp, size_t n, size_t *pos, size_t *b, siz
     *pos = i + 1;
     return true;
 }
+
+/* MARK: shared precise counters ------------------------------------------ */
+
+/*
+ * Precise: a placeholder is "[...]" on one line whose inside has a letter
+ * ("[name]", "[your address]"), and which is not a markdown link "[x](y)".
+ * "[]", "[ ]", "[1]" and "[...]" do not count.
+ */
+size_t ifr__pr_count_placeholders(const uint32_t *cp, size_t n)
+{
+    size_t count = 0, i = 0;
+    while (i < n) {
+        if (cp[i] != '[') {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < n && cp[j] != ']' && cp[j] != '\n' && cp[j] != '[')
+            j++;
+        if (j < n && cp[j] == '[') {
+            i = j; /* innermost bracket pair */
+            continue;
+        }
+        if (j < n && cp[j] == ']') {
+            bool letter = false;
+            for (size_t k = i + 1; k < j && !letter; k++)
+                letter = ifr__py_isalpha(cp[k]);
+            bool link = j + 1 < n && cp[j + 1] == '(';
+            count += letter && !link;
+            i = j + 1;
+        } else {
+            i = j;
+        }
+    }
+    return count;
+}
+
+/*
+ * Precise: a bullet is a line (\n, \r\n or \r) that starts, after spaces or
+ * tabs, with '*', '-' or '+' followed by a space or tab and then a word
+ * character somewhere on the line. Rules ('---', '* * *'), negative numbers
+ * ('-5'), '*italic*' / '**bold**' lines and empty bullets do not count, nor
+ * do lines inside ``` fenced code blocks.
+ */
+size_t ifr__pr_count_bullets(const uint32_t *cp, size_t n)
+{
+    size_t count = 0, pos = 0, b, e;
+    bool fence = false;
+    while (ifr__pr_next_line(cp, n, &pos, &b, &e)) {
+        size_t i = b;
+        while (i < e && (cp[i] == ' ' || cp[i] == '\t'))
+            i++;
+        if (e - i >= 3 && cp[i] == '`' && cp[i + 1] == '`' && cp[i + 2] == '`') {
+            fence = !fence;
+            continue;
+        }
+        if (fence || i + 1 >= e)
+            continue;
+        if ((cp[i] == '*' || cp[i] == '-' || cp[i] == '+') &&
+            (cp[i + 1] == ' ' || cp[i + 1] == '\t') && ifr__pr_has_word(cp + i + 2, e - i - 2))
+            count++;
+    }
+    return count;
+}
+
+/*
+ * Precise: markdown emphasis spans on one line. A run of 1-3 '*' opens a span
+ * when the next character is not whitespace; it closes at the next run of
+ * the same length whose previous character is not whitespace. The inside
+ * must have a word character. '***x***' and '**x**' count once, '* *' and
+ * '**  **' not at all, a '* ' bullet is not a highlight. Repeating the same
+ * highlighted text counts it once (distinct texts, compared exactly).
+ */
+int ifr__pr_count_highlights(const uint32_t *cp, size_t n, ifr__arena *ar, size_t *out)
+{
+    size_t cap = 16, nseen = 0, count = 0;
+    ifr__span *seen = ifr__arena_alloc(ar, cap * sizeof *seen);
+    *out = 0;
+    if (!seen)
+        return IFR_E_NOMEM;
+    size_t pos = 0, b, e;
+    while (ifr__pr_next_line(cp, n, &pos, &b, &e)) {
+        size_t i = b;
+        while (i < e) {
+            if (cp[i] != '*') {
+                i++;
+                continue;
+            }
+            size_t r = i;
+            while (r < e && cp[r] == '*')
+                r++;
+            size_t k = r - i;
+            if (k > 3 || r >= e || ifr__py_isspace(cp[r])) {
+                i = r;
+                continue;
+            }
+            /* find the closing run of exactly k stars */
+            size_t j = r, close = 0;
+            bool found = false;
+            while (j < e) {
+                if (cp[j] != '*') {
+                    j++;
+                    continue;
+                }
+                size_t q = j;
+                while (q < e && cp[q] == '*')
+                    q++;
+                if (q - j == k && !ifr__py_isspace(cp[j - 1])) {
+                    close = j;
+                    found = true;
+                    break;
+                }
+                j = q;
+            }
+            if (!found) {
+                i = r;
+                continue;
+            }
+            if (ifr__pr_has_word(cp + r, close - r)) {
+                bool dup = false;
+                for (size_t s2 = 0; s2 < nseen && !dup; s2++)
+                    dup = seen[s2].e - seen[s2].b == close - r &&
+                          memcmp(cp + seen[s2].b, cp + r, (close - r) * sizeof *cp) == 0;
+                if (!dup) {
+                    if (nseen == cap) {
+                        ifr__span *bigger = ifr__arena_alloc(ar, 2 * cap * sizeof *bigger);
+                        if (!bigger)
+                            return IFR_E_NOMEM;
+                        memcpy(bigger, seen, cap * sizeof *seen);
+                        seen = bigger;
+                        cap *= 2;
+                    }
+                    seen[nseen++] = (ifr__span){r, close};
+                    count++;
+                }
+            }
+            i = close + k;
+        }
+    }
+    *out = count;
+    return IFR_OK;
+}
+
+/* Sorted hashes of the case-folded words (runs of word characters) of a span. */
+int ifr__pr_word_hashes(const ifr__text *t, ifr__span sp, uint64_t **out, size_t *nout)
+{
+    const uint32_t *cp = t->cp;
+    size_t nw = 0;
+    for (size_t i = sp.b; i < sp.e;) {
+        if (!ifr__pr_wordch(cp[i])) {
+            i++;
+            continue;
+        }
+        while (i < sp.e && ifr__pr_wordch(cp[i]))
+            i++;
+        nw++;
+    }
+    uint64_t *h = ifr__arena_alloc(t->arena, (nw + 1) * sizeof *h);
+    if (!h)
+        return IFR_E_NOMEM;
+    size_t w = 0;
+    for (size_t i = sp.b; i < sp.e;) {
+        if (!ifr__pr_wordch(cp[i])) {
+            i++;
+            continue;
+        }
+        uint64_t x = 1469598103934665603ULL;
+        while (i < sp.e && ifr__pr_wordch(cp[i])) {
+            uint32_t lo[3];
+            size_t m = ifr__py_lower1(cp[i++], lo);
+            for (size_t k = 0; k < m; k++)
+                x = (x ^ lo[k]) * 1099511628211ULL;
+        }
+        h[w++] = x;
+    }
+    /* insertion sort is fine for answer-sized texts; shell sort for safety */
+    for (size_t gap = w / 2; gap > 0; gap /= 2)
+        for (size_t i = gap; i < w; i++)
+            for (size_t j = i; j >= gap && h[j - gap] > h[j]; j -= gap) {
+                uint64_t tmp = h[j];
+                h[j] = h[j - gap];
+                h[j - gap] = tmp;
+            }
+    *out = h;
+    *nout = w;
+    return IFR_OK;
+}
+
+
+int ifr__pr_compare_words(const ifr__text *t, ifr__span a, ifr__span b, size_t *na, size_t *nb,
+                          size_t *common)
+{
+    uint64_t *h0, *h1;
+    size_t n0, n1;
+    int rc = ifr__pr_word_hashes(t, a, &h0, &n0);
+    if (rc == IFR_OK)
+        rc = ifr__pr_word_hashes(t, b, &h1, &n1);
+    if (rc != IFR_OK)
+        return rc;
+    size_t c = 0;
+    for (size_t i = 0, j = 0; i < n0 && j < n1;) {
+        if (h0[i] == h1[j])
+            c++, i++, j++;
+        else if (h0[i] < h1[j])
+            i++;
+        else
+            j++;
+    }
+    *na = n0;
+    *nb = n1;
+    *common = c;
+    return IFR_OK;
+}
+
+bool ifr__pr_near_same(size_t na, size_t nb, size_t common)
+{
+    size_t mx = na > nb ? na : nb;
+    if (na == nb && common == na)
+        return true;
+    return mx >= 10 && common * 10 >= mx * 9;
+}
+
+size_t ifr__pr_find_word(const uint32_t *h, size_t hn, size_t from, const uint32_t *nd,
+                         size_t nn)
+{
+    if (nn == 0 || nn > hn)
+        return (size_t)-1;
+    bool ws = ifr__pr_wordch(nd[0]), we = ifr__pr_wordch(nd[nn - 1]);
+    for (size_t i = from; i + nn <= hn; i++) {
+        if (h[i] != nd[0] || memcmp(h + i, nd, nn * sizeof *h) != 0)
+            continue;
+        if (ws && i > 0 && ifr__pr_wordch(h[i - 1]))
+            continue;
+        if (we && i + nn < hn && ifr__pr_wordch(h[i + nn]))
+            continue;
+        return i;
+    }
+    return (size_t)-1;
+}

@@ -49,4 +49,21 @@ int ifr__pr_strip_format(const ifr__text *t, const char **s, size_t *n);
 /* A line [b, e) of cp (without its terminator); lines end at \n, \r\n or \r. */
 bool ifr__pr_next_line(const uint32_t *cp, size_t n, size_t *pos, size_t *b, size_t *e);
 
+/* "[...]" on one line with a letter inside, not a markdown link "[x](y)". */
+size_t ifr__pr_count_placeholders(const uint32_t *cp, size_t n);
+/* Lines starting with '* ', '- ' or '+ ' and a word (outside ``` fences). */
+size_t ifr__pr_count_bullets(const uint32_t *cp, size_t n);
+/* Distinct markdown emphasis spans with a word inside. IFR_OK or IFR_E_NOMEM. */
+int ifr__pr_count_highlights(const uint32_t *cp, size_t n, ifr__arena *ar, size_t *out);
+/* Sorted FNV hashes of the lowered words (runs of word characters) of span sp. */
+int ifr__pr_word_hashes(const ifr__text *t, ifr__span sp, uint64_t **out, size_t *nout);
+/* Word multisets of two spans: their sizes and the size of their intersection. */
+int ifr__pr_compare_words(const ifr__text *t, ifr__span a, ifr__span b, size_t *na, size_t *nb,
+                          size_t *common);
+/* Same words, or 10+ words with 90% or more shared: one response with a small edit. */
+bool ifr__pr_near_same(size_t na, size_t nb, size_t common);
+/* First whole-word occurrence of nd in h at or after `from` (exact code points), or (size_t)-1. */
+size_t ifr__pr_find_word(const uint32_t *h, size_t hn, size_t from, const uint32_t *nd,
+                         size_t nn);
+
 #endif /* IFR_CHECKERS_PRECISE_H */
