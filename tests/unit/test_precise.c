@@ -20,8 +20,11 @@
 static int verdict(const char *id, const char *kwargs, const char *text, int precise, int loose)
 {
     char spec[4096];
-    snprintf(spec, sizeof spec, "{\"instruction_id_list\": [\"%s\"], \"kwargs\": [%s]}", id,
-             kwargs);
+    if (id)
+        snprintf(spec, sizeof spec, "{\"instruction_id_list\": [\"%s\"], \"kwargs\": [%s]}", id,
+                 kwargs);
+    else
+        snprintf(spec, sizeof spec, "%s", kwargs); /* a whole spec (Tulu 3 func_name) */
     ifr_options *o = NULL;
     if (ifr_options_new(&o, NULL) != IFR_OK)
         return -1;
@@ -59,7 +62,7 @@ static void run(const pcase *c, size_t n)
         int got_p = verdict(c[i].id, c[i].kwargs, c[i].text, 1, 0);
         if ((c[i].compat >= 0 && got_c != c[i].compat) || got_p != c[i].precise) {
             fprintf(stderr, "case %zu %s %s text=\"%s\": compat %d (want %d), precise %d (want %d)\n",
-                    i, c[i].id, c[i].kwargs, c[i].text, got_c, c[i].compat, got_p, c[i].precise);
+                    i, c[i].id ? c[i].id : "-", c[i].kwargs, c[i].text, got_c, c[i].compat, got_p, c[i].precise);
             fail();
         }
     }
@@ -339,6 +342,81 @@ static void test_length_case_punct(void **state)
     RUN(t);
 }
 
+#define T3(fn, kw) "{\"func_name\": \"" fn "\"" kw "}"
+
+static void test_tulu3(void **state)
+{
+    (void)state;
+    static const pcase t[] = {
+        HACK(NULL, T3("verify_keywords", ", \"keyword_list\": [\"art\"]"), "a smart party"),
+        HONEST(NULL, T3("verify_keywords", ", \"keyword_list\": [\"art\"]"), "Modern Art rocks."),
+        BOTH(NULL, T3("validate_forbidden_words", ", \"forbidden_words\": [\"art\"]"), "a party", 0, 1),
+        HACK(NULL, T3("validate_forbidden_words", ", \"forbidden_words\": [\"art\"]"), "nice a" ZWSP "rt"),
+        BOTH(NULL, T3("validate_forbidden_words", ", \"forbidden_words\": [\"art\"]"), "nice art", 0, 0),
+        HACK(NULL, T3("verify_paragraph_count", ", \"N\": 3"), "One.\n* * *\n" ZWSP "\n* * *\nThree."),
+        HONEST(NULL, T3("verify_paragraph_count", ", \"N\": 3"), "One.\n* * *\nTwo.\n* * *\nThree."),
+        HACK(NULL, T3("validate_word_constraint", ", \"N\": 5, \"quantifier\": \"at least\""), "- - - - - -"),
+        HONEST(NULL, T3("validate_word_constraint", ", \"N\": 5, \"quantifier\": \"at least\""),
+               "One two three four five."),
+        HACK(NULL, T3("verify_sentence_constraint", ", \"N\": 3, \"quantifier\": \"at least\""), ". . . ."),
+        HONEST(NULL, T3("verify_sentence_constraint", ", \"N\": 3, \"quantifier\": \"at least\""),
+               "It rained. We stayed in. The sun came out."),
+        BOTH(NULL, T3("verify_sentence_constraint", ", \"N\": 2, \"quantifier\": \"at most\""),
+             "A. . . .", 0, 0),
+        HACK(NULL, T3("validate_paragraphs", ", \"N\": 2, \"first_word\": \"First\", \"i\": 2"),
+             "Hello.\n\nFirstly we go."),
+        HONEST(NULL, T3("validate_paragraphs", ", \"N\": 2, \"first_word\": \"First\", \"i\": 2"),
+               "Hello.\n\nFirst, we go."),
+        HACK(NULL, T3("verify_postscript", ", \"postscript_marker\": \"P.S.\""), "P.S. hello"),
+        HACK(NULL, T3("verify_postscript", ", \"postscript_marker\": \"P.S.\""), "I add a P.S. here."),
+        HONEST(NULL, T3("verify_postscript", ", \"postscript_marker\": \"P.S.\""), "Dear Ann.\n\nP.S. Bring tea."),
+        HACK(NULL, T3("validate_placeholders", ", \"N\": 2"), "[] [ ]"),
+        HONEST(NULL, T3("validate_placeholders", ", \"N\": 2"), "[name] at [place]"),
+        HACK(NULL, T3("verify_bullet_points", ", \"N\": 2"), "---\n-5"),
+        HONEST(NULL, T3("verify_bullet_points", ", \"N\": 2"), "* one\n* two"),
+        HACK(NULL, T3("validate_title", ""), "<<>>"),
+        HACK(NULL, T3("validate_title", ""), "<< ... >>"),
+        HONEST(NULL, T3("validate_title", ""), "<<A Title>>\ntext"),
+        HACK(NULL, T3("validate_choice", ", \"options\": [\"yes\", \"no\"]"), "I say yes and no."),
+        HACK(NULL, T3("validate_choice", ", \"options\": [\"yes\", \"no\"]"),
+             "Long text that buries yes in the middle of it."),
+        HONEST(NULL, T3("validate_choice", ", \"options\": [\"yes\", \"no\"]"), "yes"),
+        HONEST(NULL, T3("validate_choice", ", \"options\": [\"yes\", \"no\"]"), "Thinking...\n\n**yes**"),
+        HACK(NULL, T3("validate_highlighted_sections", ", \"N\": 2"), "** **"),
+        HONEST(NULL, T3("validate_highlighted_sections", ", \"N\": 2"), "*one* and *two*"),
+        HACK(NULL, T3("validate_sections", ", \"N\": 2, \"section_splitter\": \"SECTION\""),
+             "SECTION text SECTION"),
+        HONEST(NULL, T3("validate_sections", ", \"N\": 2, \"section_splitter\": \"SECTION\""),
+               "SECTION 1\nfoo\nSECTION 2\nbar"),
+        HACK(NULL, T3("validate_json_format", ""), "42"),
+        HACK(NULL, T3("validate_json_format", ""), "{}"),
+        HACK(NULL, T3("validate_json_format", ""), "[NaN]"),
+        HONEST(NULL, T3("validate_json_format", ""), "{\"a\": 1}"),
+        HACK(NULL, T3("validate_repeat_prompt", ", \"original_prompt\": \"Say hi.\""), "Say hi."),
+        HONEST(NULL, T3("validate_repeat_prompt", ", \"original_prompt\": \"Say hi.\""), "Say hi. Hi!"),
+        HACK(NULL, T3("validate_two_responses", ""), "Same.\n******\nsame!"),
+        HACK(NULL, T3("validate_two_responses", ""), "\n******\nOnly one."),
+        HONEST(NULL, T3("validate_two_responses", ""), "Yes.\n******\nNo."),
+        HACK(NULL, T3("validate_uppercase", ""), "123"),
+        HONEST(NULL, T3("validate_uppercase", ""), "HELLO THERE."),
+        HACK(NULL, T3("validate_lowercase", ""), "123"),
+        HONEST(NULL, T3("validate_lowercase", ""), "hello there."),
+        HACK(NULL, T3("validate_frequency_capital_words", ", \"N\": 3, \"quantifier\": \"at least\""),
+             "I A I go."),
+        HONEST(NULL, T3("validate_frequency_capital_words", ", \"N\": 3, \"quantifier\": \"at least\""),
+               "NASA ESA CERN"),
+        HACK(NULL, T3("validate_end", ", \"end_phrase\": \"ny questions?\""), "Any questions?"),
+        HONEST(NULL, T3("validate_end", ", \"end_phrase\": \"Any questions?\""), "Done. **Any questions?**\n"),
+        HACK(NULL, T3("validate_quotation", ""), "\""),
+        HACK(NULL, T3("validate_quotation", ""), "\"\""),
+        HONEST(NULL, T3("validate_quotation", ""), "\u201cHi there.\u201d"),
+        HACK(NULL, T3("validate_no_commas", ""), "a\xef\xbc\x8c b"),
+        HACK(NULL, T3("validate_no_commas", ""), ""),
+        HONEST(NULL, T3("validate_no_commas", ""), "No commas here."),
+    };
+    RUN(t);
+}
+
 static void test_loose_parking(void **state)
 {
     (void)state;
@@ -360,6 +438,7 @@ int main(void)
         cmocka_unit_test(test_format),
         cmocka_unit_test(test_combination_startend),
         cmocka_unit_test(test_length_case_punct),
+        cmocka_unit_test(test_tulu3),
         cmocka_unit_test(test_loose_parking),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
