@@ -13,7 +13,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <utf8proc.h>
 
 typedef struct kw_item {
     const ifr__regex *rx;
@@ -306,83 +305,11 @@ static int letter_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const void *
     return IFR_OK;
 }
 
-/* Cyrillic and Greek letters that look like a Latin one (lower case). */
-static uint32_t homoglyph(uint32_t c)
-{
-    static const uint32_t tab[][2] = {
-        {0x0430, 'a'}, {0x0410, 'a'}, {0x0435, 'e'}, {0x0415, 'e'}, {0x043E, 'o'},
-        {0x041E, 'o'}, {0x0440, 'p'}, {0x0420, 'p'}, {0x0441, 'c'}, {0x0421, 'c'},
-        {0x0443, 'y'}, {0x0445, 'x'}, {0x0425, 'x'}, {0x0456, 'i'}, {0x0406, 'i'},
-        {0x0458, 'j'}, {0x0408, 'j'}, {0x0455, 's'}, {0x0405, 's'}, {0x0501, 'd'},
-        {0x0412, 'b'}, {0x041D, 'h'}, {0x041A, 'k'}, {0x041C, 'm'}, {0x0422, 't'},
-        {0x03BF, 'o'}, {0x039F, 'o'}, {0x03B1, 'a'}, {0x0391, 'a'}, {0x0392, 'b'},
-        {0x0395, 'e'}, {0x0397, 'h'}, {0x0399, 'i'}, {0x039A, 'k'}, {0x039C, 'm'},
-        {0x039D, 'n'}, {0x03A1, 'p'}, {0x03A4, 't'}, {0x03A7, 'x'}, {0x03A5, 'y'},
-        {0x0396, 'z'}, {0x03BD, 'v'},
-    };
-    for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
-        if (tab[i][0] == c)
-            return tab[i][1];
-    return 0;
-}
-
-static bool is_ascii_letter(uint32_t c)
-{
-    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
-/*
- * Precise count: a character counts when its compatibility decomposition
- * starts with the letter ('é', 'ｅ' and '𝐞' are an 'e'), and a Cyrillic or
- * Greek look-alike counts inside a word that also has Latin letters (the
- * signature of a homoglyph substitution, never of honest Russian or Greek).
- */
-static size_t letter_count_precise(const ifr__text *t, uint32_t letter)
-{
-    size_t count = 0;
-    const uint32_t *cp = t->cp;
-    size_t n = t->ncp;
-    for (size_t i = 0; i < n;) {
-        if (!ifr__pr_wordch(cp[i])) {
-            i++;
-            continue;
-        }
-        size_t j = i;
-        bool latin = false;
-        while (j < n && ifr__pr_wordch(cp[j]))
-            latin |= is_ascii_letter(cp[j++]);
-        for (size_t k = i; k < j; k++) {
-            uint32_t c = cp[k];
-            if (c < 0x80) {
-                count += (c | 0x20) == letter && is_ascii_letter(c);
-                continue;
-            }
-            utf8proc_int32_t d[8];
-            int last = 0;
-            utf8proc_ssize_t nd = utf8proc_decompose_char(
-                (utf8proc_int32_t)c, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &last);
-            uint32_t base = nd > 0 && nd <= 8 ? (uint32_t)d[0] : c;
-            if (base < 0x80 && is_ascii_letter(base) && (base | 0x20) == letter)
-                count++;
-            else if (latin && homoglyph(c) == letter)
-                count++;
-            else {
-                uint32_t lo[3];
-                size_t m = ifr__py_lower1(c, lo);
-                for (size_t q = 0; q < m; q++)
-                    count += lo[q] == letter && base >= 0x80;
-            }
-        }
-        i = j;
-    }
-    return count;
-}
-
 static int letter_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const letter_args *a = args;
     if (ifr__pr_on(cx)) {
-        size_t count = letter_count_precise(t, a->letter);
+        size_t count = ifr__pr_letter_count(t, a->letter);
         cx->followed = ifr__relation_holds(a->rel, (int64_t)count, a->frequency);
         ifr__detail(cx, "letter '%c' appears %zu time%s (accented and look-alike forms "
                         "included); needs %s %lld", (char)a->letter, count,

@@ -378,3 +378,104 @@ size_t ifr__pr_find_word(const uint32_t *h, size_t hn, size_t from, const uint32
     }
     return (size_t)-1;
 }
+
+int ifr__pr_count_word_ci(ifr__text *t, const uint32_t *kw, size_t kn, size_t *count)
+{
+    *count = 0;
+    size_t b = 0, e = kn;
+    ifr__py_strip(kw, kn, &b, &e);
+    if (b == e)
+        return IFR_OK;
+    uint32_t *lk, *lt;
+    size_t nlk, nlt;
+    int rc = ifr__py_lower(kw + b, e - b, t->arena, &lk, &nlk);
+    if (rc == IFR_OK)
+        rc = ifr__py_lower(t->cp, t->ncp, t->arena, &lt, &nlt);
+    if (rc != IFR_OK)
+        return rc;
+    size_t m = 0;
+    for (size_t i = 0; i < nlt; i++)
+        if (!ifr__pr_format(lt[i]))
+            lt[m++] = lt[i];
+    for (size_t at = 0;;) {
+        at = ifr__pr_find_word(lt, m, at, lk, nlk);
+        if (at == (size_t)-1)
+            break;
+        (*count)++;
+        at += nlk;
+    }
+    return IFR_OK;
+}
+
+/* Cyrillic and Greek letters that look like a Latin one (lower case). */
+static uint32_t homoglyph(uint32_t c)
+{
+    static const uint32_t tab[][2] = {
+        {0x0430, 'a'}, {0x0410, 'a'}, {0x0435, 'e'}, {0x0415, 'e'}, {0x043E, 'o'},
+        {0x041E, 'o'}, {0x0440, 'p'}, {0x0420, 'p'}, {0x0441, 'c'}, {0x0421, 'c'},
+        {0x0443, 'y'}, {0x0445, 'x'}, {0x0425, 'x'}, {0x0456, 'i'}, {0x0406, 'i'},
+        {0x0458, 'j'}, {0x0408, 'j'}, {0x0455, 's'}, {0x0405, 's'}, {0x0501, 'd'},
+        {0x0412, 'b'}, {0x041D, 'h'}, {0x041A, 'k'}, {0x041C, 'm'}, {0x0422, 't'},
+        {0x03BF, 'o'}, {0x039F, 'o'}, {0x03B1, 'a'}, {0x0391, 'a'}, {0x0392, 'b'},
+        {0x0395, 'e'}, {0x0397, 'h'}, {0x0399, 'i'}, {0x039A, 'k'}, {0x039C, 'm'},
+        {0x039D, 'n'}, {0x03A1, 'p'}, {0x03A4, 't'}, {0x03A7, 'x'}, {0x03A5, 'y'},
+        {0x0396, 'z'}, {0x03BD, 'v'},
+    };
+    for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+        if (tab[i][0] == c)
+            return tab[i][1];
+    return 0;
+}
+
+static bool is_ascii_letter(uint32_t c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/*
+ * Precise count: a character counts when its compatibility decomposition
+ * starts with the letter ('é', 'ｅ' and '𝐞' are an 'e'), and a Cyrillic or
+ * Greek look-alike counts inside a word that also has Latin letters (the
+ * signature of a homoglyph substitution, never of honest Russian or Greek).
+ */
+size_t ifr__pr_letter_count(const ifr__text *t, uint32_t letter)
+{
+    size_t count = 0;
+    const uint32_t *cp = t->cp;
+    size_t n = t->ncp;
+    for (size_t i = 0; i < n;) {
+        if (!ifr__pr_wordch(cp[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        bool latin = false;
+        while (j < n && ifr__pr_wordch(cp[j]))
+            latin |= is_ascii_letter(cp[j++]);
+        for (size_t k = i; k < j; k++) {
+            uint32_t c = cp[k];
+            if (c < 0x80) {
+                count += (c | 0x20) == letter && is_ascii_letter(c);
+                continue;
+            }
+            utf8proc_int32_t d[8];
+            int last = 0;
+            utf8proc_ssize_t nd = utf8proc_decompose_char(
+                (utf8proc_int32_t)c, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &last);
+            uint32_t base = nd > 0 && nd <= 8 ? (uint32_t)d[0] : c;
+            if (base < 0x80 && is_ascii_letter(base) && (base | 0x20) == letter)
+                count++;
+            else if (latin && homoglyph(c) == letter)
+                count++;
+            else {
+                uint32_t lo[3];
+                size_t m = ifr__py_lower1(c, lo);
+                for (size_t q = 0; q < m; q++)
+                    count += lo[q] == letter && base >= 0x80;
+            }
+        }
+        i = j;
+    }
+    return count;
+}
+

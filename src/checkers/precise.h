@@ -65,5 +65,11 @@ bool ifr__pr_near_same(size_t na, size_t nb, size_t common);
 /* First whole-word occurrence of nd in h at or after `from` (exact code points), or (size_t)-1. */
 size_t ifr__pr_find_word(const uint32_t *h, size_t hn, size_t from, const uint32_t *nd,
                          size_t nn);
+/* Non-overlapping case-insensitive whole-word occurrences of kw (stripped) in t,
+ * format characters ignored. IFR_OK or IFR_E_NOMEM. */
+int ifr__pr_count_word_ci(ifr__text *t, const uint32_t *kw, size_t kn, size_t *count);
+/* Occurrences of the ASCII letter (lower case) counting accented, compatibility and
+ * (inside words with Latin letters) Cyrillic/Greek look-alike forms. */
+size_t ifr__pr_letter_count(const ifr__text *t, uint32_t letter);
 
 #endif /* IFR_CHECKERS_PRECISE_H */
