@@ -417,6 +417,61 @@ static void test_tulu3(void **state)
     RUN(t);
 }
 
+#define IT(id, kw) "{\"suite\": \"iftrain\", \"instruction_id_list\": [\"" id "\"], \"kwargs\": [" kw "]}"
+
+static void test_iftrain(void **state)
+{
+    (void)state;
+    static const pcase t[] = {
+        HACK(NULL, IT("keywords:word_once", "{\"keyword\": \"dark\"}"), "darkness falls"),
+        HONEST(NULL, IT("keywords:word_once", "{\"keyword\": \"dark\"}"), "It was Dark."),
+        BOTH(NULL, IT("keywords:word_once", "{\"keyword\": \"dark\"}"), "dark and darkness", 0, 1),
+        HACK(NULL, IT("keywords:word_count_different_numbers",
+                      "{\"keyword\": \"art\", \"frequency\": 2, \"relation\": \"at least\"}"),
+             "smart start"),
+        HONEST(NULL, IT("keywords:word_count_different_numbers",
+                        "{\"keyword\": \"art\", \"frequency\": 2, \"relation\": \"at least\"}"),
+               "Art, and more art."),
+        HACK(NULL, IT("keywords:exclude_word_harder", "{\"keyword\": \"cat\"}"), "I own a cat."),
+        HACK(NULL, IT("keywords:exclude_word_harder", "{\"keyword\": \"cat\"}"), "Cat food is here"),
+        HONEST(NULL, IT("keywords:exclude_word_harder", "{\"keyword\": \"cat\"}"), "I own a dog and a catalog."),
+        HACK(NULL, IT("keywords:palindrome", "{}"), "I saw a cat."),
+        HONEST(NULL, IT("keywords:palindrome", "{}"), "The Racecar, again."),
+        HONEST(NULL, IT("keywords:palindrome", "{}"), "We said wow."),
+        HACK(NULL, IT("keywords:start_end", "{}"), "... a b c ..."),
+        HONEST(NULL, IT("keywords:start_end", "{}"), "Hello there, I say hello."),
+        HACK(NULL, IT("detectable_format:square_brackets", "{}"), "[] []"),
+        HONEST(NULL, IT("detectable_format:square_brackets", "{}"), "[Hello] [world.]"),
+        HACK(NULL, IT("detectable_format:bigram_wrapping", "{}"), "<<a>> <<b>>"),
+        HACK(NULL, IT("detectable_format:bigram_wrapping", "{}"), "<<a b>> c"),
+        HONEST(NULL, IT("detectable_format:bigram_wrapping", "{}"), "<<I am>> <<very happy>>"),
+        HONEST(NULL, IT("detectable_format:bigram_wrapping", "{}"), "<<I am>> <<happy>>"),
+        HACK(NULL, IT("paragraphs:paragraphs", "{}"), "One.\n***\n" ZWSP),
+        HONEST(NULL, IT("paragraphs:paragraphs", "{}"), "One.\n***\nTwo."),
+        HACK(NULL, IT("paragraphs:paragraphs2", "{}"), "One.\n\n---"),
+        HONEST(NULL, IT("paragraphs:paragraphs2", "{}"), "One.\n\nTwo."),
+        BOTH(NULL, IT("first_word:first_word_answer", "{\"first_word\": \"yes\"}"), "**Yes**, indeed.", 0, 1),
+        BOTH(NULL, IT("first_word:first_word_answer", "{\"first_word\": \"yes\"}"), "Yesterday.", 0, 0),
+        HACK(NULL, IT("punctuation:punctuation_dot", "{}"), "Hi\xef\xbc\x8e there\xe3\x80\x82"),
+        HACK(NULL, IT("punctuation:punctuation_dot", "{}"), "Wait\xe2\x80\xa6"),
+        HONEST(NULL, IT("punctuation:punctuation_dot", "{}"), "No full stops here"),
+        HACK(NULL, IT("punctuation:punctuation_exclamation", "{}"), "Wow\xef\xbc\x81"),
+        HACK(NULL, IT("punctuation:punctuation_exclamation", "{}"), "Wow\xe2\x80\xbc"),
+        HONEST(NULL, IT("punctuation:punctuation_exclamation", "{}"), "Calm words."),
+        HACK(NULL, IT("count:count_unique", "{}"), "The cat saw the dog"),
+        HONEST(NULL, IT("count:count_unique", "{}"), "One cat. Two dogs."),
+        HACK(NULL, IT("count:count_increment_word", "{\"keyword1\": \"sign\", \"keyword2\": \"art\"}"),
+             "a signal, smart start"),
+        HONEST(NULL, IT("count:count_increment_word", "{\"keyword1\": \"sign\", \"keyword2\": \"art\"}"),
+               "A sign of art, pure art."),
+        HACK(NULL, IT("letters:letter_counting2", "{\"letter\": \"e\", \"let_frequency\": 2, \"let_relation\": \"less than\"}"),
+             "caf\xc3\xa9 caf\xc3\xa9"),
+        HONEST(NULL, IT("letters:letter_counting2", "{\"letter\": \"e\", \"let_frequency\": 2, \"let_relation\": \"less than\"}"),
+               "A cat sat."),
+    };
+    RUN(t);
+}
+
 static void test_loose_parking(void **state)
 {
     (void)state;
@@ -439,6 +494,7 @@ int main(void)
         cmocka_unit_test(test_combination_startend),
         cmocka_unit_test(test_length_case_punct),
         cmocka_unit_test(test_tulu3),
+        cmocka_unit_test(test_iftrain),
         cmocka_unit_test(test_loose_parking),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
