@@ -472,6 +472,61 @@ static void test_iftrain(void **state)
     RUN(t);
 }
 
+#define IB(id, kw) "{\"suite\": \"ifbench\", \"instruction_id_list\": [\"" id "\"], \"kwargs\": [" kw "]}"
+
+static void test_ifbench(void **state)
+{
+    (void)state;
+    static const pcase t[] = {
+        HACK(NULL, IB("ratio:sentence_type", "{}"), "Hi there"),
+        HONEST(NULL, IB("ratio:sentence_type", "{}"), "It rains. It pours. Why?"),
+        HACK(NULL, IB("ratio:sentence_balance", "{}"), "no endings here"),
+        HONEST(NULL, IB("ratio:sentence_balance", "{}"), "It rains. Why? Wow!"),
+        HACK(NULL, IB("ratio:sentence_words", "{}"), "The cat sat. The cat sat. The cat sat."),
+        HONEST(NULL, IB("ratio:sentence_words", "{}"), "The cat sat. The dog ran. Owls hooted."),
+        HACK(NULL, IB("format:thesis", "{}"), "<em></em> more"),
+        HACK(NULL, IB("format:thesis", "{}"), "<i> ... </i> text"),
+        HONEST(NULL, IB("format:thesis", "{}"), "<i>Cats rule.</i> Here is why."),
+        HONEST(NULL, IB("format:thesis", "{}"), "<em>Cats rule.</em> Here is why."),
+        HACK(NULL, IB("format:sub-bullets", "{}"), "No bullets at all."),
+        HONEST(NULL, IB("format:sub-bullets", "{}"), "* Fruit\n  - apple\n* Veg\n  - leek"),
+        HACK(NULL, IB("format:output_template", "{}"), "See My Answer: My Conclusion: Future Outlook:"),
+        HACK(NULL, IB("format:output_template", "{}"), "My Answer:\nMy Conclusion:\nFuture Outlook:"),
+        HONEST(NULL, IB("format:output_template", "{}"),
+               "My Answer: yes.\n\nMy Conclusion: it works.\n\n**Future Outlook:** bright."),
+        HACK(NULL, IB("format:no_whitespace", "{}"), "one" ZWSP "two"),
+        HONEST(NULL, IB("format:no_whitespace", "{}"), "one_two-three"),
+        HACK(NULL, IB("words:palindrome", "{}"),
+             "level level level level level level level level level level"),
+        HONEST(NULL, IB("words:palindrome", "{}"),
+               "level radar civic kayak refer rotor madam stats tenet racecar"),
+        HACK(NULL, IB("words:prime_lengths", "{}"), "..."),
+        HONEST(NULL, IB("words:prime_lengths", "{}"), "An owl is awake."),
+        HACK(NULL, IB("words:alphabet", "{}"), "Apple"),
+        HONEST(NULL, IB("words:alphabet", "{}"), "Alice bakes cakes."),
+        HACK(NULL, IB("count:unique_word_count", "{\"N\": 4}"), "cat ... 123 456"),
+        HONEST(NULL, IB("count:unique_word_count", "{\"N\": 4}"), "Cats eat fresh fish."),
+        HACK(NULL, IB("count:conjunctions", "{\"small_n\": 3}"), "and And and,"),
+        HONEST(NULL, IB("count:conjunctions", "{\"small_n\": 3}"), "Tea and cake, but no jam, or bread."),
+        HACK(NULL, IB("count:keywords_multiple",
+                      "{\"keyword1\": \"q\", \"keyword2\": \"door\", \"keyword3\": \"mm\", "
+                      "\"keyword4\": \"ff\", \"keyword5\": \"kk\"}"),
+             "q doorway door mm mm mm ff ff ff ff ff kk kk kk kk kk kk kk"),
+        HONEST(NULL, IB("count:keywords_multiple",
+                        "{\"keyword1\": \"q\", \"keyword2\": \"door\", \"keyword3\": \"mm\", "
+                        "\"keyword4\": \"ff\", \"keyword5\": \"kk\"}"),
+               "q door door mm mm mm ff ff ff ff ff kk kk kk kk kk kk kk"),
+        HACK(NULL, IB("sentence:increment", "{\"small_n\": 2}"), "Just one sentence here."),
+        HONEST(NULL, IB("sentence:increment", "{\"small_n\": 2}"), "I ran. I ran very fast."),
+        HACK(NULL, IB("sentence:alliteration_increment", "{}"), "One sentence only."),
+        HACK(NULL, IB("repeat:repeat_change", "{\"prompt_to_repeat\": \"Write a poem.\"}"),
+             "write a poem."),
+        HONEST(NULL, IB("repeat:repeat_change", "{\"prompt_to_repeat\": \"Write a poem.\"}"),
+               "Compose a poem."),
+    };
+    RUN(t);
+}
+
 static void test_loose_parking(void **state)
 {
     (void)state;
@@ -495,6 +550,7 @@ int main(void)
         cmocka_unit_test(test_length_case_punct),
         cmocka_unit_test(test_tulu3),
         cmocka_unit_test(test_iftrain),
+        cmocka_unit_test(test_ifbench),
         cmocka_unit_test(test_loose_parking),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
