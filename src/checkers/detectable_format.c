@@ -400,7 +400,8 @@ static int sections_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const void
  * optional spaces, and a number not followed by a word character ("Section
  * 2:", "**SECTION 2**", "Day 3 - Rest"). The numbers must run 1, 2, ... N and every
  * section must have a word after its number; the count must be exactly N
- * (the instruction says "must have N sections").
+ * (the instruction says "must have N sections"), or k complete runs 1..N
+ * (k responses each with its N sections, as with combination:two_responses).
  */
 static int sections_check_precise(const sections_args *a, ifr__text *t, ifr__check_ctx *cx)
 {
@@ -409,10 +410,12 @@ static int sections_check_precise(const sections_args *a, ifr__text *t, ifr__che
     const ifr__ck_str *sp = &a->spliter;
     size_t count = 0, pos = 0, b, e, content_from = 0;
     long long last_num = 0;
+    size_t runs = 1;
     bool order_ok = true, empty = false;
     while (ifr__pr_next_line(cp, n, &pos, &b, &e)) {
         size_t i = b;
-        while (i < e && (ifr__py_isspace(cp[i]) || cp[i] == '#' || cp[i] == '*' || cp[i] == '_'))
+        while (i < e && (ifr__py_isspace(cp[i]) || cp[i] == '#' || cp[i] == '*' || cp[i] == '_' ||
+                         cp[i] == '"' || cp[i] == '\'' || cp[i] == 0x201C || cp[i] == '>'))
             i++;
         if (sp->ncp == 0 || e - i < sp->ncp || memcmp(cp + i, sp->cp, sp->ncp * sizeof *cp) != 0)
             continue;
@@ -427,7 +430,11 @@ static int sections_check_precise(const sections_args *a, ifr__text *t, ifr__che
             continue;
         if (count > 0 && !ifr__pr_has_word(cp + content_from, b - content_from))
             empty = true;
-        if (num != (count == 0 ? 1 : last_num + 1))
+        /* numbered 1..N; the numbering may restart at 1 after a complete run (two
+         * responses, each with its N sections) */
+        if (num == 1 && count > 0 && a->n > 0 && last_num == a->n)
+            runs++;
+        else if (num != (count == 0 ? 1 : last_num + 1))
             order_ok = false;
         last_num = num;
         count++;
@@ -437,7 +444,8 @@ static int sections_check_precise(const sections_args *a, ifr__text *t, ifr__che
         empty = true;
     char q[80];
     ifr__ck_quote(q, sizeof q, sp->s, sp->n, 40);
-    cx->followed = (int64_t)count == a->n && order_ok && !empty;
+    cx->followed = a->n > 0 ? (int64_t)count == a->n * (int64_t)runs && order_ok && !empty
+                            : count == 0;
     if (!order_ok)
         ifr__detail(cx, "sections after \"%s\" are not numbered 1, 2, 3, ...", q);
     else if (empty)
@@ -665,7 +673,7 @@ const ifr__checker ifr__family_detectable_format[] = {
                   "anywhere in running text ('see Section 2'), 'Section1' counts, numbers "
                   "need not be in order. The spliter is a Python regex used unescaped; "
                   "capturing groups in it add to the count (re.split returns them).",
-        .precise = "A section header is a line starting (after indentation and markdown '#', '*', '_') with the splitter as literal, case-sensitive text, optional spaces and a number not followed by a word character ('Section 2:', '**SECTION 2**', 'Day 3 - Rest'). Headers must be numbered 1, 2, ..., N in order, every section needs a word after its number, and the count must be exactly N (the instruction says 'must have N sections'). Markers in running prose do not count.",
+        .precise = "A section header is a line starting (after indentation, markdown '#', '*', '_', '>' and an opening quote) with the splitter as literal, case-sensitive text, optional spaces and a number not followed by a word character ('Section 2:', '**SECTION 2**', 'Day 3 - Rest'). Headers must be numbered 1, 2, ..., N in order, every section needs a word after its number, and the count must be exactly N (the instruction says 'must have N sections'), or k complete runs 1..N (two responses, each with its N sections). Markers in running prose do not count.",
     },
     {
         .id = "detectable_format:json_format",

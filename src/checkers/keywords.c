@@ -355,7 +355,7 @@ const ifr__checker ifr__family_keywords[] = {
                   "during checking. Case folding "
                   "is Python's simple IGNORECASE folding. An empty or null list makes the "
                   "reference draw random keywords; here it is an error.",
-        .precise = "Each keyword is literal text (not a regex), matched case-insensitively as a whole word: the characters around it must not be word characters (Python \\w or combining marks) where the keyword starts or ends with one, so 'le' is not found in 'people' and 'rock' not in 'rocket', while 'ROCK', \"rock's\" and 'rock-solid' match. 'c++' finds the text 'c++'; any keyword compiles. Plurals and other inflections do not match (the instruction names a word).",
+        .precise = "Each keyword is literal text (not a regex), matched case-insensitively as a whole word: the characters around it must not be word characters (Python \\w or combining marks) where the keyword starts or ends with one, so 'le' is not found in 'people' and 'rock' not in 'rocket', while 'ROCK', \"rock's\" and 'rock-solid' match. 'c++' finds the text 'c++'; any keyword compiles. An English plural ('s' or 'es', keywords of 3+ characters ending in a letter) is the same word: 'riddles' contains 'riddle'; other derivations do not match ('disgustingly' is not 'disgusting').",
     },
     {
         .id = "keywords:frequency",
@@ -372,7 +372,7 @@ const ifr__checker ifr__family_keywords[] = {
                   "regex unescaped; a pattern with groups still counts matches. Null or "
                   "negative frequency, an empty keyword or a missing relation make the "
                   "reference draw random values; here they are errors.",
-        .precise = "The keyword (stripped) is literal text counted as non-overlapping case-insensitive whole-word occurrences (same word test as keywords:existence): 'art' occurs 0 times in 'smart start'.",
+        .precise = "The keyword (stripped) is literal text counted as non-overlapping case-insensitive whole-word occurrences (same word test as keywords:existence): 'art' occurs 0 times in 'smart start'; plurals count ('wars' is an occurrence of 'war').",
     },
     {
         .id = "keywords:forbidden_words",
@@ -390,7 +390,7 @@ const ifr__checker ifr__family_keywords[] = {
                   "anything starting with a word 'a' or ending with 'b'). Since a blank "
                   "response fails only through the strict blank gate, a response of only "
                   "U+200B passes.",
-        .precise = "Words are literal text (not regexes), matched case-insensitively as whole words (word characters include combining marks), after removing format characters (ZWSP, ZWJ, soft hyphen, BOM) from the response, so 'w\\u200bar' is the word 'war'. Invisible-only responses fail (scoring layer).",
+        .precise = "Words are literal text (not regexes), matched case-insensitively as whole words (word characters include combining marks), after removing format characters (ZWSP, ZWJ, soft hyphen, BOM) from the response, so 'w\\u200bar' is the word 'war'; plurals count ('wars' uses 'war'). Invisible-only responses fail (scoring layer).",
     },
     {
         .id = "keywords:letter_frequency",

@@ -82,6 +82,28 @@ uint32_t ifr__pr_cp_before(const char *s, size_t i)
     return ifr__pr_cp_at(s, i, j);
 }
 
+static bool ascii_letter(uint32_t c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* Length of a plural suffix ("s" or "es", any case) of the match [ms, me) of s when
+ * the keyword has 3+ characters ending in an ASCII letter and the suffix ends the
+ * word; 0 otherwise. */
+static size_t plural_len(const char *s, size_t n, size_t ms, size_t me)
+{
+    if (me - ms < 3 || !ascii_letter((unsigned char)s[me - 1]))
+        return 0;
+    size_t k = 0;
+    if (me < n && (s[me] | 0x20) == 's')
+        k = 1;
+    else if (me + 1 < n && (s[me] | 0x20) == 'e' && (s[me + 1] | 0x20) == 's')
+        k = 2;
+    if (k && me + k < n && ifr__pr_wordch(ifr__pr_cp_at(s, n, me + k)))
+        k = 0;
+    return k;
+}
+
 int ifr__pr_word_search(const ifr__regex *rx, ifr__scratch *sc, const char *s, size_t n,
                         size_t from, bool wb_start, bool wb_end, size_t *ms, size_t *me)
 {
@@ -93,8 +115,14 @@ int ifr__pr_word_search(const ifr__regex *rx, ifr__scratch *sc, const char *s, s
         bool ok = true;
         if (wb_start && *ms > 0 && ifr__pr_wordch(ifr__pr_cp_before(s, *ms)))
             ok = false;
-        if (ok && wb_end && *me < n && ifr__pr_wordch(ifr__pr_cp_at(s, n, *me)))
-            ok = false;
+        if (ok && wb_end && *me < n && ifr__pr_wordch(ifr__pr_cp_at(s, n, *me))) {
+            /* an English plural of a keyword of 3+ letters is the same word */
+            size_t k = plural_len(s, n, *ms, *me);
+            if (k)
+                *me += k;
+            else
+                ok = false;
+        }
         if (ok)
             return 1;
         /* retry one character after the failed start */
@@ -372,8 +400,18 @@ size_t ifr__pr_find_word(const uint32_t *h, size_t hn, size_t from, const uint32
             continue;
         if (ws && i > 0 && ifr__pr_wordch(h[i - 1]))
             continue;
-        if (we && i + nn < hn && ifr__pr_wordch(h[i + nn]))
-            continue;
+        if (we && i + nn < hn && ifr__pr_wordch(h[i + nn])) {
+            /* plural of a keyword of 3+ characters ending in an ASCII letter */
+            size_t e = i + nn, k = 0;
+            if (nn >= 3 && nd[nn - 1] < 0x80 && ascii_letter(nd[nn - 1])) {
+                if ((h[e] | 0x20) == 's')
+                    k = 1;
+                else if (e + 1 < hn && (h[e] | 0x20) == 'e' && (h[e + 1] | 0x20) == 's')
+                    k = 2;
+            }
+            if (!k || (e + k < hn && ifr__pr_wordch(h[e + k])))
+                continue;
+        }
         return i;
     }
     return (size_t)-1;
