@@ -24,6 +24,7 @@
 #define MAXR 12
 
 typedef struct audit_row {
+    const char *suite;            /* NULL: ifeval */
     const char *id;
     const char *kwargs;           /* JSON object */
     const char *hacks[MAXR];      /* definite hacks (NULL-terminated) */
@@ -34,87 +35,143 @@ typedef struct audit_row {
               "markets and its rivers, written with care for the reader."
 
 static const audit_row rows[] = {
-    {"keywords:existence", "{\"keywords\": [\"rock\", \"tea\"]}",
+    {NULL, "keywords:existence", "{\"keywords\": [\"rock\", \"tea\"]}",
      {"rocket steam", "Rocks and teapots.", "r.*k te.", NULL},
      {"We drank tea after the rock concert.", NULL}},
-    {"keywords:frequency", "{\"keyword\": \"art\", \"frequency\": 3, \"relation\": \"at least\"}",
+    {NULL, "keywords:frequency", "{\"keyword\": \"art\", \"frequency\": 3, \"relation\": \"at least\"}",
      {"party start smart cart", "Earth, art-less hearts and parts.", NULL},
      {"Art is long. Art is kind. Good art lasts.", NULL}},
-    {"keywords:forbidden_words", "{\"forbidden_words\": [\"war\", \"fight\"]}",
+    {NULL, "keywords:forbidden_words", "{\"forbidden_words\": [\"war\", \"fight\"]}",
      {"The w\xe2\x80\x8b" "ar ended.", "They fi\xc2\xad" "ght.", NULL},
      {"Peace returned to the valley.", "Software warms nobody.", NULL}},
-    {"keywords:letter_frequency", "{\"letter\": \"e\", \"let_frequency\": 3, \"let_relation\": \"less than\"}",
+    {NULL, "keywords:letter_frequency", "{\"letter\": \"e\", \"let_frequency\": 3, \"let_relation\": \"less than\"}",
      {"Th\xd0\xb5 tr\xd0\xb5\xd0\xb5 gr\xd0\xb5w.", "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9 caf\xc3\xa9", NULL},
      {"A cat sat on a mat.", NULL}},
-    {"language:response_language", "{\"language\": \"de\"}",
+    {NULL, "language:response_language", "{\"language\": \"de\"}",
      {"12345 67890", "!!! ??? ...", "https://example.com", NULL},
      {"Das ist ein kurzer deutscher Satz \xc3\xbc" "ber das Wetter.", NULL}},
-    {"length_constraints:number_sentences", "{\"num_sentences\": 3, \"relation\": \"at least\"}",
+    {NULL, "length_constraints:number_sentences", "{\"num_sentences\": 3, \"relation\": \"at least\"}",
      {"... !!! ???. ... !!! ???. ... !!!", "1. 2. 3. 4.", NULL},
      {"It rained. We stayed in. Then the sun came out.", NULL}},
-    {"length_constraints:number_paragraphs", "{\"num_paragraphs\": 3}",
+    {NULL, "length_constraints:number_paragraphs", "{\"num_paragraphs\": 3}",
      {"One.\n***\n\xe2\x80\x8b\n***\nThree.", "One.\n***\n---\n***\nThree.", NULL},
      {"First part.\n***\nSecond part.\n***\nThird part.", NULL}},
-    {"length_constraints:number_words", "{\"num_words\": 12, \"relation\": \"at least\"}",
+    {NULL, "length_constraints:number_words", "{\"num_words\": 12, \"relation\": \"at least\"}",
      {"don't won't can't isn't 3.14 2.71", "e-mail x-ray t-shirt u-turn a-b c-d", NULL},
      {"The quick brown fox jumps over the lazy dog and runs into the forest.", NULL}},
-    {"length_constraints:nth_paragraph_first_word",
+    {NULL, "length_constraints:nth_paragraph_first_word",
      "{\"num_paragraphs\": 3, \"nth_paragraph\": 3, \"first_word\": \"today\"}",
      {"A.\n\n.\n\nToday we walk.", "A.\n\n\xe2\x80\x8b\n\nToday we walk.", "Hello.\n\nMid.\n\nTodays news.",
       "Hello.\n\nMid.\n\nToday-like weather.", NULL},
      {"Hello there.\n\nSecond part.\n\nToday we walk.",
       "Hello there.\r\n\r\nSecond part.\r\n\r\n**Today** we walk.", NULL}},
-    {"detectable_content:number_placeholders", "{\"num_placeholders\": 2}",
+    {NULL, "detectable_content:number_placeholders", "{\"num_placeholders\": 2}",
      {"[] []", "[ ] [ ]", "[1] [2]", NULL},
      {"Dear [name], we will meet at [address].", NULL}},
-    {"detectable_content:postscript", "{\"postscript_marker\": \"P.S.\"}",
+    {NULL, "detectable_content:postscript", "{\"postscript_marker\": \"P.S.\"}",
      {"P.S.", "I will add a p.s. later in the letter.", "Text.\nP.S.", "Text.\nP.P.S. more", NULL},
      {"Dear Ann, see you soon.\n\nP.S. Bring the map.", "Hi.\n*P.S.* Thanks!", NULL}},
-    {"detectable_format:number_bullet_lists", "{\"num_bullets\": 2}",
+    {NULL, "detectable_format:number_bullet_lists", "{\"num_bullets\": 2}",
      {"---\n---", "-5 degrees\n-3 degrees", "*italic* one\n*italic* two", "- \n- ", NULL},
      {"* apples\n* pears", "Intro:\n- one\n- two\n\n---", NULL}},
-    {"detectable_format:constrained_response", "{}",
+    {NULL, "detectable_format:constrained_response", "{}",
      {LONGP " My answer is yes. " LONGP, "My answer is yes. My answer is no. My answer is maybe.", NULL},
      {"My answer is yes.", "\"My answer is no.\"", "My answer is maybe. It depends on the weather.",
       "Hard to say.\n\nMy answer is maybe.", NULL}},
-    {"detectable_format:number_highlighted_sections", "{\"num_highlights\": 2}",
+    {NULL, "detectable_format:number_highlighted_sections", "{\"num_highlights\": 2}",
      {"*x* *x*", "* * * *", "***one***", "*\xe2\x80\x8b* *\xe2\x80\x8b*", NULL},
      {"Read *the intro* and then **the summary**.", NULL}},
-    {"detectable_format:multiple_sections", "{\"section_spliter\": \"Section\", \"num_sections\": 2}",
+    {NULL, "detectable_format:multiple_sections", "{\"section_spliter\": \"Section\", \"num_sections\": 2}",
      {"See Section 1 and Section 2 of the manual.", "Section 1\nSection 2", "Section 1\nhi\nSection 2\nthere\nSection 3\nend", NULL},
      {"Section 1\nThe start.\n\nSection 2\nThe end.", "**Section 1:** Intro text.\n**Section 2:** More text.", NULL}},
-    {"detectable_format:json_format", "{}",
+    {NULL, "detectable_format:json_format", "{}",
      {"42", "null", "\"s\"", "{}", "[]", "{\"a\": NaN}", NULL},
      {"{\"name\": \"Ann\", \"age\": 3}", "```json\n[1, 2]\n```", NULL}},
-    {"detectable_format:title", "{}",
+    {NULL, "detectable_format:title", "{}",
      {"<< >>", "<<\xe2\x80\x8b>>", "<<...>>", NULL},
      {"<<Ode to Joy>>\nA poem.", NULL}},
-    {"combination:two_responses", "{}",
+    {NULL, "combination:two_responses", "{}",
      {"Same answer.\n******\nsame answer", "A.\n******\n\xe2\x80\x8b",
       "The cat sat on the warm mat all day and slept well.\n******\nThe cat sat on the warm mat all day and slept well!!",
       NULL},
      {"Paris is the capital.\n******\nThe capital is Paris, a city on the Seine.", NULL}},
-    {"combination:repeat_prompt", "{\"prompt_to_repeat\": \"Write a poem about the sea.\"}",
+    {NULL, "combination:repeat_prompt", "{\"prompt_to_repeat\": \"Write a poem about the sea.\"}",
      {"Write a poem about the sea.", "write a poem about the sea.   \n", NULL},
      {"Write a poem about the sea. The sea is wide and blue.", "Write a poem about the\nsea.\n\nWaves roll.", NULL}},
-    {"startend:end_checker", "{\"end_phrase\": \"Any other questions?\"}",
+    {NULL, "startend:end_checker", "{\"end_phrase\": \"Any other questions?\"}",
      {"Many other questions?", NULL},
      {"That is all. Any other questions?", "That is all. **Any other questions?**", "Done. \xe2\x80\x9c" "Any other questions?\xe2\x80\x9d", NULL}},
-    {"startend:quotation", "{}",
+    {NULL, "startend:quotation", "{}",
      {"\"\"", "\" \"", "\"\xe2\x80\x8b\"", NULL},
      {"\"Hello world.\"", "\xe2\x80\x9cHello world.\xe2\x80\x9d", NULL}},
-    {"change_case:capital_word_frequency", "{\"capital_frequency\": 3, \"capital_relation\": \"at least\"}",
+    {NULL, "change_case:capital_word_frequency", "{\"capital_frequency\": 3, \"capital_relation\": \"at least\"}",
      {"I think I know I can.", "A b A c A d", NULL},
      {"The NASA and ESA teams met at CERN.", NULL}},
-    {"change_case:english_capital", "{}",
+    {NULL, "change_case:english_capital", "{}",
      {"123 456", "\xe2\x92\xb6\xe2\x92\xb7\xe2\x92\xb8", NULL},
      {"THIS IS A SHORT ENGLISH SENTENCE ABOUT THE WEATHER TODAY.", NULL}},
-    {"change_case:english_lowercase", "{}",
+    {NULL, "change_case:english_lowercase", "{}",
      {"https://example.com", "\xe2\x93\x90\xe2\x93\x91\xe2\x93\x92", NULL},
      {"this is a short english sentence about the weather today.", NULL}},
-    {"punctuation:no_comma", "{}",
+    {NULL, "punctuation:no_comma", "{}",
      {"apples\xef\xbc\x8c pears", "one\xe3\x80\x81two", NULL},
      {"Apples and pears are fruit.", NULL}},
+
+    /* Tulu 3 */
+    {"tulu3", "verify_keywords", "{\"keyword_list\": [\"art\"]}", {"a smart party", NULL}, {"Modern Art rocks.", NULL}},
+    {"tulu3", "validate_forbidden_words", "{\"forbidden_words\": [\"art\"]}", {"nice a\xe2\x80\x8brt", NULL}, {"a party", NULL}},
+    {"tulu3", "verify_paragraph_count", "{\"N\": 3}", {"One.\n* * *\n\xe2\x80\x8b\n* * *\nThree.", NULL}, {"One.\n* * *\nTwo.\n* * *\nThree.", NULL}},
+    {"tulu3", "validate_word_constraint", "{\"N\": 5, \"quantifier\": \"at least\"}", {"- - - - - -", NULL}, {"One two three four five.", NULL}},
+    {"tulu3", "verify_sentence_constraint", "{\"N\": 3, \"quantifier\": \"at least\"}", {". . . .", NULL}, {"It rained. We stayed in. The sun came out.", NULL}},
+    {"tulu3", "validate_paragraphs", "{\"N\": 2, \"first_word\": \"First\", \"i\": 2}", {"Hello.\n\nFirstly we go.", NULL}, {"Hello.\n\nFirst, we go.", NULL}},
+    {"tulu3", "verify_postscript", "{\"postscript_marker\": \"P.S.\"}", {"P.S. hello", "I add a P.S. here.", NULL}, {"Dear Ann.\n\nP.S. Bring tea.", NULL}},
+    {"tulu3", "validate_placeholders", "{\"N\": 2}", {"[] [ ]", NULL}, {"[name] at [place]", NULL}},
+    {"tulu3", "verify_bullet_points", "{\"N\": 2}", {"---\n-5", NULL}, {"* one\n* two", NULL}},
+    {"tulu3", "validate_choice", "{\"options\": [\"yes\", \"no\"]}", {"I say yes and no.", "Long text that buries yes in the middle of it.", NULL}, {"yes", "Thinking...\n\n**yes**", NULL}},
+    {"tulu3", "validate_highlighted_sections", "{\"N\": 2}", {"** **", NULL}, {"*one* and *two*", NULL}},
+    {"tulu3", "validate_sections", "{\"N\": 2, \"section_splitter\": \"SECTION\"}", {"SECTION text SECTION", NULL}, {"SECTION 1\nfoo\nSECTION 2\nbar", NULL}},
+    {"tulu3", "validate_repeat_prompt", "{\"original_prompt\": \"Say hi.\"}", {"Say hi.", NULL}, {"Say hi. Hi!", NULL}},
+    {"tulu3", "validate_frequency_capital_words", "{\"N\": 3, \"quantifier\": \"at least\"}", {"I A I go.", NULL}, {"NASA ESA CERN", NULL}},
+    {"tulu3", "validate_title", "{}", {"<<>>", "<< ... >>", NULL}, {"<<A Title>>\ntext", NULL}},
+    {"tulu3", "validate_json_format", "{}", {"42", "{}", "[NaN]", NULL}, {"{\"a\": 1}", NULL}},
+    {"tulu3", "validate_two_responses", "{}", {"Same.\n******\nsame!", "\n******\nOnly one.", NULL}, {"Yes.\n******\nNo.", NULL}},
+    {"tulu3", "validate_uppercase", "{}", {"123", NULL}, {"HELLO THERE.", NULL}},
+    {"tulu3", "validate_lowercase", "{}", {"123", NULL}, {"hello there.", NULL}},
+    {"tulu3", "validate_quotation", "{}", {"\"", "\"\"", NULL}, {"\"Hi there.\"", NULL}},
+    {"tulu3", "validate_no_commas", "{}", {"a\xef\xbc\x8c b", NULL}, {"No commas here.", NULL}},
+    /* IFTrain */
+    {"iftrain", "keywords:word_once", "{\"keyword\": \"dark\"}", {"darkness falls", NULL}, {"It was Dark.", NULL}},
+    {"iftrain", "keywords:word_count_different_numbers", "{\"keyword\": \"art\", \"frequency\": 2, \"relation\": \"at least\"}", {"smart start", NULL}, {"Art, and more art.", NULL}},
+    {"iftrain", "keywords:exclude_word_harder", "{\"keyword\": \"cat\"}", {"I own a cat.", "Cat food is here", NULL}, {"I own a dog and a catalog.", NULL}},
+    {"iftrain", "keywords:palindrome", "{}", {"I saw a cat.", NULL}, {"The Racecar, again.", NULL}},
+    {"iftrain", "keywords:start_end", "{}", {"... a b c ...", NULL}, {"Hello there, I say hello.", NULL}},
+    {"iftrain", "detectable_format:square_brackets", "{}", {"[] []", NULL}, {"[Hello] [world.]", NULL}},
+    {"iftrain", "detectable_format:bigram_wrapping", "{}", {"<<a>> <<b>>", "<<a b>> c", NULL}, {"<<I am>> <<very happy>>", NULL}},
+    {"iftrain", "paragraphs:paragraphs", "{}", {"One.\n***\n\xe2\x80\x8b", NULL}, {"One.\n***\nTwo.", NULL}},
+    {"iftrain", "paragraphs:paragraphs2", "{}", {"One.\n\n---", NULL}, {"One.\n\nTwo.", NULL}},
+    {"iftrain", "punctuation:punctuation_dot", "{}", {"Hi\xef\xbc\x8e there\xe3\x80\x82", "Wait\xe2\x80\xa6", NULL}, {"No full stops here", NULL}},
+    {"iftrain", "punctuation:punctuation_exclamation", "{}", {"Wow\xef\xbc\x81", "Wow\xe2\x80\xbc", NULL}, {"Calm words.", NULL}},
+    {"iftrain", "count:count_unique", "{}", {"The cat saw the dog", NULL}, {"One cat. Two dogs.", NULL}},
+    {"iftrain", "count:count_increment_word", "{\"keyword1\": \"sign\", \"keyword2\": \"art\"}", {"a signal, smart start", NULL}, {"A sign of art, pure art.", NULL}},
+    {"iftrain", "letters:letter_counting2", "{\"letter\": \"e\", \"let_frequency\": 2, \"let_relation\": \"less than\"}", {"caf\xc3\xa9 caf\xc3\xa9", NULL}, {"A cat sat.", NULL}},
+    /* IFBench */
+    {"ifbench", "ratio:sentence_type", "{}", {"Hi there", NULL}, {"It rains. It pours. Why?", NULL}},
+    {"ifbench", "ratio:sentence_balance", "{}", {"no endings here", NULL}, {"It rains. Why? Wow!", NULL}},
+    {"ifbench", "ratio:sentence_words", "{}", {"The cat sat. The cat sat. The cat sat.", NULL}, {"The cat sat. The dog ran. Owls hooted.", NULL}},
+    {"ifbench", "format:thesis", "{}", {"<em></em> more", "<i> ... </i> text", NULL}, {"<i>Cats rule.</i> Here is why.", NULL}},
+    {"ifbench", "format:sub-bullets", "{}", {"No bullets at all.", NULL}, {"* Fruit\n  - apple\n* Veg\n  - leek", NULL}},
+    {"ifbench", "format:output_template", "{}", {"See My Answer: My Conclusion: Future Outlook:", "My Answer:\nMy Conclusion:\nFuture Outlook:", NULL},
+     {"My Answer: yes.\n\nMy Conclusion: it works.\n\n**Future Outlook:** bright.", NULL}},
+    {"ifbench", "format:no_whitespace", "{}", {"one\xe2\x80\x8btwo", NULL}, {"one_two-three", NULL}},
+    {"ifbench", "words:palindrome", "{}", {"level level level level level level level level level level", NULL},
+     {"level radar civic kayak refer rotor madam stats tenet racecar", NULL}},
+    {"ifbench", "words:prime_lengths", "{}", {"...", NULL}, {"An owl is awake.", NULL}},
+    {"ifbench", "words:alphabet", "{}", {"Apple", NULL}, {"Alice bakes cakes.", NULL}},
+    {"ifbench", "count:unique_word_count", "{\"N\": 4}", {"cat ... 123 456", NULL}, {"Cats eat fresh fish.", NULL}},
+    {"ifbench", "count:conjunctions", "{\"small_n\": 3}", {"and And and,", NULL}, {"Tea and cake, but no jam, or bread.", NULL}},
+    {"ifbench", "sentence:increment", "{\"small_n\": 2}", {"Just one sentence here.", NULL}, {"I ran. I ran very fast.", NULL}},
+    {"ifbench", "sentence:alliteration_increment", "{}", {"One sentence only.", NULL}, {"Big bad bears. Six silly snakes sang softly.", NULL}},
+    {"ifbench", "repeat:repeat_change", "{\"prompt_to_repeat\": \"Write a poem.\"}", {"write a poem.", NULL}, {"Compose a poem.", NULL}},
 };
 
 /* Responses no reader accepts for any instruction. */
@@ -258,10 +315,10 @@ static int audit_one(const char *id, const char *suite, const char *spec_json, c
     return rc;
 }
 
-static const audit_row *find_row(const char *id)
+static const audit_row *find_row(const char *suite, const char *id)
 {
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
-        if (!strcmp(rows[i].id, id))
+        if (!strcmp(rows[i].id, id) && !strcmp(rows[i].suite ? rows[i].suite : "ifeval", suite))
             return &rows[i];
     return NULL;
 }
@@ -321,7 +378,7 @@ int ifr_cli_audit(int argc, char **argv)
         }
         const char *id = ifr_spec_id(s, 0);
         const char *suite = ifr_spec_suite(s, 0);
-        audit_one(id, suite, spec, find_row(id), &out[nout++]);
+        audit_one(id, suite, spec, find_row(suite, id), &out[nout++]);
         /* keep id/suite strings alive: copy */
         out[0].id = strdup(id);
         out[0].suite = strdup(suite);
@@ -333,7 +390,7 @@ int ifr_cli_audit(int argc, char **argv)
                 continue;
             if (only_suite && strcmp(only_suite, suite))
                 continue;
-            const audit_row *r = !strcmp(suite, "ifeval") ? find_row(id) : NULL;
+            const audit_row *r = find_row(suite, id);
             char *sj = build_spec(id, suite, r ? r->kwargs : "{}");
             if (!sj)
                 break;
