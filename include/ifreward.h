@@ -102,6 +102,8 @@ typedef struct ifr_error {
 
 /** Static description of an error code; never NULL (unknown codes too). */
 IFR_API const char *ifr_strerror(int code);
+/** The macro name of an error code ("IFR_E_KWARGS"); "IFR_E_UNKNOWN_CODE" for others. */
+IFR_API const char *ifr_error_name(int code);
 /** sizeof(ifr_error) as compiled into the library. */
 IFR_API size_t ifr_error_size(void);
 
@@ -301,6 +303,28 @@ IFR_API int ifr_check_batch(const ifr_spec *const *specs, const char *const *tex
                             const size_t *lens, size_t n, unsigned flags, int aggregate,
                             unsigned threads, const ifr_options *opts,
                             double *rewards, int *codes, unsigned char *all_followed);
+
+/* MARK: JSONL rows ------------------------------------------------------- */
+
+/**
+ * Score JSONL rows exactly as `ifreward score` does. Each line is a JSON object
+ * holding a spec (any form ifr_spec_compile accepts) and a "response" string.
+ * Every non-blank line gives one output line: the input's fields except
+ * "response", then "follow_all_instructions", "follow_instruction_list",
+ * "reward" (under `aggregate`) and "details" (and "guard" when one fired); or,
+ * for a line that cannot be scored, {"error": {"line": N, "code": "IFR_E_...",
+ * "message": ..., "path": ...}} plus its "key"/"uid"/"id" field if it has one.
+ * Output is json.dumps-compatible (ensure_ascii) and in input order whatever
+ * the thread count (`threads` 0: all cores). `lines[i]` (length `lens[i]`)
+ * need not be NUL-terminated; line numbers start at `first_line`. `*out` is
+ * NUL-terminated, each line ends with "\n"; release it with ifr_free().
+ * `*nerrors` (may be NULL) receives the number of error lines.
+ * Returns IFR_OK (even when some lines are errors), IFR_E_INVALID or IFR_E_NOMEM.
+ */
+IFR_API int ifr_score_rows(const char *const *lines, const size_t *lens, size_t n,
+                           size_t first_line, unsigned flags, int aggregate, unsigned threads,
+                           const ifr_options *opts, char **out, size_t *out_len,
+                           size_t *nerrors);
 
 /* MARK: language identification ------------------------------------------ */
 

@@ -50,6 +50,9 @@ char *ifr__arena_strndup(ifr__arena *ar, const char *s, size_t n); /* adds NUL *
 void ifr__arena_reset(ifr__arena *ar);                       /* keep blocks, forget contents */
 void ifr__arena_release(ifr__arena *ar);                     /* free everything */
 
+/* A buffer handed to the caller, released with ifr_free() (remembers its allocator). */
+char *ifr__buf_alloc(const ifr_allocator *a, size_t n);
+
 /* MARK: errors ----------------------------------------------------------- */
 
 /* Fill err (may be NULL): code, message (printf), offset (-1 = none), path (may be NULL). */

@@ -525,6 +525,14 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
                     set_detail(res, i, "%s (%s)", scratch_detail, variant_names[k]);
                 break;
             }
+            if (rc == IFR_E_LIMIT) {
+                /* a regex limit on a pathological text: no verdict for this
+                 * instruction (never a pass); the others keep theirs */
+                res->status[i] = rc;
+                set_detail(res, i, "not evaluated: a regex match limit was hit (%s)",
+                           variant_names[k]);
+                break;
+            }
             if (rc != IFR_OK)
                 return ifr__error_set(err, rc, (size_t)-1, (int)i, NULL,
                                       "instruction %zu (%s): %s", i, in->ck->id,
@@ -611,7 +619,7 @@ typedef struct bufhdr {
 #define BUF_MAGIC ((size_t)0x1f2e3d4cu)
 #define BUF_HDR ((sizeof(bufhdr) + 15u) & ~(size_t)15u)
 
-static char *buf_alloc(const ifr_allocator *a, size_t n)
+char *ifr__buf_alloc(const ifr_allocator *a, size_t n)
 {
     char *p = ifr__malloc(a, BUF_HDR + n);
     if (!p)
@@ -668,7 +676,7 @@ IFR_API int ifr_result_json(const ifr_result *res, int aggregate, char **out, si
     *out = NULL;
     /* each detail escapes to at most 6 bytes per byte */
     size_t cap = 160 + res->n * (8 + DETAIL_CAP * 6 + 4);
-    char *b = buf_alloc(&res->alloc, cap);
+    char *b = ifr__buf_alloc(&res->alloc, cap);
     if (!b)
         return IFR_E_NOMEM;
     size_t n = 0;

@@ -7,8 +7,9 @@
  *   ifreward list   [--markdown] [--suite S]
  *   ifreward check  --spec JSON (--response TEXT | --response-file F)
  */
+#include "commands.h"
 #include "ifreward.h"
-#include "pyjson.h"
+#include "../text/pydump.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -77,24 +78,6 @@ static bool blank_line(const char *s, size_t n)
     return true;
 }
 
-static const char *code_name(int code)
-{
-    switch (code) {
-    case IFR_OK: return "IFR_OK";
-    case IFR_E_INVALID: return "IFR_E_INVALID";
-    case IFR_E_NOMEM: return "IFR_E_NOMEM";
-    case IFR_E_JSON: return "IFR_E_JSON";
-    case IFR_E_SPEC: return "IFR_E_SPEC";
-    case IFR_E_UNKNOWN: return "IFR_E_UNKNOWN";
-    case IFR_E_KWARGS: return "IFR_E_KWARGS";
-    case IFR_E_LIMIT: return "IFR_E_LIMIT";
-    case IFR_E_REGEX: return "IFR_E_REGEX";
-    case IFR_E_UNSUPPORTED: return "IFR_E_UNSUPPORTED";
-    case IFR_E_NOFEATURES: return "IFR_E_NOFEATURES";
-    case IFR_E_INTERNAL: return "IFR_E_INTERNAL";
-    default: return "IFR_E_UNKNOWN_CODE";
-    }
-}
 
 static int suite_code(const char *s)
 {
@@ -312,7 +295,7 @@ typedef struct eval_row {
 static void print_accuracy(const char *label, double v)
 {
     char b[64];
-    py_float_repr(v, b, sizeof b);
+    ifr__py_float_repr(v, b, sizeof b);
     printf("%s%s\n", label, b);
 }
 
@@ -410,11 +393,11 @@ static int write_eval_file(const char *path, eval_row *rows, size_t nrows, int m
         for (size_t i = 0; i < rows[r].n; i++)
             fprintf(f, "%s%s", i ? ", " : "", rows[r].followed[mode][i] ? "true" : "false");
         fputs("], \"instruction_id_list\": ", f);
-        py_dump(f, json_object_get(rows[r].row, "instruction_id_list"));
+        ifr__py_dump(f, json_object_get(rows[r].row, "instruction_id_list"));
         fputs(", \"prompt\": ", f);
-        py_dump(f, json_object_get(rows[r].row, "prompt"));
+        ifr__py_dump(f, json_object_get(rows[r].row, "prompt"));
         fputs(", \"response\": ", f);
-        py_dump(f, rows[r].response);
+        ifr__py_dump(f, rows[r].response);
         fputs("}\n", f);
     }
     if (fclose(f) != 0) {
@@ -582,7 +565,7 @@ static int cmd_eval(int argc, char **argv)
         ifr_spec *spec = NULL;
         ifr_error err;
         if (ifr_spec_compile(&spec, line, n, opts, &err) != IFR_OK) {
-            fprintf(stderr, "%s:%zu: %s: %s%s%s\n", input, lineno, code_name(err.code),
+            fprintf(stderr, "%s:%zu: %s: %s%s%s\n", input, lineno, ifr_error_name(err.code),
                     err.message, err.path[0] ? " at " : "", err.path);
             json_decref(o);
             status = 1;
@@ -605,10 +588,10 @@ static int cmd_eval(int argc, char **argv)
                 if (!quiet) {
                     fprintf(stderr, "%s:%zu: key ", input, lineno);
                     if (key)
-                        py_dump(stderr, key);
+                        ifr__py_dump(stderr, key);
                     fprintf(stderr, ": instruction %zu (%s) not evaluated, counted as not "
                                     "followed: %s: %s\n",
-                            i, ifr_spec_id(spec, i), code_name(ie.code), ie.message);
+                            i, ifr_spec_id(spec, i), ifr_error_name(ie.code), ie.message);
                 }
             }
         }
@@ -618,7 +601,7 @@ static int cmd_eval(int argc, char **argv)
                 continue;
             if (ifr_check(res, spec, json_string_value(resp), json_string_length(resp),
                           mode ? IFR_CHECK_LOOSE : IFR_CHECK_STRICT, &err) != IFR_OK) {
-                fprintf(stderr, "%s:%zu: %s: %s\n", input, lineno, code_name(err.code),
+                fprintf(stderr, "%s:%zu: %s: %s\n", input, lineno, ifr_error_name(err.code),
                         err.message);
                 status = 1;
                 continue;
@@ -678,33 +661,12 @@ static int cmd_eval(int argc, char **argv)
 
 /* MARK: score -------------------------------------------------------------- */
 
-static void score_error(size_t lineno, json_t *row, int code, const char *msg, const char *path)
-{
-    printf("{\"error\": {\"line\": %zu, \"code\": \"%s\", \"message\": ", lineno,
-           code_name(code));
-    py_dump_string(stdout, msg, strlen(msg));
-    if (path && path[0]) {
-        printf(", \"path\": ");
-        py_dump_string(stdout, path, strlen(path));
-    }
-    printf("}");
-    /* keep an identifying field so the error can be joined back */
-    static const char *const idkeys[] = {"key", "uid", "id"};
-    for (size_t k = 0; row && k < 3; k++) {
-        json_t *v = json_object_get(row, idkeys[k]);
-        if (v) {
-            printf(", \"%s\": ", idkeys[k]);
-            py_dump(stdout, v);
-        }
-    }
-    printf("}\n");
-}
-
 static int cmd_score(int argc, char **argv)
 {
     common c = {0};
-    const char *file = "-";
+    const char *file = "-", *v;
     bool progress = false;
+    unsigned threads = 1;
     for (int i = 0; i < argc; i++) {
         int r = parse_common(argc, argv, &i, &c);
         if (r < 0)
@@ -726,11 +688,15 @@ static int cmd_score(int argc, char **argv)
                    "  --guard G            zero the reward for: empty, truncated, repetition\n"
                    "                       (repeatable)\n"
                    "%s"
+                   "  --threads N          score on N threads (0: all cores; default 1); the\n"
+                   "                       output order and content do not depend on N\n"
                    "  --progress           progress on stderr (default when stderr is a terminal)\n",
                    common_help);
             return 0;
         } else if (is_flag(argv[i], "--progress")) {
             progress = true;
+        } else if ((v = flag_value(argc, argv, &i, "--threads"))) {
+            threads = (unsigned)strtoul(v, NULL, 10);
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, PROG " score: unknown argument '%s' (see --help)\n", argv[i]);
             return 2;
@@ -747,100 +713,51 @@ static int cmd_score(int argc, char **argv)
         return 2;
     }
     ifr_options *opts = make_options(&c, IFR_ON_ERROR_FAIL);
-    ifr_result *res = NULL;
-    if (ifr_result_new(&res, opts) != IFR_OK) {
-        fprintf(stderr, PROG ": out of memory\n");
-        return 1;
-    }
+    /* rows go to the library in chunks, so memory stays bounded on big files */
+    enum { CHUNK = 4096 };
+    const char **lines = malloc(CHUNK * sizeof *lines);
+    size_t *lens = malloc(CHUNK * sizeof *lens);
     int status = 0;
-    size_t pos = 0, lineno = 0, n, done = 0;
+    size_t pos = 0, lineno = 1, done = 0, n;
     const char *line;
-    while (next_line(buf, len, &pos, &line, &n)) {
-        lineno++;
-        if (blank_line(line, n))
-            continue;
-        json_error_t je;
-        json_t *row = json_loadb(line, n, JSON_ALLOW_NUL, &je);
-        if (!row || !json_is_object(row)) {
-            char msg[300];
-            snprintf(msg, sizeof msg, "not a JSON object: %s", row ? "" : je.text);
-            score_error(lineno, NULL, IFR_E_JSON, msg, NULL);
-            json_decref(row);
+    while (lines && lens) {
+        size_t k = 0;
+        while (k < CHUNK && next_line(buf, len, &pos, &line, &n)) {
+            lines[k] = line;
+            lens[k++] = n;
+        }
+        if (k == 0)
+            break;
+        char *out = NULL;
+        size_t olen = 0, nerr = 0;
+        int rc = ifr_score_rows(lines, lens, k, lineno, c.loose ? IFR_CHECK_LOOSE : 0, c.aggregate,
+                                threads, opts, &out, &olen, &nerr);
+        if (rc != IFR_OK) {
+            fprintf(stderr, PROG " score: %s\n", ifr_strerror(rc));
+            status = 2;
+            break;
+        }
+        fwrite(out, 1, olen, stdout);
+        ifr_free(out);
+        if (nerr)
             status = 1;
-            continue;
-        }
-        json_t *resp = json_object_get(row, "response");
-        if (!json_is_string(resp)) {
-            score_error(lineno, row, IFR_E_SPEC, "needs a string field \"response\"", "/response");
-            json_decref(row);
-            status = 1;
-            continue;
-        }
-        ifr_spec *spec = NULL;
-        ifr_error err;
-        if (ifr_spec_compile(&spec, line, n, opts, &err) != IFR_OK) {
-            score_error(lineno, row, err.code, err.message, err.path);
-            json_decref(row);
-            status = 1;
-            continue;
-        }
-        if (ifr_check(res, spec, json_string_value(resp), json_string_length(resp),
-                      c.loose ? IFR_CHECK_LOOSE : 0, &err) != IFR_OK) {
-            score_error(lineno, row, err.code, err.message, err.path);
-            ifr_spec_free(spec);
-            json_decref(row);
-            status = 1;
-            continue;
-        }
-        /* every input field but response, then the verdicts */
-        fputc('{', stdout);
-        const char *k;
-        size_t klen;
-        json_t *v;
-        void *tmp;
-        bool first = true;
-        json_object_keylen_foreach_safe(row, tmp, k, klen, v) {
-            if (klen == 8 && !memcmp(k, "response", 8))
-                continue;
-            if (!first)
-                fputs(", ", stdout);
-            first = false;
-            py_dump_string(stdout, k, klen);
-            fputs(": ", stdout);
-            py_dump(stdout, v);
-        }
-        size_t cnt = ifr_result_count(res);
-        printf("%sfollow_all_instructions\": %s, \"follow_instruction_list\": [",
-               first ? "\"" : ", \"", ifr_result_all_followed(res) ? "true" : "false");
-        for (size_t i = 0; i < cnt; i++)
-            printf("%s%s", i ? ", " : "", ifr_result_followed(res, i) ? "true" : "false");
-        char rb[64];
-        py_float_repr(ifr_result_reward(res, c.aggregate), rb, sizeof rb);
-        printf("], \"reward\": %s, \"details\": [", rb);
-        for (size_t i = 0; i < cnt; i++) {
-            if (i)
-                fputs(", ", stdout);
-            const char *d = ifr_result_detail(res, i);
-            py_dump_string(stdout, d, strlen(d));
-        }
-        fputs("]", stdout);
-        unsigned g = ifr_result_guard(res);
-        if (g)
-            printf(", \"guard\": \"%s\"", g == IFR_GUARD_EMPTY       ? "empty"
-                                          : g == IFR_GUARD_TRUNCATED ? "truncated"
-                                                                     : "repetition");
-        fputs("}\n", stdout);
-        ifr_spec_free(spec);
-        json_decref(row);
-        done++;
-        if (progress && done % 1000 == 0)
-            fprintf(stderr, "\r" PROG " score: %zu rows", done);
+        lineno += k;
+        done += k;
+        if (progress)
+            fprintf(stderr, "\r" PROG " score: %zu lines", done);
     }
-    if (progress && done >= 1000)
-        fprintf(stderr, "\r" PROG " score: %zu rows\n", done);
-    ifr_result_free(res);
+    if (progress && done)
+        fputc('\n', stderr);
+    if (!lines || !lens) {
+        fprintf(stderr, PROG ": out of memory\n");
+        status = 2;
+    }
+    free(lines);
+    free(lens);
     ifr_options_free(opts);
     free(buf);
+    if (fflush(stdout) != 0)
+        status = 2;
     return status;
 }
 
@@ -1030,7 +947,7 @@ static int cmd_check(int argc, char **argv)
     ifr_error err;
     int status = 2;
     if (ifr_spec_compile(&spec, spec_json, strlen(spec_json), opts, &err) != IFR_OK) {
-        fprintf(stderr, PROG " check: %s: %s", code_name(err.code), err.message);
+        fprintf(stderr, PROG " check: %s: %s", ifr_error_name(err.code), err.message);
         if (err.path[0])
             fprintf(stderr, " (at %s)", err.path);
         if (err.offset != (size_t)-1)
@@ -1050,7 +967,7 @@ static int cmd_check(int argc, char **argv)
                ifr_spec_id(spec, i), ifr_spec_suite(spec, i), ifr_result_detail(res, i));
     }
     char rb[64];
-    py_float_repr(ifr_result_reward(res, IFR_AGGREGATE_FRACTION), rb, sizeof rb);
+    ifr__py_float_repr(ifr_result_reward(res, IFR_AGGREGATE_FRACTION), rb, sizeof rb);
     printf("%s: %zu instruction(s), fraction followed %s (%s mode, %s)\n",
            ifr_result_all_followed(res) ? "followed" : "not followed", ifr_result_count(res), rb,
            c.loose ? "loose" : "strict", c.precise ? "precise" : "compat");
@@ -1077,6 +994,8 @@ static void usage(FILE *f)
             "  score    score JSONL rows (spec + response) to JSONL verdicts\n"
             "  list     list the checker registry (--markdown for docs/CHECKERS.md)\n"
             "  check    check one response against one spec, with explanations\n"
+            "  lint     find broken, conflicting or prompt-contradicting constraints in a dataset\n"
+            "  refine   hard-only / max-soft subsets and pilot-rollout filters of a dataset\n"
             "  audit    how many adversarial responses each checker accepts (compat vs precise)\n\n"
             "Run '" PROG " COMMAND --help' for a command's options. '" PROG " --version' prints\n"
             "the library version.\n");
@@ -1110,6 +1029,10 @@ int main(int argc, char **argv)
         return cmd_list(argc - 2, argv + 2);
     if (!strcmp(cmd, "check"))
         return cmd_check(argc - 2, argv + 2);
+    if (!strcmp(cmd, "lint"))
+        return cmd_lint(argc - 2, argv + 2);
+    if (!strcmp(cmd, "refine"))
+        return cmd_refine(argc - 2, argv + 2);
     if (!strcmp(cmd, "audit"))
         return ifr_cli_audit(argc - 2, argv + 2); /* src/cli/audit.c */
     fprintf(stderr, PROG ": unknown command '%s'\n\n", cmd);

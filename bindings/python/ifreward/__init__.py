@@ -543,6 +543,16 @@ class Spec:
                            r_all, r_frac, bool(lib.ifr_result_all_followed(res)), followed,
                            details, statuses, self._ids, lib.ifr_result_guard(res))
 
+    def verdicts(self, text, loose=False, *, truncated=False):
+        """``(followed, reward_all, reward_fraction)`` without details: the
+        cheap way to get per-instruction verdicts."""
+        lib = _native._lib or _native.load()
+        res = self._check(text, loose, truncated)._ptr
+        followed = [lib.ifr_result_followed(res, i) == 1
+                    for i in range(lib.ifr_result_count(res))]
+        return (followed, lib.ifr_result_reward(res, _native.IFR_AGGREGATE_ALL),
+                lib.ifr_result_reward(res, _native.IFR_AGGREGATE_FRACTION))
+
     def reward(self, text, loose=False, *, aggregate="all", truncated=False):
         """Just the reward of one response (cheapest single check)."""
         agg = _AGGREGATES.get(aggregate)

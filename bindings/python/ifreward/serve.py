@@ -20,15 +20,20 @@ Each query is prompt + response; the response is taken as in
 ``GET /health`` answers ``{"status": "ok", ...}``.
 
 The server is stdlib ``http.server`` with one thread per connection; it binds
-to 127.0.0.1 unless ``--host`` says otherwise (it has no authentication).
+to 127.0.0.1 unless ``--host`` says otherwise. ``--api-key`` (or
+``$IFREWARD_API_KEY``) makes POSTs require ``Authorization: Bearer <key>`` or
+``X-Api-Key: <key>`` (401 otherwise); without a key there is no
+authentication, so only expose the port on trusted networks.
 Malformed requests get 400 (with ``{"error": ...}``), bodies over
 ``--max-body-bytes`` get 413 without being read, a missing length 411, and a
 spec the library rejects 400 with the item index (unless ``--on-error zero``).
 """
 
 import argparse
+import hmac
 import http.server
 import json
+import os
 import socketserver
 import sys
 
@@ -88,6 +93,21 @@ class RewardHandler(http.server.BaseHTTPRequestHandler):
         else:
             self._send(404, {"error": "not found; POST a batch to /get_reward"})
 
+    def _discard_body(self):
+        """Read and drop a body of at most max_body + 1 MiB, so the client sees
+        our answer rather than a reset; anything bigger stays unread."""
+        try:
+            left = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            return
+        if left > self.server.max_body + _DRAIN:
+            return
+        while left > 0:
+            chunk = self.rfile.read(min(left, 65536))
+            if not chunk:
+                break
+            left -= len(chunk)
+
     def _read_json(self):
         if self.headers.get("Transfer-Encoding"):
             self.close_connection = True
@@ -106,15 +126,7 @@ class RewardHandler(http.server.BaseHTTPRequestHandler):
             raise _BadRequest(400, "bad Content-Length")
         if length > self.server.max_body:
             self.close_connection = True
-            if length <= self.server.max_body + _DRAIN:
-                # Read (and drop) a slightly-too-big body so the client sees the
-                # 413 rather than a reset; anything bigger stays unread.
-                left = length
-                while left > 0:
-                    chunk = self.rfile.read(min(left, 65536))
-                    if not chunk:
-                        break
-                    left -= len(chunk)
+            self._discard_body()
             raise _BadRequest(413, "body of %d bytes exceeds the limit of %d"
                               % (length, self.server.max_body))
         body = self.rfile.read(length)
@@ -126,8 +138,21 @@ class RewardHandler(http.server.BaseHTTPRequestHandler):
         except (UnicodeDecodeError, ValueError) as exc:
             raise _BadRequest(400, "body is not JSON: %s" % exc) from None
 
+    def _authorised(self):
+        key = self.server.api_key
+        if not key:
+            return True
+        auth = self.headers.get("Authorization") or ""
+        bearer = auth[7:].strip() if auth[:7].lower() == "bearer " else ""
+        given = bearer or (self.headers.get("X-Api-Key") or "")
+        return bool(given) and hmac.compare_digest(given.encode(), key.encode())
+
     def do_POST(self):
         try:
+            if not self._authorised():
+                self.close_connection = True
+                self._discard_body()
+                raise _BadRequest(401, "unauthorised: send Authorization: Bearer <key>")
             data = self._read_json()
             if not isinstance(data, dict):
                 raise _BadRequest(400, "body must be a JSON object")
@@ -164,14 +189,15 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 
 
 def make_server(host="127.0.0.1", port=5000, scorer=None, max_body=DEFAULT_MAX_BODY,
-                verbose=False):
+                verbose=False, api_key=None):
     """A ready (not yet serving) server; ``port=0`` picks a free port
     (``server.server_address[1]``). Call ``serve_forever()``; ``shutdown()``
-    and ``server_close()`` to stop."""
+    and ``server_close()`` to stop. ``api_key``: require it on every POST."""
     server = _Server((host, port), RewardHandler)
     server.scorer = scorer if scorer is not None else OpenRLHFReward(tensors="list")
     server.max_body = int(max_body)
     server.verbose = verbose
+    server.api_key = api_key or None
     return server
 
 
@@ -193,6 +219,9 @@ def _parser():
     p.add_argument("--on-error", choices=("raise", "zero"), default="raise",
                    help="raise: answer 400 for a bad spec; zero: score it 0")
     p.add_argument("--max-body-bytes", type=int, default=DEFAULT_MAX_BODY)
+    p.add_argument("--api-key", default=os.environ.get("IFREWARD_API_KEY"),
+                   help="require this key on POSTs (Bearer or X-Api-Key; "
+                        "default $IFREWARD_API_KEY)")
     p.add_argument("--verbose", action="store_true", help="log every request to stderr")
     return p
 
@@ -204,7 +233,8 @@ def main(argv=None):
                             suite=args.suite, threads=args.threads, on_error=args.on_error,
                             tensors="list")
     ifreward._native.load()  # fail now, not on the first request
-    server = make_server(args.host, args.port, scorer, args.max_body_bytes, args.verbose)
+    server = make_server(args.host, args.port, scorer, args.max_body_bytes, args.verbose,
+                         args.api_key)
     host, port = server.server_address[:2]
     sys.stderr.write("ifreward %s serving on http://%s:%d/get_reward (library %s)\n"
                      % (ifreward.version(), host, port, ifreward.library_path()))

@@ -32,6 +32,7 @@ import math
 import ifreward
 from ifreward import _adapt
 from ifreward._adapt import MISSING, Scorer
+from ifreward.errors import IFR_E_LIMIT
 
 __all__ = ["VerlScorer", "compute_score", "compute_score_batch"]
 
@@ -72,22 +73,24 @@ class VerlScorer(Scorer):
 
     _defaults = dict(Scorer._defaults, per_instruction=True)
 
-    def _row(self, result):
-        if result is None:  # could not evaluate (on_error="zero", or a limit was hit)
+    def _row(self, spec, verdicts):
+        if verdicts is None:  # could not evaluate (on_error="zero", or a limit was hit)
             row = {"score": 0.0, "acc": 0.0, "fraction": 0.0, "n_instructions": 0,
                    "n_followed": 0}
             if self._cfg["per_instruction"]:
                 row.update(_nan_columns())
             return row
-        n = len(result.followed)
-        row = {"score": result.reward * self._cfg["scale"],
-               "acc": 1.0 if result.all_followed else 0.0,
-               "fraction": result.reward_fraction,
-               "n_instructions": n,
-               "n_followed": sum(result.followed)}
+        followed, r_all, r_frac = verdicts
+        reward = r_frac if self._cfg["aggregate"] == "fraction" else r_all
+        row = {"score": reward * self._cfg["scale"],
+               "acc": 1.0 if r_all == 1.0 else 0.0,
+               "fraction": r_frac,
+               "n_instructions": len(followed),
+               "n_followed": sum(followed)}
         if self._cfg["per_instruction"]:
             cols = _nan_columns()
-            for cid, ok in zip(result.ids, result.followed):
+            ids = spec._ids if spec._ids is not None else tuple(spec.ids)
+            for cid, ok in zip(ids, followed):
                 key = "ifr/" + cid
                 if key in cols:
                     # The same id twice: followed only if every occurrence is.
@@ -97,10 +100,22 @@ class VerlScorer(Scorer):
             row.update(cols)
         return row
 
+    def _verdicts(self, spec, text):
+        if spec is None:
+            return None
+        try:
+            return spec.verdicts(self.prepare(text), self._cfg["loose"])
+        except ifreward.IfrError as exc:
+            if exc.code == IFR_E_LIMIT:
+                return None  # the response hit a limit: it scores 0, never raises
+            if self._cfg["on_error"] == "raise" or isinstance(exc, MemoryError):
+                raise
+            return None
+
     def __call__(self, data_source=None, solution_str=None, ground_truth=None,
                  extra_info=None, **kwargs):
-        spec = _spec_of(ground_truth, extra_info)
-        return self._row(self.check_one(spec, solution_str))
+        spec = self.compile(_spec_of(ground_truth, extra_info))
+        return self._row(spec, self._verdicts(spec, solution_str))
 
     def batch(self, data_sources=None, solution_strs=None, ground_truths=None,
               extra_infos=None, **kwargs):

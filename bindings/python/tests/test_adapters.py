@@ -95,15 +95,16 @@ class TestSharedOptions(unittest.TestCase):
 
     def test_response_hitting_a_limit_scores_zero(self):
         # A backtracking keyword pattern under a small match limit: the check
-        # cannot finish. The core API says so; the adapters give 0 and go on.
-        spec = json.dumps({"instruction_id_list": ["keywords:existence"],
-                           "kwargs": [{"keywords": ["(a+)+$"]}]})
+        # cannot finish. The core API gives that instruction no verdict (status
+        # IFR_E_LIMIT, not followed) and keeps the others; adapters give 0.
+        spec = json.dumps({"instruction_id_list": ["keywords:existence", "punctuation:no_comma"],
+                           "kwargs": [{"keywords": ["(a+)+$"]}, {}]})
         bad = "a" * 30 + "!"
         core = ifreward.Spec(spec, regex_match_limit=10000)
-        with self.assertRaises(ifreward.IfrError) as cm:
-            core.check(bad)
-        self.assertEqual(cm.exception.code, ifreward.errors.IFR_E_LIMIT)
-        self.assertNotIsInstance(cm.exception, ifreward.SpecError)
+        res = core.check(bad)
+        self.assertEqual(res.statuses, [ifreward.errors.IFR_E_LIMIT, 0])
+        self.assertEqual(res.followed, [False, True])
+        self.assertEqual(res.reward, 0.0)
         self.assertEqual(core.check("aaa").reward, 1.0)
         trl = ifreward.trl.Reward(options=core.options)  # same limit for the adapter
         self.assertEqual(trl(completions=[bad, "aaa"], ground_truth=[spec, spec]), [0.0, 1.0])

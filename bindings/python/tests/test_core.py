@@ -35,6 +35,19 @@ class TestLoading(unittest.TestCase):
             self.skipTest("IFREWARD_LIBRARY not set")
         self.assertEqual(ifreward.library_path(), env)
 
+    def test_version_check_refuses_other_abi(self):
+        class FakeLib:
+            def __init__(self, number):
+                self.ifr_version_number = lambda: number
+        check = ifreward._native._check_version
+        check(FakeLib(100), "ok")       # 0.1.0
+        check(FakeLib(199), "ok")       # 0.1.99: patch releases are compatible
+        for number in (200, 10100, 0):  # 0.2.0, 1.1.0, 0.0.0
+            with self.assertRaises(ImportError) as cm:
+                check(FakeLib(number), "/x/libifreward.so")
+            self.assertIn("/x/libifreward.so", str(cm.exception))
+            self.assertIn("0.1.x", str(cm.exception))
+
     def test_error_struct_mirror_fits(self):
         lib = ifreward._native.load()
         self.assertGreaterEqual(lib.ifr_error_size(), ctypes.sizeof(ifreward._native.ifr_error))
@@ -74,7 +87,8 @@ class TestLoading(unittest.TestCase):
                     "keywords:existence"):
             self.assertIn(cid, ids)
         for c in rows:
-            # family:name ids; Tulu 3 verifiers are named by their func_name
+            # family:name ids (IFBench has "format:sub-bullets"); Tulu 3 verifiers
+            # are named by their func_name
             self.assertRegex(c.id, r"^[a-z0-9_]+:[a-z0-9_-]+$" if c.suite != "tulu3"
                              else r"^[a-z0-9_]+$")
             self.assertTrue(c.suite)
@@ -184,6 +198,12 @@ class TestResults(unittest.TestCase):
         self.assertEqual(spec.check(text).reward, 0.0)
         self.assertEqual(spec.check(text, loose=True).reward, 1.0)
         self.assertEqual(spec.check("a, b\nc, d\ne, f", loose=True).reward, 0.0)
+
+    def test_verdicts_match_check(self):
+        for text, r_all, r_frac in PAIR_CASES:
+            followed, a, f = self.spec.verdicts(text)
+            self.assertEqual(followed, self.spec.check(text).followed)
+            self.assertEqual((a, f), (r_all, r_frac))
 
     def test_reward_and_json(self):
         self.assertEqual(self.spec.reward(ONLY_COMMA), 0.0)

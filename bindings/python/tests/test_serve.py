@@ -173,6 +173,35 @@ class ServerTest(unittest.TestCase):
             self.assertEqual(out["rewards"], WANT * 10)
 
 
+class TestApiKey(unittest.TestCase):
+    def test_key_required_when_set(self):
+        server = ifreward.serve.make_server("127.0.0.1", 0, OpenRLHFReward(tensors="list"),
+                                            api_key="s3cret")
+        port = server.server_address[1]
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            body = json.dumps({"query": [BOTH], "prompts": [""], "labels": [PAIR_JSON]}).encode()
+
+            def post(headers):
+                req = urllib.request.Request("http://127.0.0.1:%d/get_reward" % port,
+                                             data=body, headers=headers)
+                try:
+                    with urllib.request.urlopen(req, timeout=30) as resp:
+                        return resp.status
+                except urllib.error.HTTPError as exc:
+                    return exc.code
+            self.assertEqual(post({}), 401)
+            self.assertEqual(post({"Authorization": "Bearer wrong"}), 401)
+            self.assertEqual(post({"X-Api-Key": "s3cre"}), 401)
+            self.assertEqual(post({"Authorization": "Bearer s3cret"}), 200)
+            self.assertEqual(post({"X-Api-Key": "s3cret"}), 200)
+        finally:
+            server.shutdown()
+            server.server_close()
+            thread.join(10)
+
+
 class TestServeMain(unittest.TestCase):
     def test_module_entry_point(self):
         env = dict(os.environ, PYTHONPATH=PKG_ROOT)

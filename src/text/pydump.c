@@ -1,12 +1,12 @@
-/* pyjson.c - json.dumps-compatible output, so `ifreward eval` files are byte-identical. */
-#include "pyjson.h"
+/* pydump.c - json.dumps-compatible output, so ifreward's JSONL is byte-identical to Python's. */
+#include "pydump.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-void py_float_repr(double d, char *buf, size_t cap)
+void ifr__py_float_repr(double d, char *buf, size_t cap)
 {
     if (isnan(d)) {
         snprintf(buf, cap, "NaN");
@@ -112,7 +112,7 @@ static uint32_t next_cp(const unsigned char *s, size_t n, size_t *i)
     return cp;
 }
 
-void py_dump_string(FILE *f, const char *s, size_t n)
+void ifr__py_dump_string(FILE *f, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     fputc('"', f);
@@ -140,7 +140,7 @@ void py_dump_string(FILE *f, const char *s, size_t n)
     fputc('"', f);
 }
 
-void py_dump(FILE *f, json_t *v)
+void ifr__py_dump(FILE *f, json_t *v)
 {
     char buf[64];
     switch (json_typeof(v)) {
@@ -155,9 +155,9 @@ void py_dump(FILE *f, json_t *v)
             if (!first)
                 fputs(", ", f);
             first = false;
-            py_dump_string(f, k, klen);
+            ifr__py_dump_string(f, k, klen);
             fputs(": ", f);
-            py_dump(f, x);
+            ifr__py_dump(f, x);
         }
         fputc('}', f);
         break;
@@ -167,15 +167,15 @@ void py_dump(FILE *f, json_t *v)
         for (size_t i = 0; i < json_array_size(v); i++) {
             if (i)
                 fputs(", ", f);
-            py_dump(f, json_array_get(v, i));
+            ifr__py_dump(f, json_array_get(v, i));
         }
         fputc(']', f);
         break;
     }
-    case JSON_STRING: py_dump_string(f, json_string_value(v), json_string_length(v)); break;
+    case JSON_STRING: ifr__py_dump_string(f, json_string_value(v), json_string_length(v)); break;
     case JSON_INTEGER: fprintf(f, "%" JSON_INTEGER_FORMAT, json_integer_value(v)); break;
     case JSON_REAL:
-        py_float_repr(json_real_value(v), buf, sizeof buf);
+        ifr__py_float_repr(json_real_value(v), buf, sizeof buf);
         fputs(buf, f);
         break;
     case JSON_TRUE: fputs("true", f); break;

@@ -1,0 +1,16 @@
+/* pydump.h - write JSON exactly as Python's json.dumps does (library and CLI). */
+#ifndef IFR_TEXT_PYDUMP_H
+#define IFR_TEXT_PYDUMP_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Python repr() of a float ("0.5", "1.0", "1e-05", "0.7634011090573013"). */
+void ifr__py_float_repr(double d, char *buf, size_t cap);
+/* json.dumps(str, ensure_ascii=True) of UTF-8 s[0..n). */
+void ifr__py_dump_string(FILE *f, const char *s, size_t n);
+/* json.dumps(value) with the default separators ", " and ": ". */
+void ifr__py_dump(FILE *f, json_t *v);
+
+#endif
