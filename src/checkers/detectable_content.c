@@ -127,11 +127,10 @@ static int ps_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const void **out
         memcpy(pat + 3 + lo.n, ".*$", 3);
         pat[plen] = '\0';
         if (ifr__parse_semantics(pc) == IFR_SEMANTICS_PRECISE) {
-            if (lo.ncp == 0)
-                return ifr__parse_error(pc, IFR_E_KWARGS, "postscript_marker",
-                                        "must not be blank");
-            rc = ifr__parse_regex(pc, "postscript_marker", lo.s, lo.n, IFR__RX_LITERAL,
-                                  &a->lit);
+            /* a blank marker stays NULL: no postscript can start with it */
+            rc = lo.ncp ? ifr__parse_regex(pc, "postscript_marker", lo.s, lo.n,
+                                           IFR__RX_LITERAL, &a->lit)
+                        : IFR_OK;
         } else {
             rc = ifr__parse_regex(pc, "postscript_marker", pat, plen, IFR__RX_MULTILINE,
                                   &a->rx);
@@ -244,7 +243,7 @@ static int ps_check_precise(const ps_args *a, ifr__text *t, ifr__check_ctx *cx)
             if (rc != IFR_OK)
                 return rc;
             size_t ms, me;
-            rc = ifr__regex_search(a->lit, cx->rx, ls, nls, 0, &ms, &me);
+            rc = a->lit ? ifr__regex_search(a->lit, cx->rx, ls, nls, 0, &ms, &me) : 0;
             if (rc < 0)
                 return rc;
             if (rc == 1 && ms == 0) {

@@ -58,12 +58,15 @@ static int compile_list(ifr__parse_ctx *pc, const char *key, const ifr__kwval *v
             rc = ifr__ck_pystr(pc, ikey, v->list[i], v->lens[i], IFR__CK_STRIP, &w);
             if (rc != IFR_OK)
                 return rc;
-            if (w.ncp == 0)
-                return ifr__parse_error(pc, IFR_E_KWARGS, ikey, "must not be blank");
-            rc = ifr__parse_regex(pc, ikey, w.s, w.n, IFR__RX_IGNORECASE | IFR__RX_LITERAL,
-                                  &items[i].rx);
-            items[i].wb_start = ifr__pr_wordch(w.cp[0]);
-            items[i].wb_end = ifr__pr_wordch(w.cp[w.ncp - 1]);
+            /* a blank keyword stays NULL: never found (existence fails, nothing is
+             * forbidden) rather than matching everywhere */
+            rc = IFR_OK;
+            if (w.ncp) {
+                rc = ifr__parse_regex(pc, ikey, w.s, w.n, IFR__RX_IGNORECASE | IFR__RX_LITERAL,
+                                      &items[i].rx);
+                items[i].wb_start = ifr__pr_wordch(w.cp[0]);
+                items[i].wb_end = ifr__pr_wordch(w.cp[w.ncp - 1]);
+            }
         } else {
             rc = ifr__parse_regex(pc, ikey, pat, plen, IFR__RX_IGNORECASE, &items[i].rx);
         }
@@ -98,7 +101,8 @@ static int existence_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
     const kw_item *first = NULL;
     for (size_t i = 0; i < a->n; i++) {
         size_t ms, me;
-        int rc = ifr__pr_on(cx)
+        int rc = !a->items[i].rx ? 0
+                 : ifr__pr_on(cx)
                      ? ifr__pr_word_search(a->items[i].rx, cx->rx, t->s, t->n, 0,
                                            a->items[i].wb_start, a->items[i].wb_end, &ms, &me)
                      : ifr__regex_search(a->items[i].rx, cx->rx, t->s, t->n, 0, &ms, &me);
@@ -159,8 +163,11 @@ static int frequency_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const voi
     if (rc != IFR_OK)
         return rc;
     bool precise = ifr__parse_semantics(pc) == IFR_SEMANTICS_PRECISE;
-    if (precise && a->keyword.ncp == 0)
-        return ifr__parse_error(pc, IFR_E_KWARGS, "keyword", "must not be blank");
+    if (precise && a->keyword.ncp == 0) {
+        *out = a; /* a blank keyword never occurs (count 0) */
+        a->frequency = vals[1].i;
+        return IFR_OK;
+    }
     rc = ifr__parse_regex(pc, "keyword", a->keyword.s, a->keyword.n,
                           IFR__RX_IGNORECASE | (precise ? IFR__RX_LITERAL : 0u), &a->rx);
     if (precise) {
@@ -181,7 +188,7 @@ static int frequency_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
     if (ifr__pr_on(cx)) {
         /* non-overlapping whole-word occurrences */
         size_t pos = 0, ms, me;
-        for (;;) {
+        for (; a->rx;) {
             int rc = ifr__pr_word_search(a->rx, cx->rx, t->s, t->n, pos, a->wb_start,
                                          a->wb_end, &ms, &me);
             if (rc < 0)
@@ -231,7 +238,8 @@ static int forbidden_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
     }
     for (size_t i = 0; i < a->n; i++) {
         size_t ms, me;
-        int rc = precise ? ifr__pr_word_search(a->items[i].rx, cx->rx, s, n, 0,
+        int rc = !a->items[i].rx ? 0
+                 : precise ? ifr__pr_word_search(a->items[i].rx, cx->rx, s, n, 0,
                                                a->items[i].wb_start, a->items[i].wb_end, &ms,
                                                &me)
                          : ifr__regex_search(a->items[i].rx, cx->rx, s, n, 0, &ms, &me);

@@ -86,6 +86,12 @@ static void test_keywords(void **state)
         HONEST("keywords:existence", "{\"keywords\": [\"नमस्ते\"]}", "नमस्ते दुनिया"),
         HACK("keywords:existence", "{\"keywords\": [\"caf\"]}", "cafe\xcc\x81s"),
         HONEST("keywords:existence", "{\"keywords\": [\"ice cream\"]}", "I love ice cream."),
+        /* blank keywords compile in both semantics; precise never finds them */
+        BOTH("keywords:existence", "{\"keywords\": [\" \"]}", "hello there", 1, 0),
+        BOTH("keywords:forbidden_words", "{\"forbidden_words\": [\"\"]}", "hello", 0, 1),
+        BOTH("keywords:frequency", "{\"keyword\": \" \", \"frequency\": 1, \"relation\": \"less than\"}",
+             "a b", 0, 1),
+        BOTH("detectable_content:postscript", "{\"postscript_marker\": \"  \"}", "Body.\nP.S. x", 1, 0),
         /* English plurals of 3+ letter keywords are the same word */
         HONEST("keywords:existence", "{\"keywords\": [\"riddle\"]}", "Forests whisper riddles."),
         HONEST("keywords:existence", "{\"keywords\": [\"bus\"]}", "Two BUSES came."),
