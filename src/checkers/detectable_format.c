@@ -657,7 +657,7 @@ const ifr__checker ifr__family_detectable_format[] = {
         .quirks = "'**b**' counts once (through the second pattern only), '***x***' counts "
                   "twice, '* *' counts 0. A highlight cannot span a line break. Any "
                   "'*x*' counts, so N short highlights are an easy pass.",
-        .precise = "Markdown emphasis spans on one line: a run of 1-3 '*' opens when the next character is not whitespace and closes at the next run of the same length not preceded by whitespace; the inside needs a word character. '***x***' counts once, '* *', '*...*' and '*\\u200b*' count 0, a '* ' bullet is not a highlight, and the same highlighted text repeated counts once (distinct texts).",
+        .precise = "Markdown emphasis spans on one line: a run of 1-3 '*' opens when the next character is not whitespace and closes at the next run of the same length not preceded by whitespace; the inside needs two word characters. '***xy***' counts once, '*a*' does not, '* *', '*...*' and '*\\u200b*' count 0, a '* ' bullet is not a highlight, and the same highlighted text repeated counts once (distinct texts).",
     },
     {
         .id = "detectable_format:multiple_sections",

@@ -285,7 +285,10 @@ int ifr__pr_count_highlights(const uint32_t *cp, size_t n, ifr__arena *ar, size_
                 i = r;
                 continue;
             }
-            if (ifr__pr_has_word(cp + r, close - r)) {
+            size_t nword = 0;
+            for (size_t q = r; q < close && nword < 2; q++)
+                nword += ifr__py_isword(cp[q]);
+            if (nword >= 2) { /* '*a*' is not a highlighted section */
                 bool dup = false;
                 for (size_t s2 = 0; s2 < nseen && !dup; s2++)
                     dup = seen[s2].e - seen[s2].b == close - r &&

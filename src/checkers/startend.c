@@ -63,6 +63,13 @@ static int end_precise(const end_args *a, ifr__text *t, ifr__check_ctx *cx)
     bool ok = pe > 0 && nlo >= pe && memcmp(lo + (nlo - pe), p->cp, pe * sizeof *lo) == 0;
     if (ok && nlo > pe && ifr__pr_wordch(p->cp[0]) && ifr__pr_wordch(lo[nlo - pe - 1]))
         ok = false;
+    bool body = ok && ifr__pr_has_word(lo, nlo - pe);
+    if (ok && !body) {
+        /* precise: the phrase ends a response; the phrase alone is no response */
+        cx->followed = false;
+        ifr__detail(cx, "the response is only the end phrase; it must end a response");
+        return IFR_OK;
+    }
     cx->followed = ok;
     char q[96], tail[96];
     if (ok) {
@@ -162,7 +169,7 @@ const ifr__checker ifr__family_startend[] = {
                   "closing quote remains and fails. A trailing period after the phrase fails. "
                   "An empty end_phrase always passes. The reference draws a random phrase "
                   "when end_phrase is null; here it is an error.",
-        .precise = "After the phrase only whitespace, quotes (straight or curly), '*', '_' and '`' may follow (so '**phrase**' and a curly-quoted phrase pass), and the phrase must start at a word boundary ('any other questions?' does not end 'Many other questions?'). A blank phrase never matches.",
+        .precise = "After the phrase only whitespace, quotes (straight or curly), '*', '_' and '`' may follow (so '**phrase**' and a curly-quoted phrase pass), and the phrase must start at a word boundary ('any other questions?' does not end 'Many other questions?'). A blank phrase never matches, and the phrase alone (no word before it) is not a response.",
     },
     {
         .id = "startend:quotation",
