@@ -274,6 +274,11 @@ static int check_japanese(const void *args, ifr__text *t, ifr__check_ctx *cx)
     int rc = ifr__ifb_split_ws(t->arena, t->cp, t->ncp, &w);
     if (rc)
         return rc;
+    if (ifr__pr_on(cx) && (int64_t)w.n < a->n) {
+        cx->followed = false; /* precise: no N-th word to check is no pass */
+        ifr__detail(cx, "%zu words; needs at least %lld", w.n, (long long)a->n);
+        return IFR_OK;
+    }
     for (size_t i = 0; i < w.n; i++) {
         if ((int64_t)((i + 1) % (uint64_t)a->n) != 0)
             continue;
@@ -517,7 +522,7 @@ const ifr__checker ifr__family_ifbench_count[] = {
              "`isdigit()` contains a character in U+3040-30FF or U+4E00-9FFF.",
      .quirks = "Fewer than N words pass vacuously; hanzi count as Japanese; digit tokens are "
                "skipped. N = 0 is a kwargs error (the reference divides by zero).",
-     .precise = "Same as compat: (known gap: fewer than N words pass vacuously). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
+     .precise = "At least N words are needed (fewer words have no N-th word to check). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "count:keywords_multiple", .suite = IFR__SUITE_IFBENCH,
      .summary = "keyword1..5 occur exactly 1, 2, 3, 5 and 7 times",
      .kwargs = kw_kwmulti, .parse = parse_kwmulti, .flags = IFR_CHECKER_RANDOM, .check = check_kwmulti,

@@ -278,6 +278,11 @@ static int check_syllables(const void *args, ifr__text *t, ifr__check_ctx *cx)
     if (rc)
         return rc;
     int prev = -1;
+    if (ifr__pr_on(cx) && w.n < 2) {
+        cx->followed = false; /* precise: one word does not alternate */
+        ifr__detail(cx, "fewer than two words");
+        return IFR_OK;
+    }
     for (size_t i = 0; i < w.n; i++) {
         int par = ifr__ifb_syllables(s + w.v[i].b, w.v[i].e - w.v[i].b) % 2;
         if (par == prev) {
@@ -365,6 +370,11 @@ static int check_last_first(const void *args, ifr__text *t, ifr__check_ctx *cx)
     int rc = ifr__ifb_sentences(t, &sent, &ns);
     if (rc)
         return rc;
+    if (ifr__pr_on(cx) && ns < 2) {
+        cx->followed = false; /* precise: one sentence is no chain */
+        ifr__detail(cx, "a single sentence; needs a chain of sentences");
+        return IFR_OK;
+    }
     for (size_t i = 0; i + 1 < ns; i++) {
         const uint32_t *a = t->cp + sent[i].b, *b = t->cp + sent[i + 1].b;
         size_t ab, ae, bb, be;
@@ -651,7 +661,7 @@ const ifr__checker ifr__family_ifbench_words[] = {
              "else the vowel-group rule; 0 for words with a digit) differs between "
              "neighbours.",
      .quirks = "One word passes; words containing a digit count 0 syllables (even).",
-     .precise = "Same as compat: (a single word passes vacuously). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
+     .precise = "At least two words are needed (a single word does not alternate). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "words:paragraph_last_first", .suite = IFR__SUITE_IFBENCH,
      .summary = "Each paragraph ends with the word it starts with",
      .check = check_par_last_first,
@@ -674,7 +684,7 @@ const ifr__checker ifr__family_ifbench_words[] = {
              "`a.rstrip(P + ' ').split()[-1].lower() == b.lstrip(P + ' "
              "').split()[0].lower()` (an empty side fails).",
      .quirks = "One sentence passes; inner punctuation stays attached (Dog's).",
-     .precise = "Same as compat: (a single sentence passes vacuously). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
+     .precise = "At least two sentences are needed (a single sentence is no chain). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "words:keywords_specific_position", .suite = IFR__SUITE_IFBENCH,
      .summary = "keyword is word m of sentence n", .kwargs = kw_kwpos, .parse = parse_kwpos,
      .flags = IFR_CHECKER_RANDOM, .check = check_kwpos,
