@@ -337,11 +337,18 @@ static size_t extract_ngrams(const uint32_t *s, size_t n, uint32_t *out)
         uint32_t prev = glen == 2 ? g0 : g1;
         uint32_t val;
         int ia = ascii_index(ch), ib = ascii_index(prev);
-        if (ia >= 0 && ib >= 0) { /* ASCII 1- and 2-gram: direct tables */
+        if (ia >= 0 && ib >= 0) { /* ASCII n-grams: direct tables */
             if (ia > 0 && (val = ifr__ld_ascii1[ia]) != IFR__LD_NONE)
                 out[nout++] = val;
             if ((val = ifr__ld_ascii2[ib * IFR__LD_NASCII + ia]) != IFR__LD_NONE)
                 out[nout++] = val;
+            int ic;
+            if (glen == 3 && (ic = ascii_index(g0)) >= 0) {
+                val = ifr__ld_ascii3[(ic * IFR__LD_NASCII + ib) * IFR__LD_NASCII + ia];
+                if (val != IFR__LD_NONE)
+                    out[nout++] = val;
+                continue;
+            }
         } else {
             /* n = 1 (never ' ': ch == ' ' only after a non-space, as a suffix) */
             if (ch > 0xFFFF)
@@ -365,10 +372,10 @@ static size_t extract_ngrams(const uint32_t *s, size_t n, uint32_t *out)
 /*
  * _update_lang_prob: prob[i] *= weight + lang_prob_map[i]. A dense row is
  * exactly that loop. In a sparse row, a language without an entry is
- * multiplied by weight + 0.0 == weight. The
- * languages with an entry are computed first from the old values, then every
- * language is multiplied by weight (a loop the compiler vectorises), then the
- * entries are written back: each prob[i] still gets exactly one product.
+ * multiplied by weight + 0.0 == weight: the languages with an entry are
+ * computed first from the old values, then every language is multiplied by
+ * weight (a loop the compiler vectorises), then the entries are written
+ * back, so each prob[i] still gets exactly one product.
  */
 static inline unsigned row_lang(const uint64_t *langs, uint32_t j)
 {

@@ -75,6 +75,7 @@ typedef struct ifr__ld_slot {
 #define IFR__LD_NONE UINT32_MAX
 extern const uint32_t ifr__ld_ascii1[IFR__LD_NASCII];
 extern const uint32_t ifr__ld_ascii2[IFR__LD_NASCII * IFR__LD_NASCII];
+extern const uint32_t ifr__ld_ascii3[IFR__LD_NASCII * IFR__LD_NASCII * IFR__LD_NASCII];
 
 extern const char ifr__ld_lang_codes[IFR__LD_NLANG][8];
 extern const ifr__ld_slot ifr__ld_slots[IFR__LD_SLOTS];
