@@ -707,7 +707,7 @@ def _run_batch(compiled, texts, loose, agg, threads, opts, truncated=False):
 
 
 def _row_bytes(line):
-    if type(line) is str:
+    if isinstance(line, str):  # numpy.str_ (Ray/pandas columns) too
         data = line.encode("utf-8", "surrogatepass")
     elif isinstance(line, (bytes, bytearray, memoryview)):
         data = bytes(line)

@@ -32,6 +32,7 @@ import argparse
 import os
 import sys
 import time
+import uuid
 
 import ifreward
 
@@ -273,9 +274,9 @@ def score_files(client, paths, output, *, partition_lines=DEFAULT_PARTITION_LINE
     own = isinstance(output, (str, bytes, os.PathLike))
     tmp = os.fsdecode(output) + ".part" if own else None
     f = open(tmp, "wb") if own else output
+    run = uuid.uuid4().hex[:12]  # keys unique per run: never reuse another run's result
     futures = [client.submit(score_range, scorer, path, start, end, first,
-                             key="ifreward-%s-%d-%d" % (os.path.basename(path), first, start),
-                             pure=False)
+                             key="ifreward-%s-%s-line%d" % (run, os.path.basename(path), first))
                for path, start, end, first, _ in plan]
     index = {fut.key: i for i, fut in enumerate(futures)}
     ready = {}
