@@ -165,6 +165,13 @@ class Options(unittest.TestCase):
         self.assertEqual(ifd.score_bag(bag, aggregate="fraction").compute(
             scheduler=CLIENT.get), want)
 
+    def test_local_cluster_passes_the_library_to_its_workers(self):
+        want = os.path.abspath(os.environ["IFREWARD_LIBRARY"])
+        self.assertEqual(set(CLIENT.run(os.environ.get, "IFREWARD_LIBRARY").values()), {want})
+        # and it is the library they load
+        paths = CLIENT.run(ifreward.library_path)
+        self.assertEqual(set(paths.values()), {want})
+
     def test_scorer_pickles_and_checks_its_options(self):
         import pickle
         s = ifd.RowScorer(loose=True, suite="ifbench", guards="empty")
@@ -254,6 +261,19 @@ class CommandLine(unittest.TestCase):
         self.assertIn("cannot reach the scheduler at tcp://127.0.0.1:9", err)
         self.assertLess(took, 15)
         self.assertNotIn("Traceback", err)
+
+    def test_workers_without_the_library_exit_2(self):
+        env = _env()
+        env["IFREWARD_LIBRARY"] = os.path.join(TMP.name, "no", "libifreward.so")
+        proc = subprocess.run([sys.executable, "-m", "ifreward.dask", "--scheduler", "local:1",
+                               _small_path(), "--output", os.path.join(TMP.name, "nolib.out")],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                              timeout=120, cwd=TMP.name)
+        err = proc.stderr.decode("utf-8", "replace")
+        self.assertEqual(proc.returncode, 2, err)
+        self.assertIn("a worker cannot load libifreward", err)
+        self.assertIn(env["IFREWARD_LIBRARY"], err)  # the binding's list of what it tried
+        self.assertFalse(os.path.exists(os.path.join(TMP.name, "nolib.out")))
 
     def test_bad_arguments_exit_2(self):
         path = _small_path()
