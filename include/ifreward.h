@@ -102,6 +102,8 @@ typedef struct ifr_error {
 
 /** Static description of an error code; never NULL (unknown codes too). */
 IFR_API const char *ifr_strerror(int code);
+/** The macro name of an error code ("IFR_E_KWARGS"); "IFR_E_UNKNOWN_CODE" for others. */
+IFR_API const char *ifr_error_name(int code);
 /** sizeof(ifr_error) as compiled into the library. */
 IFR_API size_t ifr_error_size(void);
 

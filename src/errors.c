@@ -26,6 +26,19 @@ IFR_API const char *ifr_strerror(int code)
     return "unknown error code";
 }
 
+static const char *const names[] = {
+    "IFR_OK", "IFR_E_INVALID", "IFR_E_NOMEM", "IFR_E_JSON", "IFR_E_SPEC", "IFR_E_UNKNOWN",
+    "IFR_E_KWARGS", "IFR_E_LIMIT", "IFR_E_REGEX", "IFR_E_UNSUPPORTED", "IFR_E_NOFEATURES",
+    "IFR_E_INTERNAL",
+};
+
+IFR_API const char *ifr_error_name(int code)
+{
+    if (code <= 0 && -code < (int)(sizeof names / sizeof names[0]))
+        return names[-code];
+    return "IFR_E_UNKNOWN_CODE";
+}
+
 IFR_API size_t ifr_error_size(void)
 {
     return sizeof(ifr_error);

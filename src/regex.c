@@ -116,6 +116,9 @@ typedef struct rxp {
     size_t *condrefs; /* (gid, pos) pairs of (?(N)...) for the final check */
     size_t ncondrefs, condrefs_cap;
     long lookbehind_groups; /* -1: not inside a look-behind */
+    uint64_t (*gw)[2];      /* width of each closed group (for backreferences) */
+    size_t gw_cap;
+    bool lookbehind_varwidth; /* _compiler's "look-behind requires fixed-width" */
     int depth;
     int err;          /* IFR_OK, IFR_E_REGEX, IFR_E_NOMEM */
     size_t errpos;    /* code-point index */
@@ -565,6 +568,21 @@ static bool literal_ignore_set(rxp *p, uint32_t c, rset *out)
     return true;
 }
 
+static bool caseless_ok(uint32_t c)
+{
+    size_t lo = 0, hi = sizeof rx_pcre2_caseless_ok / sizeof rx_pcre2_caseless_ok[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c < rx_pcre2_caseless_ok[mid][0])
+            hi = mid;
+        else if (c > rx_pcre2_caseless_ok[mid][1])
+            lo = mid + 1;
+        else
+            return true;
+    }
+    return false;
+}
+
 static bool emit_literal(rxp *p, uint32_t c, unsigned flags, bool negate)
 {
     if (!(flags & F_I) || !sre_iscased(c)) {
@@ -574,6 +592,14 @@ static bool emit_literal(rxp *p, uint32_t c, unsigned flags, bool negate)
         bool ok = set_add(p, &s, c, c) && emit_class(p, &s, 0, true);
         set_free(p, &s);
         return ok;
+    }
+    if (!negate && caseless_ok(c)) {
+        /* PCRE2's caseless matching gives exactly CPython's set here. An
+         * option setting compiles to nothing, so this is one caseless
+         * character (2 bytes of compiled pattern for ASCII) instead of a
+         * class (33+ bytes) or a group; caseless is off again before any
+         * '|' or quantifier, and nothing else in the output is caseless. */
+        return puts_(p, "(?i)") && put_cp(p, c) && puts_(p, "(?-i)");
     }
     rset s = {0};
     bool ok = literal_ignore_set(p, c, &s);
@@ -954,14 +980,19 @@ static bool emit_set(rxp *p, const citem *it, size_t n, bool negate, unsigned fl
                 ok = set_add(p, &t, cur, bhi);
         }
         set_norm(&t);
-        /* extra cases of the lowered members (all keys are in the BMP) */
+        /* extra cases of the lowered members (all keys are in the BMP);
+         * collected apart so that t stays sorted for set_has */
+        rset fx = {0};
         for (size_t k = 0; ok && k < sizeof rx_extra_cases / sizeof rx_extra_cases[0]; k++) {
             if (!set_has(&t, rx_extra_cases[k][0]))
                 continue;
-            ok = set_add(p, &t, rx_extra_cases[k][1], rx_extra_cases[k][1]);
+            ok = set_add(p, &fx, rx_extra_cases[k][1], rx_extra_cases[k][1]);
             if (ok && rx_extra_cases[k][2])
-                ok = set_add(p, &t, rx_extra_cases[k][2], rx_extra_cases[k][2]);
+                ok = set_add(p, &fx, rx_extra_cases[k][2], rx_extra_cases[k][2]);
         }
+        for (size_t k = 0; ok && k < fx.n; k++)
+            ok = set_add(p, &t, fx.r[k][0], fx.r[k][1]);
+        set_free(p, &fx);
         set_norm(&t);
         set_norm(&ru);
         if (ok)
@@ -1220,8 +1251,13 @@ static bool open_group(rxp *p, size_t *gid)
     if (!nc)
         return fail_nomem(p);
     p->closed = nc;
+    uint64_t(*ng)[2] = grow(p, p->gw, &p->gw_cap, p->ngroups + 2, sizeof *p->gw, p->ngroups + 1);
+    if (!ng)
+        return fail_nomem(p);
+    p->gw = ng;
     p->ngroups++;
     p->closed[p->ngroups] = 0;
+    p->gw[p->ngroups][0] = p->gw[p->ngroups][1] = 0;
     *gid = p->ngroups;
     return true;
 }
@@ -1235,11 +1271,35 @@ static bool put_groupref(rxp *p, size_t gid, unsigned flags)
 
 /* MARK: the recursive descent ---------------------------------------------- */
 
-static bool parse_sub(rxp *p, bool verbose, int nested, unsigned flags);
+typedef struct width width;
+static bool parse_sub(rxp *p, bool verbose, int nested, unsigned flags, width *w);
 
 typedef enum last_kind { L_NONE, L_AT, L_REPEAT, L_ITEM } last_kind;
+
+/* SubPattern.getwidth(): (min, max) length, saturating like _parser's */
+struct width {
+    uint64_t lo, hi;
+};
+
+static uint64_t wsat(uint64_t v)
+{
+    return v > MAXREPEAT_PY ? MAXREPEAT_PY : v;
+}
+static uint64_t wmul(uint64_t a, uint64_t b)
+{
+    if (a && b > MAXREPEAT_PY / a)
+        return MAXREPEAT_PY;
+    return wsat(a * b);
+}
+static width wcap(width w)
+{
+    w.lo = w.lo > MAXREPEAT_PY - 1 ? MAXREPEAT_PY - 1 : w.lo;
+    w.hi = wsat(w.hi);
+    return w;
+}
+
 static bool parse_seq(rxp *p, bool *verbose, int nested, bool first, unsigned flags,
-                      last_kind *last);
+                      last_kind *last, width *w);
 
 static bool is_ws(uint32_t c)
 {
@@ -1257,7 +1317,8 @@ static bool parse_uint(const rxp *p, size_t b, size_t e, uint64_t *v)
     return *v < MAXREPEAT_PY;
 }
 
-static bool parse_repeat(rxp *p, const tok *t, last_kind *last, size_t last_start)
+static bool parse_repeat(rxp *p, const tok *t, last_kind *last, size_t last_start,
+                         width itemw, uint64_t *rmin, uint64_t *rmax)
 {
     size_t here = p->i; /* after the quantifier character */
     uint64_t min = 0, max = UINT64_MAX;
@@ -1315,20 +1376,51 @@ static bool parse_repeat(rxp *p, const tok *t, last_kind *last, size_t last_star
         snprintf(q, sizeof q, "{%u}", (unsigned)min);
     else
         snprintf(q, sizeof q, "{%u,%u}", (unsigned)min, (unsigned)max);
-    if (match_ch(p, '?'))
+    int mode = 0; /* greedy, lazy, possessive */
+    if (match_ch(p, '?')) {
         strcat(q, "?");
-    else if (match_ch(p, '+'))
+        mode = 1;
+    } else if (match_ch(p, '+')) {
         strcat(q, "+");
-    if (!insert(p, last_start, "(?:") || !puts_(p, ")") || !puts_(p, q))
+        mode = 2;
+    }
+    if (max == 0) {
+        /* X{0} matches the empty string and never runs X; a DEFINE group keeps
+         * X's capture numbering and has length 0 even inside a look-behind */
+        if (!insert(p, last_start, "(?(DEFINE)(?:") || !puts_(p, "))"))
+            return false;
+    } else if (itemw.hi == 0) {
+        /* A zero-width item (an assertion, an empty group): repeating it is
+         * the same as "optional" (min 0) or "once" (min >= 1). Written
+         * without a quantifier so that PCRE2 still sees a fixed length inside
+         * look-behinds, as Python does. */
+        bool ok;
+        if (min == 0)
+            ok = insert(p, last_start, mode == 2 ? "(?>" : mode == 1 ? "(?:|" : "(?:") &&
+                 puts_(p, mode == 1 ? ")" : "|)");
+        else
+            ok = insert(p, last_start, mode == 2 ? "(?>" : "(?:") && puts_(p, ")");
+        if (!ok)
+            return false;
+    } else if (!insert(p, last_start, mode == 2 ? "(?>" : "(?:") || !puts_(p, ")") ||
+               !puts_(p, q)) {
+        /* possessive: CPython 3.11.2's POSSESSIVE_REPEAT matches every
+         * iteration on its own (no backtracking into it), i.e. (?>X){m,n}+;
+         * (?:s?.){2,}+ does not match "ss" there, though (?>(?:s?.){2,}) does */
         return false;
+    }
     *last = L_REPEAT;
+    *rmin = min;
+    *rmax = max == UINT64_MAX ? MAXREPEAT_PY : max;
     return true;
 }
 
 /* One group "(...)" after the '(' was read; `start` is its index. */
 static bool parse_group(rxp *p, size_t start, bool *verbose, int nested, bool first,
-                        bool seq_empty, unsigned *flags, last_kind *last, bool *emitted)
+                        bool seq_empty, unsigned *flags, last_kind *last, bool *emitted,
+                        width *iw)
 {
+    iw->lo = iw->hi = 0;
     *emitted = true;
     bool capture = true, atomic = false;
     size_t nb = 0, ne = 0;
@@ -1364,6 +1456,8 @@ static bool parse_group(rxp *p, size_t start, bool *verbose, int nested, bool fi
                 if (!check_lookbehind_group(p, (size_t)gid, p->i))
                     return false;
                 *last = L_ITEM;
+                iw->lo = p->gw[gid][0];
+                iw->hi = p->gw[gid][1];
                 return put_groupref(p, (size_t)gid, *flags);
             } else {
                 if (p->i >= p->n)
@@ -1399,8 +1493,11 @@ static bool parse_group(rxp *p, size_t start, bool *verbose, int nested, bool fi
             }
             if (!puts_(p, behind ? (c == '=' ? "(?<=" : "(?<!") : (c == '=' ? "(?=" : "(?!")))
                 return false;
-            if (!parse_sub(p, *verbose, nested + 1, *flags))
+            width lw;
+            if (!parse_sub(p, *verbose, nested + 1, *flags, &lw))
                 return false;
+            if (behind && lw.lo != lw.hi)
+                p->lookbehind_varwidth = true;
             if (behind && saved_lb < 0)
                 p->lookbehind_groups = -1;
             if (!match_ch(p, ')'))
@@ -1457,14 +1554,19 @@ static bool parse_group(rxp *p, size_t start, bool *verbose, int nested, bool fi
             /* item_yes = _parse(...); optional "|" item_no; no third branch */
             bool v2 = *verbose;
             last_kind l2 = L_NONE;
-            if (!parse_seq(p, &v2, nested + 1, false, *flags, &l2))
+            width wy, wn;
+            if (!parse_seq(p, &v2, nested + 1, false, *flags, &l2, &wy))
                 return false;
+            *iw = wy;
+            iw->lo = 0; /* no "no" branch: GROUPREF_EXISTS counts 0 */
             if (match_ch(p, '|')) {
                 if (!puts_(p, "|"))
                     return false;
                 l2 = L_NONE;
-                if (!parse_seq(p, &v2, nested + 1, false, *flags, &l2))
+                if (!parse_seq(p, &v2, nested + 1, false, *flags, &l2, &wn))
                     return false;
+                iw->lo = wy.lo < wn.lo ? wy.lo : wn.lo;
+                iw->hi = wy.hi > wn.hi ? wy.hi : wn.hi;
                 if (next_is(p, '|'))
                     return fail(p, p->i, "conditional backref with more than two branches");
             }
@@ -1526,22 +1628,26 @@ static bool parse_group(rxp *p, size_t start, bool *verbose, int nested, bool fi
     bool sub_verbose = (*verbose || (add & F_X)) && !(del & F_X);
     if (!puts_(p, capture ? "(" : atomic ? "(?>" : "(?:"))
         return false;
-    if (!parse_sub(p, sub_verbose, nested + 1, sub_flags))
+    if (!parse_sub(p, sub_verbose, nested + 1, sub_flags, iw))
         return false;
     if (!match_ch(p, ')'))
         return fail(p, start, "missing ), unterminated subpattern");
-    if (capture)
+    if (capture) {
         p->closed[gid] = 1;
+        p->gw[gid][0] = iw->lo;
+        p->gw[gid][1] = iw->hi;
+    }
     *last = L_ITEM;
     return puts_(p, ")");
 }
 
-/* _parse: a sequence up to '|' or ')' or the end. */
+/* _parse: a sequence up to '|' or ')' or the end; *w is its width. */
 static bool parse_seq(rxp *p, bool *verbose, int nested, bool first, unsigned flags,
-                        last_kind *last)
+                      last_kind *last, width *w)
 {
     size_t last_start = p->out.n;
     bool seq_empty = true;
+    width prev = {0, 0}, lastw = {0, 0}; /* items before the last one; the last one */
     if (++p->depth > 200)
         return fail(p, p->i, "pattern nested too deeply");
     for (;;) {
@@ -1568,6 +1674,7 @@ static bool parse_seq(rxp *p, bool *verbose, int nested, bool first, unsigned fl
             }
         }
         size_t item_start = p->out.n;
+        width iw = {1, 1};
         if (t.esc) {
             esc e;
             if (!parse_escape(p, &t, false, &e))
@@ -1579,9 +1686,9 @@ static bool parse_seq(rxp *p, bool *verbose, int nested, bool first, unsigned fl
                 *last = L_ITEM;
                 break;
             case E_CAT: {
-                rset s = {0};
-                ok = emit_class(p, &s, e.c, false);
-                set_free(p, &s);
+                rset cs = {0};
+                ok = emit_class(p, &cs, e.c, false);
+                set_free(p, &cs);
                 *last = L_ITEM;
                 break;
             }
@@ -1591,82 +1698,100 @@ static bool parse_seq(rxp *p, bool *verbose, int nested, bool first, unsigned fl
                               : e.c == 'b' ? "\\b"
                                            : "(?:(?<=[\\s\\S])|(?=[\\s\\S]))\\B");
                 *last = L_AT;
+                iw.lo = iw.hi = 0;
                 break;
             case E_GROUPREF:
                 ok = put_groupref(p, e.group, flags);
                 *last = L_ITEM;
+                iw.lo = p->gw[e.group][0];
+                iw.hi = p->gw[e.group][1];
                 break;
             }
             if (!ok)
                 return false;
-            last_start = item_start;
-            seq_empty = false;
-            continue;
-        }
-        uint32_t c = t.c;
-        if (c == '[') {
-            if (!parse_class(p, flags))
-                return false;
-            *last = L_ITEM;
-        } else if (c == '*' || c == '+' || c == '?' || c == '{') {
-            if (c == '{' && next_is(p, '}')) {
-                if (!emit_literal(p, '{', flags, false))
-                    return false;
-                *last = L_ITEM;
-            } else if (!parse_repeat(p, &t, last, last_start)) {
-                if (p->err != IFR_OK)
-                    return false;
-                /* not a quantifier: a literal '{' */
-                if (!emit_literal(p, '{', flags, false))
-                    return false;
-                *last = L_ITEM;
-            } else {
-                continue; /* the repeated item keeps its start */
-            }
-        } else if (c == '.') {
-            if (!puts_(p, (flags & F_S) ? "(?s:.)" : "[^\\n]"))
-                return false;
-            *last = L_ITEM;
-        } else if (c == '(') {
-            bool emitted;
-            unsigned fl = flags;
-            last_kind l = *last;
-            if (!parse_group(p, t.pos, verbose, nested, first, seq_empty, &fl, &l, &emitted))
-                return false;
-            if (!emitted) {
-                flags = fl; /* global flags, or a comment */
-                continue;
-            }
-            *last = l;
-        } else if (c == '^') {
-            if (!puts_(p, (flags & F_M) ? "(?<![^\\n])" : "\\A"))
-                return false;
-            *last = L_AT;
-        } else if (c == '$') {
-            if (!puts_(p, (flags & F_M) ? "(?![^\\n])" : "(?=\\n?\\z)"))
-                return false;
-            *last = L_AT;
         } else {
-            if (!emit_literal(p, c, flags, false))
-                return false;
-            *last = L_ITEM;
+            uint32_t c = t.c;
+            if (c == '[') {
+                if (!parse_class(p, flags))
+                    return false;
+                *last = L_ITEM;
+            } else if (c == '*' || c == '+' || c == '?' || c == '{') {
+                uint64_t rmin = 0, rmax = 0;
+                if (c == '{' && next_is(p, '}')) {
+                    if (!emit_literal(p, '{', flags, false))
+                        return false;
+                    *last = L_ITEM;
+                } else if (!parse_repeat(p, &t, last, last_start, lastw, &rmin, &rmax)) {
+                    if (p->err != IFR_OK)
+                        return false;
+                    /* not a quantifier: a literal '{' */
+                    if (!emit_literal(p, '{', flags, false))
+                        return false;
+                    *last = L_ITEM;
+                } else {
+                    /* the repeated item keeps its start; its width is multiplied */
+                    lastw.lo = wmul(lastw.lo, rmin);
+                    lastw.hi = wmul(lastw.hi, rmax);
+                    continue;
+                }
+            } else if (c == '.') {
+                if (!puts_(p, (flags & F_S) ? "(?s:.)" : "[^\\n]"))
+                    return false;
+                *last = L_ITEM;
+            } else if (c == '(') {
+                bool emitted;
+                unsigned fl = flags;
+                last_kind l = *last;
+                if (!parse_group(p, t.pos, verbose, nested, first, seq_empty, &fl, &l, &emitted,
+                                 &iw))
+                    return false;
+                if (!emitted) {
+                    flags = fl; /* global flags, or a comment */
+                    continue;
+                }
+                *last = l;
+            } else if (c == '^' || c == '$') {
+                const char *at = c == '^' ? ((flags & F_M) ? "(?<![^\\n])" : "\\A")
+                                          : ((flags & F_M) ? "(?![^\\n])" : "(?=\\n?\\z)");
+                if (!puts_(p, at))
+                    return false;
+                *last = L_AT;
+                iw.lo = iw.hi = 0;
+            } else {
+                if (!emit_literal(p, c, flags, false))
+                    return false;
+                *last = L_ITEM;
+            }
         }
+        prev.lo = wsat(prev.lo + lastw.lo);
+        prev.hi = wsat(prev.hi + lastw.hi);
+        lastw = iw;
         last_start = item_start;
         seq_empty = false;
     }
     p->depth--;
+    width sum = {wsat(prev.lo + lastw.lo), wsat(prev.hi + lastw.hi)};
+    *w = wcap(sum);
     return true;
 }
 
-/* _parse_sub: alternatives separated by '|'. */
-static bool parse_sub(rxp *p, bool verbose, int nested, unsigned flags)
+/* _parse_sub: alternatives separated by '|'; *w is the BRANCH width. */
+static bool parse_sub(rxp *p, bool verbose, int nested, unsigned flags, width *w)
 {
     bool first = true;
+    width all = {MAXREPEAT_PY - 1, 0};
+    size_t nalt = 0;
     for (;;) {
         last_kind last = L_NONE;
         unsigned before = p->flags;
-        if (!parse_seq(p, &verbose, nested + 1, nested == 0 && first, flags, &last))
+        width sw;
+        if (!parse_seq(p, &verbose, nested + 1, nested == 0 && first, flags, &last, &sw))
             return false;
+        nalt++;
+        if (sw.lo < all.lo)
+            all.lo = sw.lo;
+        if (sw.hi > all.hi)
+            all.hi = sw.hi;
         if (nested == 0 && p->flags != before)
             flags |= p->flags; /* global flags apply to the rest of the pattern */
         first = false;
@@ -1677,6 +1802,7 @@ static bool parse_sub(rxp *p, bool verbose, int nested, unsigned flags)
         if (nested == 0)
             verbose = (p->flags & F_X) != 0;
     }
+    *w = nalt == 1 ? all : wcap(all);
     return true;
 }
 
@@ -1744,14 +1870,18 @@ int ifr__regex_compile(ifr__regex **out, const char *pat, size_t len, unsigned f
         for (size_t k = 0; ok && k < ncp; k++)
             ok = emit_literal(&p, cp[k], f, false);
     } else if (ok) {
-        ok = parse_sub(&p, false, 0, f);
+        width w;
+        ok = parse_sub(&p, false, 0, f, &w);
         if (ok && p.i < p.n)
             ok = fail(&p, p.i, "unbalanced parenthesis"); /* a stray ')' */
         for (size_t k = 0; ok && k < p.ncondrefs; k += 2)
             if (p.condrefs[k] > p.ngroups)
                 ok = fail(&p, p.condrefs[k + 1], "invalid group reference %zu", p.condrefs[k]);
+        if (ok && p.lookbehind_varwidth)
+            ok = fail_nopos(&p, 0, "look-behind requires fixed-width pattern");
     }
     ifr__free(alloc, p.closed);
+    ifr__free(alloc, p.gw);
     ifr__free(alloc, p.names);
     ifr__free(alloc, p.condrefs);
     if (!ok) {

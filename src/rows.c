@@ -13,24 +13,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char *code_name(int code)
-{
-    switch (code) {
-    case IFR_OK: return "IFR_OK";
-    case IFR_E_INVALID: return "IFR_E_INVALID";
-    case IFR_E_NOMEM: return "IFR_E_NOMEM";
-    case IFR_E_JSON: return "IFR_E_JSON";
-    case IFR_E_SPEC: return "IFR_E_SPEC";
-    case IFR_E_UNKNOWN: return "IFR_E_UNKNOWN";
-    case IFR_E_KWARGS: return "IFR_E_KWARGS";
-    case IFR_E_LIMIT: return "IFR_E_LIMIT";
-    case IFR_E_REGEX: return "IFR_E_REGEX";
-    case IFR_E_UNSUPPORTED: return "IFR_E_UNSUPPORTED";
-    case IFR_E_NOFEATURES: return "IFR_E_NOFEATURES";
-    case IFR_E_INTERNAL: return "IFR_E_INTERNAL";
-    default: return "IFR_E_UNKNOWN_CODE";
-    }
-}
 
 static bool blank_line(const char *s, size_t n)
 {
@@ -44,7 +26,7 @@ static void row_error(FILE *f, size_t lineno, json_t *row, int code, const char 
                       const char *path)
 {
     fprintf(f, "{\"error\": {\"line\": %zu, \"code\": \"%s\", \"message\": ", lineno,
-            code_name(code));
+            ifr_error_name(code));
     ifr__py_dump_string(f, msg, strlen(msg));
     if (path && path[0]) {
         fputs(", \"path\": ", f);

@@ -828,6 +828,18 @@ static int compile_oi_entry(compile_ctx *cc, json_t *e, int suite, const char *p
     return IFR_OK;
 }
 
+/* Keys of a data row that are not kwargs of a Tulu 3 function (none of the
+ * functions takes them), so a row {"func_name": ..., "response": ...} works. */
+static bool is_row_key(const char *k)
+{
+    static const char *const keys[] = {"suite", "semantics", "response", "prompt", "key",
+                                       "uid", "id", "cid", "messages", "constraint_types"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (!strcmp(k, keys[i]))
+            return true;
+    return false;
+}
+
 static int compile_value(compile_ctx *cc, json_t *v, int suite, const char *base, int hops)
 {
     char p[128];
@@ -885,6 +897,10 @@ static int compile_value(compile_ctx *cc, json_t *v, int suite, const char *base
 
     if ((x = json_object_get(v, "instruction_id_list")) || json_object_get(v, "instruction_id"))
         return compile_oi_entry(cc, v, suite, base);
+    if ((x = json_object_get(v, "ground_truth"))) {
+        snprintf(p, sizeof p, "%s/ground_truth", base);
+        return compile_value(cc, x, suite, p, hops + 1);
+    }
     if ((x = json_object_get(v, "func_name"))) {
         if (!json_is_string(x)) {
             snprintf(p, sizeof p, "%s/func_name", base);
@@ -897,7 +913,7 @@ static int compile_value(compile_ctx *cc, json_t *v, int suite, const char *base
         const char *k;
         json_t *val;
         json_object_foreach(v, k, val) {
-            if (strcmp(k, "func_name") && strcmp(k, "suite") && strcmp(k, "semantics") &&
+            if (strcmp(k, "func_name") && !is_row_key(k) &&
                 json_object_set_nocheck(kw, k, val)) { /* keys may be WTF-8 */
                 json_decref(kw);
                 return spec_fail(cc, IFR_E_NOMEM, base, "out of memory");
@@ -908,10 +924,6 @@ static int compile_value(compile_ctx *cc, json_t *v, int suite, const char *base
                                  IFR_SUITE_TULU3, kw, base, p);
         json_decref(kw);
         return rc;
-    }
-    if ((x = json_object_get(v, "ground_truth"))) {
-        snprintf(p, sizeof p, "%s/ground_truth", base);
-        return compile_value(cc, x, suite, p, hops + 1);
     }
     return spec_fail(cc, IFR_E_SPEC, base[0] ? base : "/",
                      "no instructions: expected instruction_id_list, instruction_id, "

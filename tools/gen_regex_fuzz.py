@@ -8,7 +8,15 @@ Run with Debian's /usr/bin/python3 (3.11.2):
 Draws patterns from a small grammar (seeded, so the output is stable) and
 records, for each, either CPython's re.error or the finditer spans (UTF-8
 byte offsets) on a few random texts. Written to tests/unit/data/regex_fuzz.h.
+
+For exploration (not for the committed file): FUZZ_SEED and FUZZ_NPAT change
+the draw, FUZZ_NOPOSS=1 avoids possessive quantifiers (CPython 3.11.2 has bugs
+there that are not reproduced, see docs/ARCHITECTURE-pycompat.md), FUZZ_BASIC=1
+leaves out backreferences, scoped flags, conditionals and named groups.
+Example: FUZZ_SEED=7 FUZZ_NPAT=8000 FUZZ_NOPOSS=1 python3 tools/gen_regex_fuzz.py
+then run build/tests/test_regex (and regenerate with no variables before committing).
 """
+import os
 import random
 import re
 import sys
@@ -16,8 +24,8 @@ import sys
 assert sys.version_info[:2] == (3, 11), sys.version
 
 I, M, S = 1, 2, 4
-SEED = 20261202
-NPAT = 2500
+SEED = int(os.environ.get("FUZZ_SEED", "20261202"))
+NPAT = int(os.environ.get("FUZZ_NPAT", "2500"))
 NTEXT = 4
 
 LITS = ["a", "b", "A", "k", "K", "s", "S", "\u017f", "\u212a", "\u00df", "\u00e9", "\u00c9", "1",
@@ -66,8 +74,24 @@ def gen_atom(r, depth):
         return "(?=" + inner + ")"
     if y < 0.88:
         return "(?!" + inner + ")"
-    if y < 0.94:
+    if y < 0.91:
         return "(?<" + r.choice("=!") + r.choice(LITS + CATS) + ")"
+    if y < 0.94:
+        return "(?<" + r.choice("=!") + inner + ")"
+    if not os.environ.get("FUZZ_BASIC"):
+        z = r.random()
+        if z < 0.2:
+            return "\\1"
+        if z < 0.4:
+            return "(?" + r.choice(["m", "s", "x", "-i", "i-s", "ms"]) + ":" + inner + ")"
+        if z < 0.55:
+            return "(?(1)" + gen_seq(r, depth + 1) + "|" + gen_seq(r, depth + 1) + ")"
+        if z < 0.7:
+            return "(?P<n%d>" % r.randint(0, 2) + inner + ")"
+        if z < 0.8:
+            return "(?P=n%d)" % r.randint(0, 2)
+        if z < 0.9:
+            return "(?>" + inner + ")"
     return "(?i:" + inner + ")"
 
 
@@ -78,6 +102,8 @@ def gen_quant(r):
     q = r.choice(["*", "+", "?", "{2}", "{1,2}", "{,2}", "{2,}", "{0}", "{", "{1,x}"])
     if r.random() < 0.25:
         q += r.choice(["?", "+"])
+        if q.endswith("+") and os.environ.get("FUZZ_NOPOSS") and q != "+":
+            q = q[:-1] + "?"
     return q
 
 

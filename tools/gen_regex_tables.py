@@ -17,6 +17,8 @@ follows from how CPython builds its tables (Tools/unicode/makeunicodedata.py)
 and is checked here through unicode_iscased.
 """
 import _sre
+import ctypes
+import ctypes.util
 import sys
 import unicodedata
 from re._casefix import _EXTRA_CASES
@@ -25,6 +27,49 @@ assert sys.version_info[:2] == (3, 11), sys.version
 assert unicodedata.unidata_version == "14.0.0"
 
 MAXCP = 0x110000
+
+
+def pcre2_safe_literals(keys, rows, members):
+    lib = ctypes.CDLL(ctypes.util.find_library("pcre2-8") or "libpcre2-8.so.0")
+    lib.pcre2_compile_8.restype = ctypes.c_void_p
+    lib.pcre2_compile_8.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_uint32,
+                                    ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_size_t),
+                                    ctypes.c_void_p]
+    lib.pcre2_match_data_create_8.restype = ctypes.c_void_p
+    lib.pcre2_match_data_create_8.argtypes = [ctypes.c_uint32, ctypes.c_void_p]
+    lib.pcre2_match_8.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t,
+                                  ctypes.c_size_t, ctypes.c_uint32, ctypes.c_void_p,
+                                  ctypes.c_void_p]
+    lib.pcre2_get_ovector_pointer_8.restype = ctypes.POINTER(ctypes.c_size_t)
+    lib.pcre2_get_ovector_pointer_8.argtypes = [ctypes.c_void_p]
+    lib.pcre2_code_free_8.argtypes = [ctypes.c_void_p]
+    UTF, UCP = 0x00080000, 0x00020000
+    pts = sorted(set(range(0x3000)) | {c for c in range(MAXCP) if _sre.unicode_iscased(c)})
+    pts = [c for c in pts if not 0xD800 <= c <= 0xDFFF]
+    subject = "".join(chr(c) for c in pts).encode("utf-8")
+    md = lib.pcre2_match_data_create_8(1, None)
+    fold = {lo: set(members[off:off + n]) for lo, off, n in rows}
+    safe = []
+    for c in range(MAXCP):
+        if not _sre.unicode_iscased(c):
+            continue
+        want = fold[_sre.unicode_tolower(c)]
+        pat = ("(?i:\\x{%x})" % c).encode()
+        err = ctypes.c_int()
+        off = ctypes.c_size_t()
+        code = lib.pcre2_compile_8(pat, len(pat), UTF | UCP, ctypes.byref(err), ctypes.byref(off),
+                                   None)
+        assert code, hex(c)
+        got = set()
+        start = 0
+        while lib.pcre2_match_8(code, subject, len(subject), start, 0, md, None) > 0:
+            ov = lib.pcre2_get_ovector_pointer_8(md)
+            got.add(ord(subject[ov[0]:ov[1]].decode()))
+            start = ov[1]
+        lib.pcre2_code_free_8(code)
+        if got == want:
+            safe.append(c)
+    return safe
 
 
 def main():
@@ -90,6 +135,24 @@ def main():
     w("static const uint32_t rx_fold_members[%d] = {" % len(members))
     for i in range(0, len(members), 10):
         w("    " + " ".join("0x%x," % x for x in members[i:i + 10]))
+    w("};")
+    w("")
+    # Where PCRE2's own caseless matching of one character (UTF + UCP) gives
+    # exactly CPython's set, src/regex.c may emit (?i:c) instead of a class
+    # (2 bytes of compiled pattern instead of 33 or more). Decided by running
+    # the installed libpcre2-8 here; tests/unit/test_regex.c re-checks every
+    # cased character against CPython at build time.
+    safe = pcre2_safe_literals(keys, rows, members)
+    srs = []
+    for c in safe:
+        if srs and srs[-1][1] + 1 == c:
+            srs[-1][1] = c
+        else:
+            srs.append([c, c])
+    w("/* cased c whose PCRE2 caseless set (UTF+UCP) equals CPython's IGNORECASE set */")
+    w("static const uint32_t rx_pcre2_caseless_ok[%d][2] = {" % len(srs))
+    for i in range(0, len(srs), 6):
+        w("    " + " ".join("{0x%x, 0x%x}," % tuple(x) for x in srs[i:i + 6]))
     w("};")
     w("")
     w("/* re._casefix._EXTRA_CASES: key, then up to 2 extra lowercase equivalents */")

@@ -51,6 +51,15 @@ PATTERNS = [
     (r"word word", LIT), (r"", LIT), (r"\w", LIT), (r"straße", LIT | I),
     (r"python", I), (r"\bpython\b", I), (r"(?i)\bthe\b", 0),
     (r"[^\W_]+", 0), (r"_", 0), (r"[\d_]+", 0), (r"\d+(?:\.\d+)?", 0),
+    (r"(?<=ab|cd)x", 0), (r"(?<=a{2})b", 0), (r"(?<=\b)a", 0), (r"(?<=(?:ab){2})c", 0),
+    (r"(?<=[ab])\w", I), (r"(?<!\w)\d+", 0), (r"(a)(?<=\1)", 0),
+    (r"(\D((\w){2,}){0}){,2}\W", 0), (r"(?<=a(?:b+){0})c", 0), (r"(?:(?=a)){2}a", 0),
+    # patterns of the reference implementations (docs in ../shared/references)
+    (r"\s?\*\*\*\s?", 0), (r"\[.*?\]", 0), (r"^\s*\*[^\*].*$", M), (r"^\s*-.*$", M),
+    (r"<<[^\n]+>>", 0), (r"\,", 0), (r"\s?Section\s?\d+\s?", 0), (r"\s?SECTION\s?\d+\s?", 0),
+    (r"\b[a-z]+\b", 0), (r"[a-zA-Z]", 0), (r"\b\w+\b", 0), (r"\[(.*?)\]", 0), (r"<<(.*?)>>", 0),
+    (r"\*(.*?)\*", 0), (r"\b[A-Z]+\b", 0), (r"\W*[aA]\W*[bB]\W*[cC]\W*", 0), (r"\d+", 0),
+    (r"(?<!\w\.\w.)(?<![A-Z][a-z]\.)(?<=\.|\?|!)\s", 0), (r"le", I), (r"c++", I), (r"\bcaf\b", I),
     (r"(a)(b)?", 0), (r"(?:a|ab)(?:c|bcd)", 0), (r"a(?=b)|a", 0), (r"[ab]{2,3}", 0),
 ]
 
@@ -64,6 +73,12 @@ TEXTS = [
     "c++ and c", "a.b axb", "[x] x", "Python python PYTHON pythonic", "The the theme",
     "\ufeffword", "aab", "\u2160 \u2170", "\u0345\u03b9\u1fbe", "k\u0301", "x*y", "ab\u00adcd",
     "ÀÉÎ àéî", "\u1e9e\u00df", "\u0130\u0131", "12.5 3", "mu \u00b5 \u03bc \u039c", "\\ $ ^ .",
+    "* item\n- item2\n**Bold** line\n  * nested\n---\n-5 degrees\n*italic* start",
+    "Section 1\nText SECTION 2 and Section3 x", "[name] and [place](url) [[a]] []",
+    "<<Title>> and << >> <<<T>>> <<a>b>>", "a *** b ***\n*** c ****d", "x\u3000***\u3000y",
+    "Mr. Smith went. He said hi! Really? Yes. e.g. this", "\u00c9COLE ABC abc Abc",
+    "a, b\uff0cc\u060c d", "caf\u00e9s caf caf\u0301 CAF", "people le LE l\u0117",
+    "***bold italic*** **x** * * **", "C++ c+ cc ++",
 ]
 
 ERRORS = [
@@ -73,7 +88,25 @@ ERRORS = [
     "a{1,2}{3}", "a??+", "(?P<a>x)(?P<a>y)", "[", "[]", "[^]", "a)", "(a", "((a)", "(?:a",
     "\\b*", "^*", "$+", "(?i", "(?-", "(?i-i:a)", "(?L)a", "(?a)(?u)a", "[\\A]", "[\\Z]",
     "(?<=a)(?P=x)", "a|*", "(*)", "(?(2)a|b)(x)", "(?(0)a)", "(?(a)b)", "x{2}{3}", "\\c", "{2}",
-    "[a-\\d]", "(?P", "(?P<", "(?P<a", "(?Px)", "(?<x", "(?(1)a|b|c)(x)",
+    "(?<=a|bc)", "(?<=a*)b", "(?<=a{1,2})", "(?<!x+)", "(?<=(?:a|bc))", "[a-\\d]", "(?P", "(?P<", "(?P<a", "(?Px)", "(?<x", "(?(1)a|b|c)(x)",
+]
+
+
+# classes whose IGNORECASE expansion goes through _optimize_charset's lowering
+CLASS_FOLDS = [
+    "[a-z]", "[A-Z]", "[^a-z]", "[\u0391-\u03c9]", "[\u0391-\u03a9]", "[\u03b1-\u03c9]",
+    "[\u00c0-\u00ff]", "[\u0100-\u017f]", "[\u0180-\u024f]", "[\u0370-\u03ff]",
+    "[\u0400-\u04ff]", "[\u0500-\u052f]", "[\u10a0-\u10ff]", "[\u13a0-\u13ff]",
+    "[\u1c80-\u1cbf]", "[\u1e00-\u1eff]", "[\u1f00-\u1fff]", "[\u2100-\u214f]",
+    "[\u2160-\u218f]", "[\u24b6-\u24e9]", "[\u2c00-\u2c7f]", "[\u2c80-\u2cff]",
+    "[\ua640-\ua69f]", "[\ua720-\ua7ff]", "[\uab70-\uabbf]", "[\uff21-\uff5a]",
+    "[\U00010400-\U0001044f]", "[\U000104b0-\U000104fb]", "[\U00010c80-\U00010cff]",
+    "[\U000118a0-\U000118ff]", "[\U00016e40-\U00016e9f]", "[\U0001e900-\U0001e94b]",
+    r"[\x00-\uffff]", r"[\x00-\U0010ffff]", "[\uffff-\U00010428]", "[k\U00010400]",
+    "[ks\u212a]", "[\u0130i]", "[\u0131]", "[\u03c2\u03c3]", "[\u0345]", "[\u1e9e]",
+    "[\u00b5x]", "[\u03bcx]", "[\u1fbe0]", "[\u0390x]", "[\u1fd3x]", "[\u01c4-\u01cc]",
+    "[^\u0391-\u03c9\d]", "[\w\u0130]", "[\s\u212a]", "[\W\u00df]", "[\D\u0131]",
+    "[a-z\U00010400]", "[\U00010428a]", "[\U00010400-\U00010427a]",
 ]
 
 
@@ -159,10 +192,26 @@ def main():
     import _sre
     cased = [c for c in range(0x110000) if _sre.unicode_iscased(c)]
     # the subject: every cased character plus a few uncased neighbours
-    subject = "".join(chr(c) for c in cased) + "0_ \u0307"
+    pts = set(cased) | set(range(0x3000)) | set(range(0xff00, 0xff60)) | {0x10000, 0x1f600}
+    subject = "".join(chr(c) for c in sorted(pts) if not 0xd800 <= c <= 0xdfff)
     w("static const uint32_t rx_fold_subject_cp[] = {")
     for i in range(0, len(subject), 12):
         w("    " + " ".join("0x%x," % ord(x) for x in subject[i:i + 12]))
+    w("};")
+    w("/* IGNORECASE classes: the subject code points each matches, as ranges */")
+    w("typedef struct rx_cfold { const char *pat; size_t n; const uint32_t *r; } rx_cfold;")
+    w("static const rx_cfold rx_class_folds[] = {")
+    for pat in CLASS_FOLDS:
+        rx = re.compile(pat, re.I)
+        hit = sorted(set(ord(m.group()) for m in rx.finditer(subject)))
+        rs = []
+        for c in hit:
+            if rs and rs[-1][1] + 1 == c:
+                rs[-1][1] = c
+            else:
+                rs.append([c, c])
+        w("    {%s, %d, (const uint32_t[]){%s0}}," % (cstr(pat.encode()), len(rs),
+                                                   "".join("0x%x,0x%x," % tuple(x) for x in rs)))
     w("};")
     w("typedef struct rx_fold { uint32_t c; uint8_t form; uint8_t n; uint32_t m[6]; } rx_fold;")
     w("static const rx_fold rx_folds[] = {")

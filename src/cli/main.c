@@ -7,6 +7,7 @@
  *   ifreward list   [--markdown] [--suite S]
  *   ifreward check  --spec JSON (--response TEXT | --response-file F)
  */
+#include "commands.h"
 #include "ifreward.h"
 #include "../text/pydump.h"
 
@@ -77,24 +78,6 @@ static bool blank_line(const char *s, size_t n)
     return true;
 }
 
-static const char *code_name(int code)
-{
-    switch (code) {
-    case IFR_OK: return "IFR_OK";
-    case IFR_E_INVALID: return "IFR_E_INVALID";
-    case IFR_E_NOMEM: return "IFR_E_NOMEM";
-    case IFR_E_JSON: return "IFR_E_JSON";
-    case IFR_E_SPEC: return "IFR_E_SPEC";
-    case IFR_E_UNKNOWN: return "IFR_E_UNKNOWN";
-    case IFR_E_KWARGS: return "IFR_E_KWARGS";
-    case IFR_E_LIMIT: return "IFR_E_LIMIT";
-    case IFR_E_REGEX: return "IFR_E_REGEX";
-    case IFR_E_UNSUPPORTED: return "IFR_E_UNSUPPORTED";
-    case IFR_E_NOFEATURES: return "IFR_E_NOFEATURES";
-    case IFR_E_INTERNAL: return "IFR_E_INTERNAL";
-    default: return "IFR_E_UNKNOWN_CODE";
-    }
-}
 
 static int suite_code(const char *s)
 {
@@ -582,7 +565,7 @@ static int cmd_eval(int argc, char **argv)
         ifr_spec *spec = NULL;
         ifr_error err;
         if (ifr_spec_compile(&spec, line, n, opts, &err) != IFR_OK) {
-            fprintf(stderr, "%s:%zu: %s: %s%s%s\n", input, lineno, code_name(err.code),
+            fprintf(stderr, "%s:%zu: %s: %s%s%s\n", input, lineno, ifr_error_name(err.code),
                     err.message, err.path[0] ? " at " : "", err.path);
             json_decref(o);
             status = 1;
@@ -608,7 +591,7 @@ static int cmd_eval(int argc, char **argv)
                         ifr__py_dump(stderr, key);
                     fprintf(stderr, ": instruction %zu (%s) not evaluated, counted as not "
                                     "followed: %s: %s\n",
-                            i, ifr_spec_id(spec, i), code_name(ie.code), ie.message);
+                            i, ifr_spec_id(spec, i), ifr_error_name(ie.code), ie.message);
                 }
             }
         }
@@ -618,7 +601,7 @@ static int cmd_eval(int argc, char **argv)
                 continue;
             if (ifr_check(res, spec, json_string_value(resp), json_string_length(resp),
                           mode ? IFR_CHECK_LOOSE : IFR_CHECK_STRICT, &err) != IFR_OK) {
-                fprintf(stderr, "%s:%zu: %s: %s\n", input, lineno, code_name(err.code),
+                fprintf(stderr, "%s:%zu: %s: %s\n", input, lineno, ifr_error_name(err.code),
                         err.message);
                 status = 1;
                 continue;
@@ -964,7 +947,7 @@ static int cmd_check(int argc, char **argv)
     ifr_error err;
     int status = 2;
     if (ifr_spec_compile(&spec, spec_json, strlen(spec_json), opts, &err) != IFR_OK) {
-        fprintf(stderr, PROG " check: %s: %s", code_name(err.code), err.message);
+        fprintf(stderr, PROG " check: %s: %s", ifr_error_name(err.code), err.message);
         if (err.path[0])
             fprintf(stderr, " (at %s)", err.path);
         if (err.offset != (size_t)-1)
@@ -1008,7 +991,9 @@ static void usage(FILE *f)
             "  eval     drop-in for IFEval's evaluation_main (strict + loose files, report)\n"
             "  score    score JSONL rows (spec + response) to JSONL verdicts\n"
             "  list     list the checker registry (--markdown for docs/CHECKERS.md)\n"
-            "  check    check one response against one spec, with explanations\n\n"
+            "  check    check one response against one spec, with explanations\n"
+            "  lint     find broken, conflicting or prompt-contradicting constraints in a dataset\n"
+            "  refine   hard-only / max-soft subsets and pilot-rollout filters of a dataset\n\n"
             "Run '" PROG " COMMAND --help' for a command's options. '" PROG " --version' prints\n"
             "the library version.\n");
 }
@@ -1041,6 +1026,10 @@ int main(int argc, char **argv)
         return cmd_list(argc - 2, argv + 2);
     if (!strcmp(cmd, "check"))
         return cmd_check(argc - 2, argv + 2);
+    if (!strcmp(cmd, "lint"))
+        return cmd_lint(argc - 2, argv + 2);
+    if (!strcmp(cmd, "refine"))
+        return cmd_refine(argc - 2, argv + 2);
     fprintf(stderr, PROG ": unknown command '%s'\n\n", cmd);
     usage(stderr);
     return 2;

@@ -333,13 +333,24 @@ static size_t decode1(const unsigned char *s, size_t n, uint32_t *c)
     return need + 1;
 }
 
+/* true if the 8 bytes at p are all ASCII */
+static inline bool ascii8(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
+    return (w & UINT64_C(0x8080808080808080)) == 0;
+}
+
 bool ifr__utf8_valid(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
         if (p[i] < 0x80) {
-            i++;
+            while (i + 8 <= n && ascii8(p + i))
+                i += 8;
+            while (i < n && p[i] < 0x80)
+                i++;
             continue;
         }
         uint32_t c;
@@ -362,7 +373,14 @@ int ifr__utf8_decode(const char *s, size_t n, ifr__arena *ar, uint32_t **cp, siz
     size_t i = 0, k = 0;
     while (i < n) {
         if (p[i] < 0x80) {
-            o[k++] = p[i++];
+            while (i + 8 <= n && ascii8(p + i)) {
+                for (size_t j = 0; j < 8; j++)
+                    o[k + j] = p[i + j];
+                i += 8;
+                k += 8;
+            }
+            while (i < n && p[i] < 0x80)
+                o[k++] = p[i++];
             continue;
         }
         i += decode1(p + i, n - i, &o[k]);

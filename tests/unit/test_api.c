@@ -87,6 +87,21 @@ static void test_spec_formats(void **state)
         assert_null(ifr_spec_id(s, 1));
         ifr_spec_free(s);
     }
+    /* Tulu 3 rows: row keys are not kwargs; ground_truth wins over a top-level func_name */
+    static const char *const t3[] = {
+        "{\"uid\": \"u\", \"func_name\": \"validate_no_commas\", \"response\": \"x\"}",
+        "{\"uid\": \"u\", \"cid\": \"c\", \"func_name\": \"validate_no_commas\","
+        " \"ground_truth\": \"{\\\"func_name\\\": \\\"validate_no_commas\\\", \\\"N\\\": null}\"}",
+    };
+    for (size_t i = 0; i < 2; i++) {
+        ifr_spec *s3 = compile_ok(t3[i], NULL);
+        assert_int_equal(ifr_spec_count(s3), 1);
+        assert_string_equal(ifr_spec_id(s3, 0), "validate_no_commas");
+        assert_string_equal(ifr_spec_suite(s3, 0), "tulu3");
+        ifr_spec_free(s3);
+    }
+    expect_error("{\"func_name\": \"validate_no_commas\", \"N\": 3}", IFR_E_KWARGS, "/N");
+
     /* Python literal with escapes, tuples, adjacent strings and numbers */
     ifr_spec *s = compile_ok("[{'instruction_id': ('length_constraints:number_words',), "
                              "'kwargs': [{'relation': 'at ' 'least', 'num_words': 2.0}]}]",

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text/pycompat.h"
@@ -354,6 +355,53 @@ static void test_pycompat_encode_edges(void **state)
     ifr__arena_release(&ar);
 }
 
+/* Allocation failures surface as IFR_E_NOMEM (and leak nothing under ASan). */
+static int fail_after;
+static void *failing_malloc(size_t n, void *user)
+{
+    (void)user;
+    if (fail_after-- <= 0)
+        return NULL;
+    return malloc(n);
+}
+static void plain_free(void *p, void *user)
+{
+    (void)user;
+    free(p);
+}
+
+static void test_pycompat_nomem(void **state)
+{
+    (void)state;
+    ifr_allocator a = {failing_malloc, NULL, plain_free, NULL};
+    /* large enough that every step needs a fresh arena block */
+    size_t n = 200000;
+    char *big = malloc(n);
+    assert_non_null(big);
+    for (size_t i = 0; i < n; i++)
+        big[i] = (i % 7 == 0) ? '\xff' : 'a'; /* invalid bytes force the re-encode path */
+    bool succeeded = false;
+    for (int k = 0; k < 10 && !succeeded; k++) {
+        fail_after = k;
+        ifr__arena ar;
+        ifr__arena_init(&ar, &a);
+        ifr__text t;
+        int rc = ifr__text_init(&t, &ar, big, n);
+        if (rc == IFR_OK) {
+            uint32_t *o;
+            size_t no;
+            rc = ifr__py_lower(t.cp, t.ncp, &ar, &o, &no);
+            if (rc == IFR_OK)
+                succeeded = true;
+        }
+        if (!succeeded)
+            assert_int_equal(rc, IFR_E_NOMEM);
+        ifr__arena_release(&ar);
+    }
+    assert_true(succeeded);
+    free(big);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -377,6 +425,7 @@ int main(void)
         cmocka_unit_test(test_pycompat_final_sigma),
         cmocka_unit_test(test_pycompat_utf8_decode),
         cmocka_unit_test(test_pycompat_encode_edges),
+        cmocka_unit_test(test_pycompat_nomem),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

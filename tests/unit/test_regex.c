@@ -218,6 +218,44 @@ static void test_regex_ignorecase_folds(void **state)
         fail_msg("%zu IGNORECASE fold cases differ", bad);
 }
 
+/* IGNORECASE character classes with ranges, non-BMP members and categories. */
+static void test_regex_ignorecase_classes(void **state)
+{
+    (void)state;
+    static char subj[sizeof rx_fold_subject_cp / sizeof rx_fold_subject_cp[0] * 4];
+    size_t nsub = 0;
+    for (size_t i = 0; i < sizeof rx_fold_subject_cp / sizeof rx_fold_subject_cp[0]; i++)
+        nsub += ifr__utf8_put(rx_fold_subject_cp[i], subj + nsub);
+    size_t bad = 0;
+    for (size_t i = 0; i < sizeof rx_class_folds / sizeof rx_class_folds[0]; i++) {
+        const rx_cfold *f = &rx_class_folds[i];
+        ifr__regex *rx = compile_ok(f->pat, IFR__RX_IGNORECASE);
+        ifr__rx_iter it = {0};
+        size_t b, e, k = 0, nbad = 0;
+        while (ifr__regex_next(rx, g_sc, subj, nsub, &it, &b, &e) == 1) {
+            uint32_t c = 0;
+            decode_one(subj + b, e - b, &c);
+            while (k < f->n && f->r[2 * k + 1] < c)
+                k++;
+            if (!(k < f->n && f->r[2 * k] <= c))
+                if (nbad++ < 3)
+                    fprintf(stderr, "/%s/i matches U+%04X, CPython does not\n", f->pat, (unsigned)c);
+        }
+        /* and the count: every CPython match must be ours */
+        size_t want = 0, got = 0;
+        for (size_t j = 0; j < f->n; j++)
+            for (uint32_t c = f->r[2 * j]; c <= f->r[2 * j + 1]; c++)
+                want++;
+        assert_int_equal(ifr__regex_count(rx, g_sc, subj, nsub, &got), 0);
+        if (got != want && nbad++ < 3)
+            fprintf(stderr, "/%s/i: %zu matches, CPython %zu\n", f->pat, got, want);
+        ifr__regex_free(rx);
+        bad += nbad != 0;
+    }
+    if (bad)
+        fail_msg("%zu IGNORECASE classes differ", bad);
+}
+
 /* Every code point through \w \W \s \S \d \D (and inside classes) vs pycompat. */
 static void test_regex_classes_exhaustive(void **state)
 {
@@ -358,6 +396,52 @@ static void test_regex_unsupported_and_bad_input(void **state)
     ifr__scratch_free(NULL);
 }
 
+/* A long IGNORECASE keyword stays within PCRE2's compiled-size limit (cased
+ * letters use PCRE2's caseless matching where it equals CPython's). */
+static void test_regex_long_ignorecase_keyword(void **state)
+{
+    (void)state;
+    size_t n = 12000;
+    char *pat = malloc(n + 1);
+    char *text = malloc(n + 3);
+    assert_non_null(pat);
+    assert_non_null(text);
+    for (size_t i = 0; i < n; i++) {
+        pat[i] = (char)('a' + i % 26);
+        text[i + 1] = (char)('A' + i % 26);
+    }
+    pat[n] = '\0';
+    text[0] = ' ';
+    text[n + 1] = ' ';
+    text[n + 2] = '\0';
+    ifr__regex *rx = NULL;
+    char msg[200];
+    size_t off;
+    assert_int_equal(ifr__regex_compile(&rx, pat, n, IFR__RX_IGNORECASE, &g_alloc, msg, sizeof msg,
+                                        &off),
+                     IFR_OK);
+    size_t b, e;
+    assert_int_equal(ifr__regex_search(rx, g_sc, text, n + 2, 0, &b, &e), 1);
+    assert_int_equal(b, 1);
+    assert_int_equal(e, n + 1);
+    text[n / 2] = '!';
+    assert_int_equal(ifr__regex_search(rx, g_sc, text, n + 2, 0, &b, &e), 0);
+    ifr__regex_free(rx);
+    /* a pattern whose translation PCRE2 cannot hold is an error, not a crash */
+    size_t m = 70000;
+    char *big = malloc(m * 4 + 1);
+    assert_non_null(big);
+    for (size_t i = 0; i < m; i++)
+        memcpy(big + 4 * i, "[ab]", 4);
+    big[4 * m] = '\0';
+    int rc = ifr__regex_compile(&rx, big, 4 * m, 0, &g_alloc, msg, sizeof msg, &off);
+    assert_int_equal(rc, IFR_E_REGEX);
+    assert_non_null(strstr(msg, "PCRE2"));
+    free(big);
+    free(pat);
+    free(text);
+}
+
 /* Allocation failures at compile time fail cleanly (run under ASan for leaks). */
 static int fail_after;
 static void *failing_malloc(size_t n, void *user)
@@ -462,10 +546,12 @@ int main(void)
         cmocka_unit_test(test_regex_errors),
         cmocka_unit_test(test_regex_fuzz),
         cmocka_unit_test(test_regex_ignorecase_folds),
+        cmocka_unit_test(test_regex_ignorecase_classes),
         cmocka_unit_test(test_regex_classes_exhaustive),
         cmocka_unit_test(test_regex_limit),
         cmocka_unit_test(test_regex_search_offsets),
         cmocka_unit_test(test_regex_unsupported_and_bad_input),
+        cmocka_unit_test(test_regex_long_ignorecase_keyword),
         cmocka_unit_test(test_regex_nomem),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

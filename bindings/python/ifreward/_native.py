@@ -150,6 +150,8 @@ _FUNCTIONS = [
     ("ifr_version_string", [], ctypes.c_char_p, None),
     # const char *ifr_strerror(int code);
     ("ifr_strerror", [ctypes.c_int], ctypes.c_char_p, None),
+    # const char *ifr_error_name(int code);
+    ("ifr_error_name", [ctypes.c_int], ctypes.c_char_p, None),
     # size_t ifr_error_size(void);
     ("ifr_error_size", [], ctypes.c_size_t, None),
     # int ifr_options_new(ifr_options **out, const ifr_allocator *alloc);
