@@ -12,13 +12,17 @@ cases from $IFR_CONFORMANCE_DIR, repeated up to --rows (our own small rows
 when the data is absent). Each figure is the best of --repeat runs of
 scoring the file into a temporary output, strict; cluster start-up is
 timed separately (it is paid once per cluster). Every run's output is
-checked against the CLI's. docs/DISTRIBUTED.md records a run.
+checked against the CLI's. Next to wall-clock rows/s, the CPU time the
+scoring processes used (the CLI; the Dask workers, excluding the client
+and scheduler) is given as rows per CPU-second, which a loaded machine
+disturbs much less. docs/DISTRIBUTED.md records a run.
 """
 
 import argparse
 import json
 import logging
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -56,13 +60,26 @@ def base_rows():
     return lines
 
 
-def best(fn, repeat):
-    times = []
+def best(fn, repeat, cpu):
+    """(best wall seconds, CPU seconds of that run) over `repeat` runs;
+    `cpu()` reads the cumulative CPU seconds of the scoring processes."""
+    runs = []
     for _ in range(repeat):
+        c0 = cpu()
         t0 = time.perf_counter()
         fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+        runs.append((time.perf_counter() - t0, cpu() - c0))
+    return min(runs)
+
+
+def _self_cpu():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def _children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 def main():
@@ -90,8 +107,9 @@ def main():
     def cli():
         with open(cli_out, "wb") as f:
             subprocess.run([args.cli, "score", src], stdout=f, stderr=subprocess.DEVNULL)
-    t = best(cli, args.repeat)
-    print("%-34s %8.0f rows/s  (%.2f s)" % ("CLI, 1 process, 1 thread", len(lines) / t, t))
+    t, c = best(cli, args.repeat, _children_cpu)
+    print("%-32s %7.0f rows/s %7.0f rows/CPU-s  (%.2f s)"
+          % ("CLI, 1 process, 1 thread", len(lines) / t, len(lines) / c, t))
     with open(cli_out, "rb") as f:
         want = f.read()
 
@@ -105,13 +123,16 @@ def main():
 
         def run():
             ifd.score_files(client, [src], out, partition_lines=args.partition_lines)
+        def workers_cpu():
+            return sum(client.run(_self_cpu).values())
         run()  # warm-up: workers import ifreward and open the library
-        t = best(run, args.repeat)
+        t, c = best(run, args.repeat, workers_cpu)
         with open(out, "rb") as f:
             same = f.read() == want
-        print("%-34s %8.0f rows/s  (%.2f s; cluster start %.1f s; output %s)"
+        print("%-32s %7.0f rows/s %7.0f rows/CPU-s  (%.2f s; cluster start %.1f s; output %s)"
               % ("ifreward.dask, %d local worker%s" % (n, "s" if n > 1 else ""),
-                 len(lines) / t, t, startup, "identical" if same else "DIFFERENT"))
+                 len(lines) / t, len(lines) / c, t, startup,
+                 "identical" if same else "DIFFERENT"))
         client.close()
         cluster.close()
     for name in os.listdir(tmp):
