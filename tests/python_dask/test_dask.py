@@ -253,6 +253,12 @@ class CommandLine(unittest.TestCase):
         self.assertIn("no-such.jsonl", err)
         self.assertFalse(os.path.exists(out))
 
+    def test_unwritable_output_exit_2_before_any_work(self):
+        rc, err, took = self._run("--scheduler", "local:1", _small_path(), "--output",
+                                  os.path.join(TMP.name, "no-dir", "out.jsonl"))
+        self.assertEqual(rc, 2)
+        self.assertIn("cannot write", err)
+
     def test_unreachable_scheduler_exit_2_quickly(self):
         path = _small_path()
         rc, err, took = self._run("--scheduler", "tcp://127.0.0.1:9", path, "--output",

@@ -395,6 +395,11 @@ def main(argv=None):
             why = "no such file" if not os.path.exists(path) else "not a readable file"
             print("%s: cannot read %s: %s" % (prog, path, why), file=sys.stderr)
             return 2
+    out_dir = os.path.dirname(os.path.abspath(args.output))
+    if not os.path.isdir(out_dir) or not os.access(out_dir, os.W_OK):
+        print("%s: cannot write %s: %s is not a writable directory"
+              % (prog, args.output, out_dir), file=sys.stderr)
+        return 2
     try:
         scorer = RowScorer(loose=args.loose, precise=args.precise, aggregate=args.aggregate,
                            preprocess=None if args.preprocess == "none" else args.preprocess,
