@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unittest
 
@@ -190,24 +191,32 @@ class KilledWorker(unittest.TestCase):
             with open(path, encoding="utf-8") as f:
                 lines.extend(x.rstrip("\n") for x in f)
         if len(lines) < 1000:
-            lines = (small_rows() * 100)[:2000]
+            lines = (small_rows() * 300)[:6000]
         path = _write("kill.jsonl", lines)
         want, _ = cli_score(path)
         killed = []
+        stop = threading.Event()
 
-        def kill_one(done, total):
-            if killed or done < 2:
-                return
-            self.assertLess(done, total, "the run ended before a worker could be killed")
-            busy = [w for w, keys in CLIENT.processing().items() if keys]
-            pids = CLIENT.run(os.getpid, workers=busy[:1] or None)
-            addr, pid = next(iter(pids.items()))
-            os.kill(pid, signal.SIGKILL)
-            killed.append((addr, pid, done, total, bool(busy)))
+        def killer():
+            # SIGKILL the first worker seen running (or holding) a partition.
+            time.sleep(0.05)
+            while not stop.is_set():
+                busy = [w for w, keys in CLIENT.processing().items() if keys]
+                if busy:
+                    addr, pid = next(iter(CLIENT.run(os.getpid, workers=busy[:1]).items()))
+                    os.kill(pid, signal.SIGKILL)
+                    killed.append((addr, pid))
+                    return
+                time.sleep(0.002)
 
-        got, _ = _score([path], "kill.out", partition_lines=25, on_partition=kill_one)
-        self.assertTrue(killed)
-        self.assertTrue(killed[0][4], "no task was running on the killed worker")
+        thread = threading.Thread(target=killer)
+        thread.start()
+        try:
+            got, summary = _score([path], "kill.out", partition_lines=150)
+        finally:
+            stop.set()
+            thread.join()
+        self.assertTrue(killed, "no worker was ever busy to be killed")
         # the scheduler saw the worker go away and a new one take its place
         self.assertNotIn(killed[0][0], CLIENT.scheduler_info()["workers"])
         self.assertEqual(got, want)
