@@ -44,7 +44,8 @@ def numbered_lines(path):
     ``ifreward score FILE`` numbers them (blank lines count)."""
     with open(path, "rb") as f:
         for i, line in enumerate(f, 1):
-            yield {"line": i, "text": line.rstrip(b"\n").decode("utf-8", "surrogateescape")}
+            # bytes, not str: invalid UTF-8 reaches the library exactly as the CLI reads it
+            yield {"line": i, "text": line[:-1] if line.endswith(b"\n") else line}
 
 
 def main(argv=None):

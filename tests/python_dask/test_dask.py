@@ -146,6 +146,20 @@ class Options(unittest.TestCase):
         self.assertEqual(errs, [1, 5])  # numbered within each file, blank lines counted
         self.assertEqual((summary.rows, summary.errors, summary.lines), (10, 2, 11))
 
+    def test_raw_bytes_crlf_and_no_final_newline(self):
+        row = json.dumps(dict(NO_COMMA, key="k")).encode()[:-1]
+        data = (row + b', "response": "caf\xc3\xa9 \xff\xfe no comma"}\r\n' +
+                b"\r\n" + row + b', "response": "bad \xed\xa0\x80 surrogate, comma"}\n' +
+                b"\xff\n" + row + b', "response": "last line, no newline"}')
+        path = os.path.join(TMP.name, "raw.jsonl")
+        with open(path, "wb") as f:
+            f.write(data)
+        want, status = cli_score(path)
+        self.assertEqual(status, 1)
+        self.assertEqual(want.count(b"\n"), 4)
+        for k in (1, 2, 10):
+            self.assertEqual(_score([path], "raw.out", partition_lines=k)[0], want, k)
+
     def test_partition_sizes_do_not_change_the_output(self):
         path = _small_path()
         want, _ = cli_score(path)
