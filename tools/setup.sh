@@ -14,7 +14,7 @@ if [ "${SKIP_APT:-0}" != 1 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends \
     build-essential cmake pkg-config \
     libpcre2-dev libutf8proc-dev libjansson-dev libcmocka-dev \
-    python3 python3-setuptools python3-venv python3-pip python3-wheel >/dev/null
+    python3 python3-setuptools python3-venv python3-pip python3-wheel python3-distributed >/dev/null
 fi
 
 cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIFR_WERROR="${IFR_WERROR:-OFF}" >/dev/null

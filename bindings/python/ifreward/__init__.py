@@ -29,7 +29,7 @@ from . import errors
 from .errors import IfrError, IfrMemoryError, SpecError
 
 __all__ = [
-    "Spec", "Options", "CheckResult", "score", "score_batch", "checkers",
+    "Spec", "Options", "CheckResult", "score", "score_batch", "score_rows", "checkers",
     "Checker", "version", "library_path", "detect_language", "to_spec_json",
     "IfrError", "SpecError", "IfrMemoryError", "__version__",
 ]
@@ -704,6 +704,100 @@ def _run_batch(compiled, texts, loose, agg, threads, opts, truncated=False):
                         rewards, codes, allf)
     # `compiled` and `datas` are alive until here, so the pointers stayed valid.
     return list(rewards), list(codes), [bool(x) for x in allf]
+
+
+def _row_bytes(line):
+    if isinstance(line, str):  # numpy.str_ (Ray/pandas columns) too
+        data = line.encode("utf-8", "surrogatepass")
+    elif isinstance(line, (bytes, bytearray, memoryview)):
+        data = bytes(line)
+    else:
+        raise TypeError("score_rows: a line must be str or bytes, not %s" % type(line).__name__)
+    # lines as file iteration yields them: one trailing "\n" is the separator
+    return data[:-1] if data.endswith(b"\n") else data
+
+
+def split_jsonl(data):
+    """The lines of a JSONL buffer exactly as ``ifreward score FILE`` numbers
+    them: split on ``\n`` only; a final piece after the last ``\n`` is a
+    line if it is not empty. Blank lines count (they give no output)."""
+    if not data:
+        return []
+    lines = data.split(b"\n")
+    if data.endswith(b"\n"):
+        lines.pop()
+    return lines
+
+
+def _score_rows_raw(lines, loose, aggregate, threads, first_line, opts):
+    """ifr_score_rows over `lines` (bytes or str items); returns (bytes, nerrors)."""
+    agg = _aggregate(aggregate)
+    if threads is None:
+        threads = 0
+    if threads < 0:
+        raise ValueError("threads must be >= 0")
+    if first_line < 1:
+        raise ValueError("first_line must be >= 1")
+    if isinstance(lines, (bytes, bytearray, memoryview)):
+        datas = split_jsonl(bytes(lines))
+    else:
+        datas = [_row_bytes(x) for x in lines]
+    n = len(datas)
+    if n == 0:
+        return b"", 0
+    lib = _native.load()
+    line_arr = (ctypes.c_char_p * n)(*datas)
+    len_arr = (ctypes.c_size_t * n)(*[len(d) for d in datas])
+    out = ctypes.c_void_p()
+    size = ctypes.c_size_t()
+    nerr = ctypes.c_size_t()
+    lib.ifr_score_rows(line_arr, len_arr, n, int(first_line),
+                       _native.IFR_CHECK_LOOSE if loose else 0, agg, int(threads), opts,
+                       ctypes.byref(out), ctypes.byref(size), ctypes.byref(nerr))
+    # `datas` is alive until here, so the line pointers stayed valid.
+    try:
+        raw = ctypes.string_at(out.value, size.value) if out.value else b""
+    finally:
+        lib.ifr_free(out)
+    return raw, nerr.value
+
+
+def score_rows(lines, *, loose=False, precise=False, aggregate="all", preprocess=None,
+               suite=None, guards=(), threads=1, first_line=1, options=None,
+               as_bytes=False, return_errors=False):
+    """Score JSONL rows exactly as ``ifreward score`` does (``ifr_score_rows``).
+
+    ``lines`` is a sequence of JSON lines (str or bytes; one trailing ``\n``
+    per item is dropped, as file iteration yields them) or one bytes buffer
+    holding JSONL (split like :func:`split_jsonl`). Each row is a JSON object
+    with a spec (any form :class:`Spec` accepts) and a ``"response"`` string.
+    Every non-blank line gives one output line, in input order: the row's
+    fields except ``response``, then ``follow_all_instructions``,
+    ``follow_instruction_list``, ``reward`` and ``details``; a row that cannot
+    be scored gives ``{"error": {"line": N, "code": ..., "message": ...}}``
+    (plus its ``key``/``uid``/``id``), where N counts from ``first_line``
+    (blank lines count too). Nothing is raised for a bad row.
+
+    Options are the CLI's: ``loose``, ``precise``, ``aggregate`` ("all" or
+    "fraction"), ``preprocess`` ("open-instruct"), ``suite``, ``guards``; or
+    an :class:`Options` as ``options=``. The rows run in C on ``threads``
+    native threads (0: all cores) without the GIL; the output does not
+    depend on it.
+
+    Returns a list of str (one per output line, without the newline), or
+    with ``as_bytes=True`` the JSONL output as bytes (each line ending in
+    ``\n``, byte-identical to the CLI's stdout). ``return_errors=True``
+    returns ``(output, number_of_error_lines)``.
+    """
+    opts = Options._coerce(options, precise=precise or None, preprocess=preprocess,
+                           suite=suite, guards=guards)
+    raw, nerr = _score_rows_raw(lines, loose, aggregate, threads, first_line, opts)
+    if as_bytes:
+        out = raw
+    else:
+        out = raw.decode("utf-8").split("\n")
+        out.pop()  # every line ends in "\n": the last piece is empty
+    return (out, nerr) if return_errors else out
 
 
 class Checker:

@@ -236,6 +236,14 @@ _FUNCTIONS = [
      [ctypes.POINTER(SpecP), _c_char_pp, _c_size_t_p, ctypes.c_size_t, ctypes.c_uint,
       ctypes.c_int, ctypes.c_uint, OptionsP, _c_double_p, _c_int_p, _c_ubyte_p],
      ctypes.c_int, _check),
+    # int ifr_score_rows(const char *const *lines, const size_t *lens, size_t n,
+    #                    size_t first_line, unsigned flags, int aggregate, unsigned threads,
+    #                    const ifr_options *opts, char **out, size_t *out_len,
+    #                    size_t *nerrors);
+    ("ifr_score_rows",
+     [_c_char_pp, _c_size_t_p, ctypes.c_size_t, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int,
+      ctypes.c_uint, OptionsP, _c_void_pp, _c_size_t_p, _c_size_t_p],
+     ctypes.c_int, _check),
     # int ifr_detect_language(const char *text, size_t len, char code[8], double *prob,
     #                         const ifr_options *opts);
     ("ifr_detect_language",
