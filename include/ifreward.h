@@ -172,6 +172,8 @@ IFR_API int ifr_options_get(const ifr_options *opts, ifr_option key, int64_t *va
 #define IFR_CHECKER_HACKABLE 0x1u  /**< passes known hacks in compat semantics */
 #define IFR_CHECKER_LANGDETECT 0x2u /**< uses language identification */
 #define IFR_CHECKER_RANDOM   0x4u  /**< the reference draws random values for some kwargs */
+#define IFR_CHECKER_MARKUP   0x8u  /**< the rule counts '*' markup, so precise loose mode keeps
+                                        the stars (no "without *" variant) */
 
 /** Number of checkers in the registry (all suites). */
 IFR_API size_t ifr_checker_count(void);

@@ -507,6 +507,9 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
                 return ifr__error_set(err, rc, (size_t)-1, (int)i, NULL, "%s", ifr_strerror(rc));
             if (!t)
                 continue; /* variant not allowed in precise semantics */
+            /* precise: removing '*' must not help a rule that counts '*' markup */
+            if (precise && (in->ck->flags & IFR_CHECKER_MARKUP) && (k == 1 || k >= 5))
+                continue;
             char *dst = k == 0 ? res->details + i * DETAIL_CAP : scratch_detail;
             if (gate && (precise ? visibly_blank(t->cp, t->ncp) : ifr__py_isblank(t->cp, t->ncp))) {
                 if (k == 0)

@@ -210,7 +210,7 @@ const ifr__checker ifr__family_combination[] = {
         .kwargs = NULL,
         .parse = NULL,
         .check = two_responses_check,
-        .flags = IFR_CHECKER_HACKABLE,
+        .flags = IFR_CHECKER_HACKABLE | IFR_CHECKER_MARKUP,
         .rule = "Split with `response.split(\"******\")`; a blank piece other than the first "
                 "or last fails at once; the non-blank pieces are kept. Followed iff exactly 2 "
                 "are kept and they differ after `strip()`.",

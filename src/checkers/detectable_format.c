@@ -619,7 +619,7 @@ const ifr__checker ifr__family_detectable_format[] = {
         .kwargs = bullets_kwargs,
         .parse = bullets_parse,
         .check = bullets_check,
-        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE,
+        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE | IFR_CHECKER_MARKUP,
         .rule = "Followed iff `len(re.findall(r\"^\\s*\\*[^\\*].*$\", response, re.M)) + "
                 "len(re.findall(r\"^\\s*-.*$\", response, re.M)) == num_bullets`.",
         .quirks = "Exact equality. Any line starting with '-' counts ('---' rules, '-5 "

@@ -60,7 +60,7 @@ static int check_paragraphs2(const void *args, ifr__text *t, ifr__check_ctx *cx)
 #define IT .suite = IFR__SUITE_IFTRAIN
 
 const ifr__checker ifr__family_iftrain_paragraphs[] = {
-    {.id = "paragraphs:paragraphs", IT, .flags = IFR_CHECKER_HACKABLE,
+    {.id = "paragraphs:paragraphs", IT, .flags = IFR_CHECKER_HACKABLE | IFR_CHECKER_MARKUP,
      .summary = "Exactly 2 paragraphs separated by the markdown divider ***.",
      .check = check_paragraphs,
      .rule = "With `p = re.split(r\"\\s?\\*\\*\\*\\s?\", value)`: a blank first or last piece is "

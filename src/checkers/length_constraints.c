@@ -484,7 +484,7 @@ const ifr__checker ifr__family_length_constraints[] = {
         .kwargs = paras_kwargs,
         .parse = paras_parse,
         .check = paras_check,
-        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE,
+        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE | IFR_CHECKER_MARKUP,
         .rule = "Split with `re.split(r\"\\s?\\*\\*\\*\\s?\", response)`; a blank first or last "
                 "piece is not counted, a blank piece in the middle fails at once; followed "
                 "iff the number of pieces counted == num_paragraphs.",

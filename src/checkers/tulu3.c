@@ -1040,7 +1040,7 @@ const ifr__checker ifr__family_tulu3[] = {
      .quirks = "A text without letters gives IFR_E_UNSUPPORTED (the reference raises "
                "LangDetectException); the Tulu 3 data has no `language` key.",
      .precise = "Same as compat: a text without language features already gets no verdict (IFR_E_UNSUPPORTED, not followed). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
-    {.id = "verify_paragraph_count", T3, .flags = H, .summary = "Exactly N paragraphs separated by '* * *'.",
+    {.id = "verify_paragraph_count", T3, .flags = H | IFR_CHECKER_MARKUP, .summary = "Exactly N paragraphs separated by '* * *'.",
      .kwargs = kw_n, .parse = parse_n, .check = check_paragraph_count,
      .rule = "With `clean = \"\\n\".join(l.strip() for l in text.splitlines()).strip()` and "
              "`parts = clean.split(\"* * *\")`, followed iff every part is non-blank and "
@@ -1086,7 +1086,7 @@ const ifr__checker ifr__family_tulu3[] = {
      .quirks = "'[]' counts. A placeholder cannot span a newline.",
      .precise = "A placeholder needs a letter inside and is not a markdown link: '[]', '[ ]', '[1]' and '[x](y)' do not count (as in IFEval precise). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
     {.id = "verify_bullet_points", T3, .summary = "Exactly N lines starting with '*' or '-'.",
-     .kwargs = kw_n, .parse = parse_n, .check = check_bullets, .flags = H,
+     .kwargs = kw_n, .parse = parse_n, .check = check_bullets, .flags = H | IFR_CHECKER_MARKUP,
      .rule = "Followed iff exactly N lines of `text.split(\"\\n\")` have a `strip()` that starts "
              "with '*' or '-'.",
      .quirks = "'---' rules, '**bold**' lines and '-5' lines count as bullets; '1.' lines do "

@@ -787,8 +787,9 @@ static void print_kwargs(size_t i, bool md)
 
 static void flags_text(unsigned f, char *b, size_t cap)
 {
-    snprintf(b, cap, "%s%s%s", f & IFR_CHECKER_HACKABLE ? "hackable " : "",
-             f & IFR_CHECKER_LANGDETECT ? "langdetect " : "", f & IFR_CHECKER_RANDOM ? "random " : "");
+    snprintf(b, cap, "%s%s%s%s", f & IFR_CHECKER_HACKABLE ? "hackable " : "",
+             f & IFR_CHECKER_LANGDETECT ? "langdetect " : "", f & IFR_CHECKER_RANDOM ? "random " : "",
+             f & IFR_CHECKER_MARKUP ? "markup " : "");
     size_t n = strlen(b);
     if (n)
         b[n - 1] = '\0';
@@ -839,7 +840,9 @@ static int cmd_list(int argc, char **argv)
            "documented false positives where a checker lists a precise rule. Flags:\n"
            "`hackable` (known to pass responses that do not follow the instruction in\n"
            "compat), `langdetect` (uses language identification), `random` (the reference\n"
-           "draws random values for missing kwargs; ifreward reports an error instead).\n\n"
+           "draws random values for missing kwargs; ifreward reports an error instead),\n"
+           "`markup` (the rule counts `*` markup, so precise loose mode does not try the\n"
+           "variants without `*`).\n\n"
            "In every suite but tulu3 a response that Python's `str.strip()` leaves empty\n"
            "fails every instruction (IFEval's gate). Loose mode passes an instruction if\n"
            "any of IFEval's 8 variants passes (the response, without `*`, without its\n"
