@@ -296,6 +296,32 @@ static inline bool probe(uint64_t key, uint32_t *val)
 }
 
 /*
+ * An ASCII 3-gram is only looked up in the 2 MiB hash table when a draw picks
+ * it (a few hundred draws per text, against one 3-gram per character): until
+ * then out holds ASCII3 | its index a*53*53 + b*53 + c, and its presence was
+ * read from ifr__ld_ascii3_bits. Row values are below 2**26.
+ */
+#define ASCII3 0x80000000u
+
+static const char ascii_chars[IFR__LD_NASCII + 1] =
+    " ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/* The row value of an n-gram entry (resolving a deferred ASCII 3-gram). */
+static inline uint32_t entry_val(uint32_t e)
+{
+    if (!(e & ASCII3))
+        return e;
+    uint32_t t3 = e & ~ASCII3, val = IFR__LD_NONE;
+    uint64_t key = (uint64_t)(unsigned char)ascii_chars[t3 / (IFR__LD_NASCII * IFR__LD_NASCII)]
+                       << 32 |
+                   (uint64_t)(unsigned char)ascii_chars[t3 / IFR__LD_NASCII % IFR__LD_NASCII]
+                       << 16 |
+                   (unsigned char)ascii_chars[t3 % IFR__LD_NASCII];
+    (void)probe(key, &val); /* present: its bit is set */
+    return val;
+}
+
+/*
  * Detector._extract_ngrams with NGram.add_char; row locators appended to out.
  * grams holds the last glen (1-3) characters of NGram.grams; the keys of its
  * 1-, 2- and 3-character suffixes are built from it directly (ifr__ld_key's
@@ -342,6 +368,14 @@ static size_t extract_ngrams(const uint32_t *s, size_t n, uint32_t *out)
                 out[nout++] = val;
             if ((val = ifr__ld_ascii2[ib * IFR__LD_NASCII + ia]) != IFR__LD_NONE)
                 out[nout++] = val;
+            int i0 = glen == 3 ? ascii_index(g0) : -1;
+            if (i0 >= 0) { /* ASCII 3-gram: presence bit now, row when drawn */
+                uint32_t t3 = ((uint32_t)i0 * IFR__LD_NASCII + (uint32_t)ib) * IFR__LD_NASCII +
+                              (uint32_t)ia;
+                if ((ifr__ld_ascii3_bits[t3 / 64] >> (t3 % 64)) & 1u)
+                    out[nout++] = ASCII3 | t3;
+                continue;
+            }
         } else {
             /* n = 1 (never ' ': ch == ' ' only after a non-space, as a suffix) */
             if (ch > 0xFFFF)
@@ -472,7 +506,8 @@ int ifr__langdetect_probs(const uint32_t *cp, size_t n, ifr__arena *ar,
         double alpha = ALPHA_DEFAULT + ifr__pyrandom_gauss(&rnd, 0.0, 1.0) * ALPHA_WIDTH;
         for (int i = 0;; i++) {
             /* random.choice(ngrams) */
-            uint32_t val = ngrams[ifr__pyrandom_below32(&rnd, (uint32_t)nngrams, k)];
+            uint32_t *pick = &ngrams[ifr__pyrandom_below32(&rnd, (uint32_t)nngrams, k)];
+            uint32_t val = *pick = entry_val(*pick); /* a deferred 3-gram: resolved once */
             update_lang_prob(prob, val, alpha);
             if (i % 5 == 0) {
                 if (normalize_prob(prob) > CONV_THRESHOLD || i >= ITERATION_LIMIT)
