@@ -144,6 +144,13 @@ static int map_str(const uint32_t *s, size_t n, ifr__arena *ar, uint32_t **out, 
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t c = s[i];
+        if (c < 0x80) { /* ASCII: only the 26 letters change, by 0x20 */
+            if (lower)
+                o[k++] = c >= 'A' && c <= 'Z' ? c + 0x20 : c;
+            else
+                o[k++] = c >= 'a' && c <= 'z' ? c - 0x20 : c;
+            continue;
+        }
         if (lower && c == 0x3A3u) {
             o[k++] = capital_sigma(s, n, i);
             continue;
