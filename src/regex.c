@@ -24,12 +24,14 @@
  *                    next match may not be empty at the same position
  *                    (PCRE2_NOTEMPTY_ATSTART).
  *
- * Known differences (documented in docs/ARCHITECTURE-pycompat.md):
- * backreferences under IGNORECASE use PCRE2's caseless comparison; the
- * ASCII/LOCALE flags and \N{name} are rejected; Python's conversion of
- * single-character alternations into a class is not modelled (it only
- * matters for non-BMP letters under IGNORECASE); look-behind width rules are
- * PCRE2's (it accepts alternatives of different fixed widths).
+ * Also modelled: _compiler's fixed-width look-behind check, CPython 3.11.2's
+ * possessive repeats ((?>X){m,n}+), _parse_sub's "single-character branches
+ * become a class" where it changes matching.
+ *
+ * Known differences (docs/ARCHITECTURE-pycompat.md): backreferences under
+ * IGNORECASE use PCRE2's caseless comparison; the ASCII/LOCALE flags and
+ * \N{name} are rejected; repeated groups that can match empty stop
+ * differently; CPython 3.11.2's possessive-repeat bugs are not reproduced.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -119,6 +121,20 @@ typedef struct rxp {
     uint64_t (*gw)[2];      /* width of each closed group (for backreferences) */
     size_t gw_cap;
     bool lookbehind_varwidth; /* _compiler's "look-behind requires fixed-width" */
+    /* what the last parse_seq held, for _parse_sub's "branches of single
+     * characters become a class" (see parse_sub) */
+    int seq_kind;             /* SEQ_* */
+    uint32_t seq_cp;          /* SEQ_LITERAL: the code point */
+    bool seq_ignore;          /* SEQ_LITERAL: emitted under IGNORECASE */
+    size_t seq_out_b, seq_out_e, seq_src_b, seq_src_e;
+    int cls_kind;             /* set by parse_class: SEQ_LITERAL / SEQ_CLASS / SEQ_OTHER */
+    uint32_t cls_cp;
+    int sub_kind;             /* set by parse_sub: what the alternation is as one item */
+    uint32_t sub_cp;
+    bool sub_ignore;
+    int grp_kind;             /* set by parse_group: a plain (?:...) is unwrapped */
+    uint32_t grp_cp;
+    bool grp_ignore;
     int depth;
     int err;          /* IFR_OK, IFR_E_REGEX, IFR_E_NOMEM */
     size_t errpos;    /* code-point index */
@@ -613,6 +629,11 @@ static bool emit_literal(rxp *p, uint32_t c, unsigned flags, bool negate)
     return ok;
 }
 
+#define SEQ_EMPTY 0   /* no item */
+#define SEQ_LITERAL 1 /* exactly one literal character (LITERAL) */
+#define SEQ_CLASS 2   /* exactly one non-negated class or category (IN) */
+#define SEQ_OTHER 3   /* anything else */
+
 /* MARK: tokenizer ------------------------------------------------------------ */
 
 /* A token is one character, or a backslash and the character after it. */
@@ -1093,8 +1114,15 @@ static bool parse_class(rxp *p, unsigned flags)
         memcpy(items + n, add, nadd * sizeof *add);
         n += nadd;
     }
-    if (ok)
+    if (ok) {
+        bool single = n > 0 && items[0].kind == 0;
+        for (size_t k = 1; single && k < n; k++)
+            if (items[k].kind != 0 || items[k].lo != items[0].lo)
+                single = false;
+        p->cls_kind = negate ? SEQ_OTHER : single ? SEQ_LITERAL : SEQ_CLASS;
+        p->cls_cp = n > 0 ? items[0].lo : 0;
         ok = emit_set(p, items, n, negate, flags);
+    }
     ifr__free(p->a, items);
     return ok;
 }
@@ -1421,6 +1449,7 @@ static bool parse_group(rxp *p, size_t start, bool *verbose, int nested, bool fi
                         width *iw)
 {
     iw->lo = iw->hi = 0;
+    p->grp_kind = SEQ_OTHER;
     *emitted = true;
     bool capture = true, atomic = false;
     size_t nb = 0, ne = 0;
@@ -1636,6 +1665,11 @@ static bool parse_group(rxp *p, size_t start, bool *verbose, int nested, bool fi
         p->closed[gid] = 1;
         p->gw[gid][0] = iw->lo;
         p->gw[gid][1] = iw->hi;
+    } else if (!atomic && !add && !del) {
+        /* _parse unwraps a plain non-capturing group into its items */
+        p->grp_kind = p->sub_kind;
+        p->grp_cp = p->sub_cp;
+        p->grp_ignore = p->sub_ignore;
     }
     *last = L_ITEM;
     return puts_(p, ")");
@@ -1646,6 +1680,10 @@ static bool parse_seq(rxp *p, bool *verbose, int nested, bool first, unsigned fl
                       last_kind *last, width *w)
 {
     size_t last_start = p->out.n;
+    size_t out_b = p->out.n, src_b = p->i, nitems = 0;
+    int kind = SEQ_OTHER;
+    uint32_t kcp = 0;
+    bool kign = false;
     bool seq_empty = true;
     width prev = {0, 0}, lastw = {0, 0}; /* items before the last one; the last one */
     if (++p->depth > 200)
@@ -1675,6 +1713,9 @@ static bool parse_seq(rxp *p, bool *verbose, int nested, bool first, unsigned fl
         }
         size_t item_start = p->out.n;
         width iw = {1, 1};
+        int ikind = SEQ_OTHER;
+        uint32_t icp = 0;
+        int gign = -1; /* for an unwrapped group: its literal's own flag */
         if (t.esc) {
             esc e;
             if (!parse_escape(p, &t, false, &e))
@@ -1684,12 +1725,15 @@ static bool parse_seq(rxp *p, bool *verbose, int nested, bool first, unsigned fl
             case E_LIT:
                 ok = emit_literal(p, e.c, flags, false);
                 *last = L_ITEM;
+                ikind = SEQ_LITERAL;
+                icp = e.c;
                 break;
             case E_CAT: {
                 rset cs = {0};
                 ok = emit_class(p, &cs, e.c, false);
                 set_free(p, &cs);
                 *last = L_ITEM;
+                ikind = SEQ_CLASS;
                 break;
             }
             case E_AT:
@@ -1715,12 +1759,16 @@ static bool parse_seq(rxp *p, bool *verbose, int nested, bool first, unsigned fl
                 if (!parse_class(p, flags))
                     return false;
                 *last = L_ITEM;
+                ikind = p->cls_kind;
+                icp = p->cls_cp;
             } else if (c == '*' || c == '+' || c == '?' || c == '{') {
                 uint64_t rmin = 0, rmax = 0;
                 if (c == '{' && next_is(p, '}')) {
                     if (!emit_literal(p, '{', flags, false))
                         return false;
                     *last = L_ITEM;
+                    ikind = SEQ_LITERAL;
+                    icp = '{';
                 } else if (!parse_repeat(p, &t, last, last_start, lastw, &rmin, &rmax)) {
                     if (p->err != IFR_OK)
                         return false;
@@ -1728,7 +1776,10 @@ static bool parse_seq(rxp *p, bool *verbose, int nested, bool first, unsigned fl
                     if (!emit_literal(p, '{', flags, false))
                         return false;
                     *last = L_ITEM;
+                    ikind = SEQ_LITERAL;
+                    icp = '{';
                 } else {
+                    kind = SEQ_OTHER; /* a repeat is not a single character */
                     /* the repeated item keeps its start; its width is multiplied */
                     lastw.lo = wmul(lastw.lo, rmin);
                     lastw.hi = wmul(lastw.hi, rmax);
@@ -1750,6 +1801,9 @@ static bool parse_seq(rxp *p, bool *verbose, int nested, bool first, unsigned fl
                     continue;
                 }
                 *last = l;
+                ikind = p->grp_kind;
+                icp = p->grp_cp;
+                gign = p->grp_ignore;
             } else if (c == '^' || c == '$') {
                 const char *at = c == '^' ? ((flags & F_M) ? "(?<![^\\n])" : "\\A")
                                           : ((flags & F_M) ? "(?![^\\n])" : "(?=\\n?\\z)");
@@ -1761,8 +1815,14 @@ static bool parse_seq(rxp *p, bool *verbose, int nested, bool first, unsigned fl
                 if (!emit_literal(p, c, flags, false))
                     return false;
                 *last = L_ITEM;
+                ikind = SEQ_LITERAL;
+                icp = c;
             }
         }
+        nitems++;
+        kind = ikind;
+        kcp = icp;
+        kign = gign >= 0 ? gign != 0 : (flags & F_I) != 0;
         prev.lo = wsat(prev.lo + lastw.lo);
         prev.hi = wsat(prev.hi + lastw.hi);
         lastw = iw;
@@ -1770,8 +1830,67 @@ static bool parse_seq(rxp *p, bool *verbose, int nested, bool first, unsigned fl
         seq_empty = false;
     }
     p->depth--;
+    p->seq_kind = nitems == 0 ? SEQ_EMPTY : nitems == 1 ? kind : SEQ_OTHER;
+    p->seq_cp = kcp;
+    p->seq_ignore = kign;
+    p->seq_out_b = out_b;
+    p->seq_out_e = p->out.n;
+    p->seq_src_b = src_b;
+    p->seq_src_e = p->i;
     width sum = {wsat(prev.lo + lastw.lo), wsat(prev.hi + lastw.hi)};
     *w = wcap(sum);
+    return true;
+}
+
+typedef struct branch {
+    int kind;
+    uint32_t cp;
+    bool ignore;
+    size_t out_b, out_e, src_b, src_e;
+} branch;
+
+/*
+ * _parse_sub turns "a|b|[cd]" (every branch one literal or one non-negated
+ * class, not all the same) into one class. That changes matching in one case
+ * only: a non-BMP literal under IGNORECASE is then an unlowered class member,
+ * which matches just the characters whose lowercase it is (none, for an
+ * uppercase letter): re.findall("\U00010400|x", "\U00010400", re.I) == [].
+ * Rewrite such branches as (*FAIL); lowercase ones keep their meaning.
+ * (Not modelled: branches that only become single characters after
+ * _parse_sub's common-prefix extraction or non-capturing-group unwrapping.)
+ */
+static bool apply_branch_class_quirk(rxp *p, const branch *br, size_t nb)
+{
+    if (nb < 2)
+        return true;
+    bool all_same = true, any = false;
+    for (size_t k = 0; k < nb; k++) {
+        if (br[k].kind != SEQ_LITERAL && br[k].kind != SEQ_CLASS)
+            return true;
+        if (br[k].src_e - br[k].src_b != br[0].src_e - br[0].src_b ||
+            memcmp(p->cp + br[k].src_b, p->cp + br[0].src_b,
+                   (br[0].src_e - br[0].src_b) * sizeof *p->cp) != 0)
+            all_same = false;
+        if (br[k].kind == SEQ_LITERAL && br[k].ignore && br[k].cp >= 0x10000 &&
+            sre_lower(br[k].cp) != br[k].cp)
+            any = true;
+    }
+    if (all_same || !any)
+        return true;
+    for (size_t k = nb; k-- > 0;) {
+        if (!(br[k].kind == SEQ_LITERAL && br[k].ignore && br[k].cp >= 0x10000 &&
+              sre_lower(br[k].cp) != br[k].cp))
+            continue;
+        static const char repl[] = "(*FAIL)";
+        size_t rl = sizeof repl - 1, old = br[k].out_e - br[k].out_b;
+        if (rl > old && !put(p, repl, rl - old)) /* make room */
+            return false;
+        size_t tail_from = br[k].out_e, tail_len = p->out.n - (rl > old ? rl - old : 0) - tail_from;
+        memmove(p->out.p + br[k].out_b + rl, p->out.p + tail_from, tail_len);
+        memcpy(p->out.p + br[k].out_b, repl, rl);
+        p->out.n = br[k].out_b + rl + tail_len;
+        p->out.p[p->out.n] = '\0';
+    }
     return true;
 }
 
@@ -1781,12 +1900,25 @@ static bool parse_sub(rxp *p, bool verbose, int nested, unsigned flags, width *w
     bool first = true;
     width all = {MAXREPEAT_PY - 1, 0};
     size_t nalt = 0;
+    branch *br = NULL;
+    size_t brcap = 0;
+    bool ok = true;
     for (;;) {
         last_kind last = L_NONE;
         unsigned before = p->flags;
         width sw;
-        if (!parse_seq(p, &verbose, nested + 1, nested == 0 && first, flags, &last, &sw))
-            return false;
+        if (!parse_seq(p, &verbose, nested + 1, nested == 0 && first, flags, &last, &sw)) {
+            ok = false;
+            break;
+        }
+        branch *nbr = grow(p, br, &brcap, nalt + 1, sizeof *br, nalt);
+        if (!nbr) {
+            ok = fail_nomem(p);
+            break;
+        }
+        br = nbr;
+        br[nalt] = (branch){p->seq_kind, p->seq_cp, p->seq_ignore, p->seq_out_b, p->seq_out_e,
+                            p->seq_src_b, p->seq_src_e};
         nalt++;
         if (sw.lo < all.lo)
             all.lo = sw.lo;
@@ -1797,11 +1929,42 @@ static bool parse_sub(rxp *p, bool verbose, int nested, unsigned flags, width *w
         first = false;
         if (!match_ch(p, '|'))
             break;
-        if (!puts_(p, "|"))
-            return false;
+        if (!puts_(p, "|")) {
+            ok = false;
+            break;
+        }
         if (nested == 0)
             verbose = (p->flags & F_X) != 0;
     }
+    if (ok)
+        ok = apply_branch_class_quirk(p, br, nalt);
+    if (ok) {
+        /* as one item: a single branch is what it holds; convertible
+         * branches become one class (IN); anything else is not a character */
+        p->sub_kind = SEQ_OTHER;
+        p->sub_cp = 0;
+        p->sub_ignore = false;
+        if (nalt == 1) {
+            p->sub_kind = br[0].kind;
+            p->sub_cp = br[0].cp;
+            p->sub_ignore = br[0].ignore;
+        } else {
+            bool conv = true, same = true;
+            for (size_t k = 0; k < nalt; k++) {
+                if (br[k].kind != SEQ_LITERAL && br[k].kind != SEQ_CLASS)
+                    conv = false;
+                if (br[k].src_e - br[k].src_b != br[0].src_e - br[0].src_b ||
+                    memcmp(p->cp + br[k].src_b, p->cp + br[0].src_b,
+                           (br[0].src_e - br[0].src_b) * sizeof *p->cp) != 0)
+                    same = false;
+            }
+            if (conv && !same)
+                p->sub_kind = SEQ_CLASS;
+        }
+    }
+    ifr__free(p->a, br);
+    if (!ok)
+        return false;
     *w = nalt == 1 ? all : wcap(all);
     return true;
 }
