@@ -49,8 +49,21 @@ static int capital_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
     if (rc != IFR_OK)
         return rc;
     size_t caps = 0;
-    for (size_t i = 0; i < nt; i++)
-        caps += ifr__py_str_isupper(tk[i].p, tk[i].n);
+    /* precise, "at least": a capital word has two or more letters ('I', 'A' and
+     * the clitic "'S" do not make a response shout); "less than" counts all */
+    bool need_two = cx->semantics == IFR_SEMANTICS_PRECISE && a->rel == IFR__REL_AT_LEAST;
+    for (size_t i = 0; i < nt; i++) {
+        if (!ifr__py_str_isupper(tk[i].p, tk[i].n))
+            continue;
+        if (need_two) {
+            size_t cased = 0;
+            for (size_t k = 0; k < tk[i].n; k++)
+                cased += ifr__py_iscased(tk[i].p[k]);
+            if (cased < 2)
+                continue;
+        }
+        caps++;
+    }
     cx->followed = ifr__relation_holds(a->rel, (int64_t)caps, a->n);
     ifr__detail(cx, "%zu all-capital word%s; needs %s %lld", caps, caps == 1 ? "" : "s",
                 ifr__relation_name(a->rel), (long long)a->n);
@@ -106,7 +119,7 @@ const ifr__checker ifr__family_change_case[] = {
                   "letter (U+01C5) makes a token not upper. An answer can reach 'at least N' "
                   "by repeating 'I' or 'A'. A negative capital_frequency is kept as in the "
                   "reference (only a missing one is random there; here it is an error).",
-        .precise = NULL,
+        .precise = "For 'at least', a capital word needs two or more cased letters, so repeating 'I' or 'A' (or the clitic \"'S\") does not reach N; 'less than' counts every upper-case token (stricter).",
     },
     {
         .id = "change_case:english_capital",
@@ -115,7 +128,7 @@ const ifr__checker ifr__family_change_case[] = {
         .kwargs = NULL,
         .parse = NULL,
         .check = english_capital_check,
-        .flags = IFR_CHECKER_LANGDETECT | IFR_CHECKER_HACKABLE,
+        .flags = IFR_CHECKER_LANGDETECT | IFR_CHECKER_HACKABLE | IFR_CHECKER_RANDOM,
         .rule = "Followed iff `response.isupper() and langdetect.detect(response) == \"en\"` "
                 "(langdetect 1.0.9 with seed 0; see language:response_language). When "
                 "langdetect raises (no letter n-gram) the reference returns True.",
@@ -136,7 +149,7 @@ const ifr__checker ifr__family_change_case[] = {
         .kwargs = NULL,
         .parse = NULL,
         .check = english_lowercase_check,
-        .flags = IFR_CHECKER_LANGDETECT | IFR_CHECKER_HACKABLE,
+        .flags = IFR_CHECKER_LANGDETECT | IFR_CHECKER_HACKABLE | IFR_CHECKER_RANDOM,
         .rule = "Followed iff `response.islower() and langdetect.detect(response) == \"en\"` "
                 "(langdetect 1.0.9 with seed 0; see language:response_language). When "
                 "langdetect raises (no letter n-gram) the reference returns True.",

@@ -3,7 +3,7 @@
  * instruction_following_eval/instructions.py, TwoResponsesChecker,
  * RepeatPromptThenAnswer).
  */
-#include "util.h"
+#include "precise.h"
 
 #include <string.h>
 
@@ -21,6 +21,35 @@ static size_t find_sep(const uint32_t *cp, size_t n, size_t from)
     return n;
 }
 
+/*
+ * Precise: both responses need a word, and they must differ in their words,
+ * not just in case, spacing, punctuation or markdown; two copies sharing 90%
+ * or more of their words (as multisets, with 10 words or more) are the same
+ * response with a small edit.
+ */
+static int two_precise(ifr__text *t, const ifr__span valid[2], ifr__check_ctx *cx)
+{
+    size_t n0, n1, common;
+    int rc = ifr__pr_compare_words(t, valid[0], valid[1], &n0, &n1, &common);
+    if (rc != IFR_OK)
+        return rc;
+    cx->followed = false;
+    if (n0 == 0 || n1 == 0) {
+        ifr__detail(cx, "response %d has no words", n0 == 0 ? 1 : 2);
+        return IFR_OK;
+    }
+    size_t mx = n0 > n1 ? n0 : n1;
+    if (ifr__pr_near_same(n0, n1, common)) {
+        ifr__detail(cx, "the two responses have the same words (%zu of %zu shared); they must "
+                        "differ", common, mx);
+        return IFR_OK;
+    }
+    cx->followed = true;
+    ifr__detail(cx, "2 different responses separated by ****** (%zu of %zu words shared)",
+                common, mx);
+    return IFR_OK;
+}
+
 static int two_responses_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     (void)args;
@@ -33,7 +62,8 @@ static int two_responses_check(const void *args, ifr__text *t, ifr__check_ctx *c
     for (;;) {
         size_t sep = find_sep(cp, n, pos);
         bool last = sep == n;
-        bool blank = ifr__py_isblank(cp + pos, sep - pos);
+        bool blank = ifr__pr_on(cx) ? ifr__pr_blank(cp + pos, sep - pos)
+                                    : ifr__py_isblank(cp + pos, sep - pos);
         if (blank) {
             if (npieces != 0 && !last) {
                 cx->followed = false;
@@ -57,6 +87,8 @@ static int two_responses_check(const void *args, ifr__text *t, ifr__check_ctx *c
                     nvalid == 1 ? "" : "s");
         return IFR_OK;
     }
+    if (ifr__pr_on(cx))
+        return two_precise(t, valid, cx);
     size_t b0, e0, b1, e1;
     ifr__py_strip(cp + valid[0].b, valid[0].e - valid[0].b, &b0, &e0);
     ifr__py_strip(cp + valid[1].b, valid[1].e - valid[1].b, &b1, &e1);
@@ -99,6 +131,48 @@ static int repeat_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const void *
     return IFR_OK;
 }
 
+/*
+ * Precise: the (lowered) response starts with the prompt, comparing runs of
+ * whitespace as one space (a re-wrapped prompt is still the prompt); the
+ * repeated prompt ends at a word boundary; and an answer follows: some word
+ * after it. Pasting the prompt alone fails.
+ */
+static int repeat_precise(const ifr__ck_str *p, const uint32_t *lo, size_t nlo,
+                          ifr__check_ctx *cx)
+{
+    size_t i = 0, k = 0;
+    while (k < p->ncp && i < nlo) {
+        if (ifr__py_isspace(p->cp[k]) && ifr__py_isspace(lo[i])) {
+            while (k < p->ncp && ifr__py_isspace(p->cp[k]))
+                k++;
+            while (i < nlo && ifr__py_isspace(lo[i]))
+                i++;
+            continue;
+        }
+        if (p->cp[k] != lo[i])
+            break;
+        k++, i++;
+    }
+    cx->followed = false;
+    if (k < p->ncp) {
+        ifr__detail(cx, "differs from the prompt at character %zu of %zu; must start with the "
+                        "prompt repeated word for word", k + 1, p->ncp);
+        return IFR_OK;
+    }
+    if (i < nlo && p->ncp && ifr__pr_wordch(p->cp[p->ncp - 1]) && ifr__pr_wordch(lo[i])) {
+        ifr__detail(cx, "the prompt's last word continues in the response; the repeat must end "
+                        "where the prompt ends");
+        return IFR_OK;
+    }
+    if (!ifr__pr_has_word(lo + i, nlo - i)) {
+        ifr__detail(cx, "repeats the prompt but gives no answer after it");
+        return IFR_OK;
+    }
+    cx->followed = true;
+    ifr__detail(cx, "starts with the prompt (%zu characters), then answers", p->ncp);
+    return IFR_OK;
+}
+
 static int repeat_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const repeat_args *a = args;
@@ -111,6 +185,8 @@ static int repeat_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
     if (rc != IFR_OK)
         return rc;
     const ifr__ck_str *p = &a->prompt;
+    if (ifr__pr_on(cx))
+        return repeat_precise(p, lo, nlo, cx);
     size_t k = 0;
     while (k < p->ncp && k < nlo && lo[k] == p->cp[k])
         k++;
@@ -134,7 +210,7 @@ const ifr__checker ifr__family_combination[] = {
         .kwargs = NULL,
         .parse = NULL,
         .check = two_responses_check,
-        .flags = 0,
+        .flags = IFR_CHECKER_HACKABLE,
         .rule = "Split with `response.split(\"******\")`; a blank piece other than the first "
                 "or last fails at once; the non-blank pieces are kept. Followed iff exactly 2 "
                 "are kept and they differ after `strip()`.",
@@ -142,7 +218,7 @@ const ifr__checker ifr__family_combination[] = {
                   "part, so '*******' between two copies makes them differ); leading and "
                   "trailing separators are allowed; 12 asterisks in a row make an empty "
                   "middle piece and fail.",
-        .precise = NULL,
+        .precise = "Blankness is visible blankness (a ZWSP part is empty), each response needs a word, and the two must differ in their words: compared as case-folded word multisets, identical ones (differing only in case, spacing, punctuation or markdown) fail, and so do ones of 10 or more words sharing 90% or more (one copy with a small edit).",
     },
     {
         .id = "combination:repeat_prompt",
@@ -158,7 +234,7 @@ const ifr__checker ifr__family_combination[] = {
                   "with no separator, so pasting the prompt alone passes. An empty "
                   "prompt_to_repeat makes the reference raise; here it is an IFR_E_KWARGS "
                   "error.",
-        .precise = NULL,
+        .precise = "The response starts with the prompt (case-insensitive, runs of whitespace compared as one), the repeat ends where the prompt ends (no word continuing it: 'the sea' is not repeated by 'the seagulls'), and an answer follows: some word after the prompt. Pasting the prompt alone fails.",
     },
     {0},
 };

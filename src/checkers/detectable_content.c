@@ -3,7 +3,7 @@
  * reference: instruction_following_eval/instructions.py, PlaceholderChecker,
  * PostscriptChecker).
  */
-#include "util.h"
+#include "precise.h"
 
 #include <string.h>
 
@@ -63,6 +63,14 @@ static size_t count_placeholders(const uint32_t *cp, size_t n)
 static int placeholders_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const count_args *a = args;
+    if (ifr__pr_on(cx)) {
+        size_t found = ifr__pr_count_placeholders(t->cp, t->ncp);
+        cx->followed = (int64_t)found >= a->n;
+        ifr__detail(cx, "found %zu placeholder%s like [name] (with a letter inside, not a "
+                        "link); needs at least %lld", found, found == 1 ? "" : "s",
+                    (long long)a->n);
+        return IFR_OK;
+    }
     size_t found = count_placeholders(t->cp, t->ncp);
     cx->followed = (int64_t)found >= a->n;
     ifr__detail(cx, "found %zu placeholder%s like [name]; needs at least %lld", found,
@@ -76,6 +84,7 @@ typedef enum ps_kind { PS_PPS, PS_PS, PS_REGEX } ps_kind;
 
 typedef struct ps_args {
     ps_kind kind;
+    const ifr__regex *lit; /* precise, PS_REGEX: the lowered marker, literal */
     const ifr__regex *rx;  /* PS_REGEX: r"\s*" + marker.lower() + r".*$", MULTILINE */
     ifr__ck_str marker;    /* stripped marker, for details */
 } ps_args;
@@ -117,7 +126,15 @@ static int ps_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const void **out
         memcpy(pat + 3, lo.s, lo.n);
         memcpy(pat + 3 + lo.n, ".*$", 3);
         pat[plen] = '\0';
-        rc = ifr__parse_regex(pc, "postscript_marker", pat, plen, IFR__RX_MULTILINE, &a->rx);
+        if (ifr__parse_semantics(pc) == IFR_SEMANTICS_PRECISE) {
+            /* a blank marker stays NULL: no postscript can start with it */
+            rc = lo.ncp ? ifr__parse_regex(pc, "postscript_marker", lo.s, lo.n,
+                                           IFR__RX_LITERAL, &a->lit)
+                        : IFR_OK;
+        } else {
+            rc = ifr__parse_regex(pc, "postscript_marker", pat, plen, IFR__RX_MULTILINE,
+                                  &a->rx);
+        }
         if (rc != IFR_OK)
             return rc;
     }
@@ -160,9 +177,117 @@ static bool has_fixed_marker(const uint32_t *cp, size_t n, bool pps)
     return false;
 }
 
+/*
+ * Length of the fixed marker at cp[i..n) in precise semantics: "p.s." or
+ * "p. s." (P.S.), "p.p.s" / "p. p. s" with an optional final '.' (P.P.S);
+ * 0 when absent. P.P.S does not satisfy P.S.
+ */
+static size_t fixed_marker_at(const uint32_t *cp, size_t n, size_t i, bool pps)
+{
+    size_t j = i;
+    if (j + 1 >= n || low(cp[j]) != 'p' || cp[j + 1] != '.')
+        return 0;
+    j += 2;
+    if (j < n && (cp[j] == ' ' || cp[j] == '\t'))
+        j++;
+    if (pps) {
+        if (j + 1 >= n || low(cp[j]) != 'p' || cp[j + 1] != '.')
+            return 0;
+        j += 2;
+        if (j < n && (cp[j] == ' ' || cp[j] == '\t'))
+            j++;
+        if (j >= n || low(cp[j]) != 's')
+            return 0;
+        j++;
+        if (j < n && cp[j] == '.')
+            j++;
+    } else {
+        if (j + 1 >= n || low(cp[j]) != 's' || cp[j + 1] != '.')
+            return 0;
+        j += 2;
+    }
+    if (j < n && ifr__py_isalpha(cp[j]))
+        return 0;
+    return j - i;
+}
+
+/*
+ * Precise: the marker starts a line (after indentation, markdown emphasis,
+ * '>' or '#'), some visible body text comes before that line, and the
+ * postscript itself has a word after the marker.
+ */
+static int ps_check_precise(const ps_args *a, ifr__text *t, ifr__check_ctx *cx)
+{
+    const uint32_t *cp = t->cp;
+    size_t n = t->ncp;
+    char *ls = NULL;
+    size_t nls = 0;
+    size_t pos = 0, b, e;
+    bool body = false, marker_seen = false;
+    while (ifr__pr_next_line(cp, n, &pos, &b, &e)) {
+        size_t i = b;
+        while (i < e && (ifr__py_isspace(cp[i]) || cp[i] == '*' || cp[i] == '_' ||
+                         cp[i] == '>' || cp[i] == '#'))
+            i++;
+        size_t mlen = 0;
+        if (a->kind != PS_REGEX) {
+            mlen = fixed_marker_at(cp, e, i, a->kind == PS_PPS);
+        } else {
+            /* compare the lowered marker with this line's lowered text */
+            uint32_t *ll;
+            size_t nll;
+            int rc = ifr__py_lower(cp + i, e - i, t->arena, &ll, &nll);
+            if (rc != IFR_OK)
+                return rc;
+            rc = ifr__utf8_encode(ll, nll, t->arena, &ls, &nls);
+            if (rc != IFR_OK)
+                return rc;
+            size_t ms, me;
+            rc = a->lit ? ifr__regex_search(a->lit, cx->rx, ls, nls, 0, &ms, &me) : 0;
+            if (rc < 0)
+                return rc;
+            if (rc == 1 && ms == 0) {
+                /* marker length in code points of the original line: assume
+                 * lower() kept the length (true for every marker in the data) */
+                size_t k = 0;
+                for (size_t q = 0; q < me; q++)
+                    k += ((unsigned char)ls[q] & 0xC0) != 0x80;
+                mlen = k <= e - i ? k : e - i;
+            }
+        }
+        if (mlen) {
+            marker_seen = true;
+            if (body) {
+                /* the postscript's text: rest of this line and the lines after it */
+                if (ifr__pr_has_word(cp + i + mlen, n - (i + mlen))) {
+                    char q[80];
+                    cx->followed = true;
+                    ifr__detail(cx, "postscript starting with \"%s\" found",
+                                ifr__ck_quote(q, sizeof q, a->marker.s, a->marker.n, 40));
+                    return IFR_OK;
+                }
+            }
+        }
+        if (ifr__pr_has_word(cp + b, e - b))
+            body = true;
+    }
+    char q[80];
+    ifr__ck_quote(q, sizeof q, a->marker.s, a->marker.n, 40);
+    cx->followed = false;
+    if (marker_seen)
+        ifr__detail(cx, "\"%s\" starts a line but has no body before it or no text after "
+                        "it", q);
+    else
+        ifr__detail(cx, "no line starting with \"%s\" after the body (a marker inside a "
+                        "sentence does not count in precise)", q);
+    return IFR_OK;
+}
+
 static int ps_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const ps_args *a = args;
+    if (ifr__pr_on(cx))
+        return ps_check_precise(a, t, cx);
     bool found;
     if (a->kind == PS_REGEX) {
         uint32_t *lo;
@@ -207,7 +332,7 @@ const ifr__checker ifr__family_detectable_content[] = {
                   "A placeholder cannot span a line break ('.' excludes '\\n'); '[[a]]' "
                   "counts once. A negative or null num_placeholders makes the reference "
                   "draw a random number; here it is an error.",
-        .precise = NULL,
+        .precise = "A placeholder is a one-line bracket pair with a letter inside that is not a markdown link: '[name]' and '[your address]' count; '[]', '[ ]', '[1]', '[...]' and '[text](url)' do not; '[[a]]' counts once.",
     },
     {
         .id = "detectable_content:postscript",
@@ -226,7 +351,7 @@ const ifr__checker ifr__family_detectable_content[] = {
                   "satisfies P.P.S. 'PS' without dots fails. Other markers are Python "
                   "regexes used unescaped (lowercased first); a marker Python rejects is an "
                   "IFR_E_REGEX error at compile time.",
-        .precise = NULL,
+        .precise = "The marker must start a line (after indentation, markdown emphasis, '>' or '#'), after some body text, and be followed by a word: 'see p.s. below' mid-sentence, a response that is only 'P.S.', and a bare marker with nothing after it fail. 'P.S.' also matches 'P. S.'; 'P.P.S' matches 'P.P.S', 'P.P.S.', 'P. P. S'; 'P.P.S.' no longer satisfies 'P.S.'. Other markers are literal text (not regexes), case-insensitive.",
     },
     {0},
 };

@@ -9,7 +9,7 @@
  * (Python `re` semantics: `\s` is str.isspace() and crosses newlines, `.`
  * excludes only '\n', `[^\*]` matches '\n', MULTILINE `^` is after '\n').
  */
-#include "util.h"
+#include "precise.h"
 #include "../text/pyjson.h"
 
 #include <string.h>
@@ -99,6 +99,13 @@ static size_t count_bullets(const uint32_t *cp, size_t n, bool star)
 static int bullets_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const count_args *a = args;
+    if (ifr__pr_on(cx)) {
+        size_t total = ifr__pr_count_bullets(t->cp, t->ncp);
+        cx->followed = (int64_t)total == a->n;
+        ifr__detail(cx, "%zu bullet point%s ('* ', '- ' or '+ ' with text); needs exactly %lld",
+                    total, total == 1 ? "" : "s", (long long)a->n);
+        return IFR_OK;
+    }
     size_t stars = count_bullets(t->cp, t->ncp, true);
     size_t dashes = count_bullets(t->cp, t->ncp, false);
     size_t total = stars + dashes;
@@ -110,11 +117,92 @@ static int bullets_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 
 /* MARK: detectable_format:constrained_response ---------------------------- */
 
+static const char *const constrained_opts[] = {"My answer is yes.", "My answer is no.",
+                                              "My answer is maybe."};
+
+/* cp[b..e) without whitespace, quotes and markdown emphasis at either end */
+static void trim_decor(const uint32_t *cp, size_t *b, size_t *e)
+{
+    for (;;) {
+        size_t ob = *b, oe = *e;
+        while (*b < *e && (ifr__pr_invisible(cp[*b]) || cp[*b] == '"' || cp[*b] == '\'' ||
+                           cp[*b] == '*' || cp[*b] == '_' || cp[*b] == '`' || cp[*b] == '>' ||
+                           cp[*b] == 0x201C || cp[*b] == 0x2018))
+            (*b)++;
+        while (*e > *b && (ifr__pr_invisible(cp[*e - 1]) || cp[*e - 1] == '"' ||
+                           cp[*e - 1] == '\'' || cp[*e - 1] == '*' || cp[*e - 1] == '_' ||
+                           cp[*e - 1] == '`' || cp[*e - 1] == 0x201D || cp[*e - 1] == 0x2019))
+            (*e)--;
+        if (ob == *b && oe == *e)
+            return;
+    }
+}
+
+static bool cp_starts(const uint32_t *cp, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    if (k > n)
+        return false;
+    for (size_t i = 0; i < k; i++)
+        if (cp[i] != (unsigned char)lit[i])
+            return false;
+    return true;
+}
+
+/*
+ * Precise: exactly one of the three options is given, and it is the answer,
+ * not a phrase buried in the text: the response (without whitespace, quotes
+ * and emphasis around it) starts with it, or its last non-blank line is
+ * exactly it. "My answer is yes. Because ..." and "...\n\nMy answer is no."
+ * pass; "I think that, as they say, My answer is yes. is wrong" does not.
+ */
+static int constrained_check_precise(ifr__text *t, ifr__check_ctx *cx)
+{
+    int which = -1, kinds = 0;
+    for (int i = 0; i < 3; i++)
+        if (ifr__ck_memmem(t->s, t->n, constrained_opts[i], strlen(constrained_opts[i]))) {
+            which = i;
+            kinds++;
+        }
+    cx->followed = false;
+    if (kinds == 0) {
+        ifr__detail(cx, "contains none of \"My answer is yes.\", \"My answer is no.\", "
+                        "\"My answer is maybe.\" (case and final period matter)");
+        return IFR_OK;
+    }
+    if (kinds > 1) {
+        ifr__detail(cx, "gives %d of the options; needs exactly one", kinds);
+        return IFR_OK;
+    }
+    const char *opt = constrained_opts[which];
+    const uint32_t *cp = t->cp;
+    size_t b = 0, e = t->ncp;
+    trim_decor(cp, &b, &e);
+    bool ok = cp_starts(cp + b, e - b, opt);
+    if (!ok) {
+        /* the last non-blank line */
+        size_t pos = 0, lb, le, lastb = 0, laste = 0;
+        while (ifr__pr_next_line(cp, t->ncp, &pos, &lb, &le))
+            if (!ifr__pr_blank(cp + lb, le - lb))
+                lastb = lb, laste = le;
+        trim_decor(cp, &lastb, &laste);
+        ok = laste - lastb == strlen(opt) && cp_starts(cp + lastb, laste - lastb, opt);
+    }
+    cx->followed = ok;
+    if (ok)
+        ifr__detail(cx, "answers \"%s\"", opt);
+    else
+        ifr__detail(cx, "\"%s\" is buried in the text; it must open the response or be "
+                        "its last line", opt);
+    return IFR_OK;
+}
+
 static int constrained_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     (void)args;
-    static const char *const opts[] = {"My answer is yes.", "My answer is no.",
-                                       "My answer is maybe."};
+    if (ifr__pr_on(cx))
+        return constrained_check_precise(t, cx);
+    const char *const *opts = constrained_opts;
     /* `option in text.strip()`: the options neither start nor end with
      * whitespace, so searching the unstripped text is the same. */
     for (size_t i = 0; i < 3; i++) {
@@ -194,6 +282,17 @@ static size_t count_double(const uint32_t *cp, size_t n)
 static int highlights_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const count_args *a = args;
+    if (ifr__pr_on(cx)) {
+        size_t total;
+        int rc = ifr__pr_count_highlights(t->cp, t->ncp, t->arena, &total);
+        if (rc != IFR_OK)
+            return rc;
+        cx->followed = (int64_t)total >= a->n;
+        ifr__detail(cx, "%zu distinct highlighted section%s (*text* or **text** with a word "
+                        "inside); needs at least %lld", total, total == 1 ? "" : "s",
+                    (long long)a->n);
+        return IFR_OK;
+    }
     size_t s1 = count_single(t->cp, t->ncp);
     size_t s2 = count_double(t->cp, t->ncp);
     size_t total = s1 + s2;
@@ -295,9 +394,73 @@ static int sections_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const void
     return IFR_OK;
 }
 
+/*
+ * Precise: a section header is a line that starts (after indentation and
+ * markdown '#', '*', '_') with the spliter as literal text (case-sensitive),
+ * optional spaces, and a number not followed by a word character ("Section
+ * 2:", "**SECTION 2**", "Day 3 - Rest"). The numbers must run 1, 2, ... N and every
+ * section must have a word after its number; the count must be exactly N
+ * (the instruction says "must have N sections"), or k complete runs 1..N
+ * (k responses each with its N sections, as with combination:two_responses).
+ */
+static int sections_check_precise(const sections_args *a, ifr__text *t, ifr__check_ctx *cx)
+{
+    const uint32_t *cp = t->cp;
+    size_t n = t->ncp;
+    const ifr__ck_str *sp = &a->spliter;
+    size_t count = 0, pos = 0, b, e, content_from = 0;
+    long long last_num = 0;
+    size_t runs = 1;
+    bool order_ok = true, empty = false;
+    while (ifr__pr_next_line(cp, n, &pos, &b, &e)) {
+        size_t i = b;
+        while (i < e && (ifr__py_isspace(cp[i]) || cp[i] == '#' || cp[i] == '*' || cp[i] == '_' ||
+                         cp[i] == '"' || cp[i] == '\'' || cp[i] == 0x201C || cp[i] == '>'))
+            i++;
+        if (sp->ncp == 0 || e - i < sp->ncp || memcmp(cp + i, sp->cp, sp->ncp * sizeof *cp) != 0)
+            continue;
+        size_t j = i + sp->ncp;
+        while (j < e && (cp[j] == ' ' || cp[j] == '\t' || cp[j] == 0xA0))
+            j++;
+        size_t d = j;
+        long long num = 0;
+        while (d < e && cp[d] >= '0' && cp[d] <= '9' && d - j < 9)
+            num = num * 10 + (cp[d++] - '0');
+        if (d == j || (d < e && ifr__pr_wordch(cp[d])))
+            continue;
+        if (count > 0 && !ifr__pr_has_word(cp + content_from, b - content_from))
+            empty = true;
+        /* numbered 1..N; the numbering may restart at 1 after a complete run (two
+         * responses, each with its N sections) */
+        if (num == 1 && count > 0 && a->n > 0 && last_num == a->n)
+            runs++;
+        else if (num != (count == 0 ? 1 : last_num + 1))
+            order_ok = false;
+        last_num = num;
+        count++;
+        content_from = d;
+    }
+    if (count > 0 && !ifr__pr_has_word(cp + content_from, n - content_from))
+        empty = true;
+    char q[80];
+    ifr__ck_quote(q, sizeof q, sp->s, sp->n, 40);
+    cx->followed = a->n > 0 ? (int64_t)count == a->n * (int64_t)runs && order_ok && !empty
+                            : count == 0;
+    if (!order_ok)
+        ifr__detail(cx, "sections after \"%s\" are not numbered 1, 2, 3, ...", q);
+    else if (empty)
+        ifr__detail(cx, "a section marked \"%s N\" is empty", q);
+    else
+        ifr__detail(cx, "%zu section%s with a line starting \"%s N\"; needs exactly %lld",
+                    count, count == 1 ? "" : "s", q, (long long)a->n);
+    return IFR_OK;
+}
+
 static int sections_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const sections_args *a = args;
+    if (ifr__pr_on(cx))
+        return sections_check_precise(a, t, cx);
     size_t matches = 0;
     int rc = ifr__regex_count(a->rx, cx->rx, t->s, t->n, &matches);
     if (rc < 0)
@@ -345,6 +508,36 @@ static int json_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
     int rc = ifr__pyjson_validate(s + b + b2, e2 - b2, t->arena, &ok, &err);
     if (rc != IFR_OK)
         return rc;
+    if (ok && cx->semantics == IFR_SEMANTICS_PRECISE) {
+        /* precise: an object or array with something in it, no NaN/Infinity */
+        const uint32_t *j = s + b + b2;
+        size_t jn = e2 - b2;
+        size_t k = 1;
+        while (k < jn && (j[k] == ' ' || j[k] == '\t' || j[k] == '\n' || j[k] == '\r'))
+            k++;
+        bool container = jn > 0 && (j[0] == '{' || j[0] == '[');
+        bool empty = container && k == jn - 1;
+        bool nonfinite = false, in_str = false;
+        for (size_t q = 0; q < jn && !nonfinite; q++) {
+            if (in_str) {
+                if (j[q] == '\\')
+                    q++;
+                else if (j[q] == '"')
+                    in_str = false;
+            } else if (j[q] == '"') {
+                in_str = true;
+            } else if (j[q] == 'N' || j[q] == 'I') {
+                nonfinite = true; /* NaN, Infinity: no other bare word has capitals */
+            }
+        }
+        if (!container || empty || nonfinite) {
+            cx->followed = false;
+            ifr__detail(cx, "%s", !container ? "a bare JSON scalar; needs an object or array"
+                                  : empty    ? "an empty JSON object or array"
+                                             : "JSON with NaN or Infinity (not standard JSON)");
+            return IFR_OK;
+        }
+    }
     cx->followed = ok;
     if (ok)
         ifr__detail(cx, "valid JSON (Python json.loads)");
@@ -396,7 +589,9 @@ static int title_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
                     tb++;
                 while (te > tb && cp[te - 1] == '>')
                     te--;
-                if (!ifr__py_isblank(cp + tb, te - tb)) {
+                if (cx->semantics == IFR_SEMANTICS_PRECISE
+                        ? ifr__pr_has_word(cp + tb, te - tb)
+                        : !ifr__py_isblank(cp + tb, te - tb)) {
                     char q[96];
                     cx->followed = true;
                     ifr__detail(cx, "title <<%s>> found",
@@ -424,14 +619,14 @@ const ifr__checker ifr__family_detectable_format[] = {
         .kwargs = bullets_kwargs,
         .parse = bullets_parse,
         .check = bullets_check,
-        .flags = IFR_CHECKER_RANDOM,
+        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE,
         .rule = "Followed iff `len(re.findall(r\"^\\s*\\*[^\\*].*$\", response, re.M)) + "
                 "len(re.findall(r\"^\\s*-.*$\", response, re.M)) == num_bullets`.",
         .quirks = "Exact equality. Any line starting with '-' counts ('---' rules, '-5 "
                   "degrees'), and so does a line starting with '*italic*'; '**Bold**' lines "
                   "and numbered lists do not. `\\s*` crosses blank lines, and '[^\\*]' can be "
                   "the line break itself, so a lone '*' at a line end absorbs the next line.",
-        .precise = NULL,
+        .precise = "A bullet is a line (\\n, \\r\\n or \\r) starting, after spaces or tabs, with '*', '-' or '+' then a space or tab, with a word character on the line. Horizontal rules ('---', '* * *'), negative numbers ('-5'), '*italic*' and '**bold**' lines, empty bullets and lines inside ``` fences do not count. Exactly N, as in compat.",
     },
     {
         .id = "detectable_format:constrained_response",
@@ -446,7 +641,7 @@ const ifr__checker ifr__family_detectable_format[] = {
         .quirks = "Anything may surround the phrase, so it can be buried in a long answer "
                   "(or all three can be given); 'My answer is Yes.' and 'My answer is yes' "
                   "(no period) fail.",
-        .precise = NULL,
+        .precise = "Exactly one of the three options appears, and it is the answer: the response (without surrounding whitespace, quotes and markdown emphasis) starts with it ('My answer is yes. Because ...'), or its last non-blank line is exactly it. An option buried in a paragraph, or several options, fail.",
     },
     {
         .id = "detectable_format:number_highlighted_sections",
@@ -462,7 +657,7 @@ const ifr__checker ifr__family_detectable_format[] = {
         .quirks = "'**b**' counts once (through the second pattern only), '***x***' counts "
                   "twice, '* *' counts 0. A highlight cannot span a line break. Any "
                   "'*x*' counts, so N short highlights are an easy pass.",
-        .precise = NULL,
+        .precise = "Markdown emphasis spans on one line: a run of 1-3 '*' opens when the next character is not whitespace and closes at the next run of the same length not preceded by whitespace; the inside needs two word characters. '***xy***' counts once, '*a*' does not, '* *', '*...*' and '*\\u200b*' count 0, a '* ' bullet is not a highlight, and the same highlighted text repeated counts once (distinct texts).",
     },
     {
         .id = "detectable_format:multiple_sections",
@@ -478,7 +673,7 @@ const ifr__checker ifr__family_detectable_format[] = {
                   "anywhere in running text ('see Section 2'), 'Section1' counts, numbers "
                   "need not be in order. The spliter is a Python regex used unescaped; "
                   "capturing groups in it add to the count (re.split returns them).",
-        .precise = NULL,
+        .precise = "A section header is a line starting (after indentation, markdown '#', '*', '_', '>' and an opening quote) with the splitter as literal, case-sensitive text, optional spaces and a number not followed by a word character ('Section 2:', '**SECTION 2**', 'Day 3 - Rest'). Headers must be numbered 1, 2, ..., N in order, every section needs a word after its number, and the count must be exactly N (the instruction says 'must have N sections'), or k complete runs 1..N (two responses, each with its N sections). Markers in running prose do not count.",
     },
     {
         .id = "detectable_format:json_format",
@@ -487,7 +682,7 @@ const ifr__checker ifr__family_detectable_format[] = {
         .kwargs = NULL,
         .parse = NULL,
         .check = json_check,
-        .flags = 0,
+        .flags = IFR_CHECKER_HACKABLE,
         .rule = "`response.strip()`, then removeprefix of \"```json\", \"```Json\", "
                 "\"```JSON\" and \"```\" in turn, removesuffix(\"```\"), strip(); followed "
                 "iff Python's json.loads accepts the rest.",
@@ -497,7 +692,7 @@ const ifr__checker ifr__family_detectable_format[] = {
                   "json' and '```jsonc' fences fail, as does any prose outside the fence. "
                   "Nesting deeper than ~1000 levels crashes the reference (RecursionError); "
                   "here it gets the grammar's answer.",
-        .precise = NULL,
+        .precise = "After json.loads accepts it, the value must be a non-empty object or array (no bare scalars such as '42', 'null', '\"s\"'; no '{}' or '[]'), and NaN, Infinity and -Infinity (not JSON) are rejected.",
     },
     {
         .id = "detectable_format:title",
@@ -506,13 +701,13 @@ const ifr__checker ifr__family_detectable_format[] = {
         .kwargs = NULL,
         .parse = NULL,
         .check = title_check,
-        .flags = 0,
+        .flags = IFR_CHECKER_HACKABLE,
         .rule = "Followed iff some `re.findall(r\"<<[^\\n]+>>\")` match is non-blank after "
                 "`lstrip(\"<\").rstrip(\">\").strip()`.",
         .quirks = "A title anywhere in the text counts (not only on the first line); the "
                   "match is greedy within a line, so '<<a>> and <<b>>' is one match; '<< >>' "
                   "fails, '<<<T>>>' and '<<a>b>>' pass.",
-        .precise = NULL,
+        .precise = "The title inside << >> needs a word character: '<<\\u200b>>' and '<<...>>' fail.",
     },
     {0},
 };

@@ -3,6 +3,7 @@
  * ifbench/instructions.py), compat semantics.
  */
 #include "ifbench_util.h"
+#include "precise.h"
 
 #include <string.h>
 
@@ -91,7 +92,12 @@ static int check_unique(const void *args, ifr__text *t, ifr__check_ctx *cx)
     for (size_t i = 0; i < w.n; i++) {
         size_t b, e;
         ifr__ifb_strip_ps(low + w.v[i].b, w.v[i].e - w.v[i].b, true, true, &b, &e);
-        ifr__ifb_set_add(&set, low + w.v[i].b + b, e - b);
+        /* precise: a word needs a letter ('', '---' and '123' are not words) */
+        bool letter = !ifr__pr_on(cx);
+        for (size_t k = b; !letter && k < e; k++)
+            letter = ifr__py_isalpha(low[w.v[i].b + k]);
+        if (letter)
+            ifr__ifb_set_add(&set, low + w.v[i].b + b, e - b);
     }
     cx->followed = (int64_t)set.n >= a->n;
     ifr__detail(cx, "%zu unique words; needs at least %lld", set.n, (long long)a->n);
@@ -132,8 +138,12 @@ static int check_conjunctions(const void *args, ifr__text *t, ifr__check_ctx *cx
         rc = ifr__ifb_lower(t->arena, tok + b, e - b, &low, &nlow);
         if (rc)
             return rc;
-        if (is_conjunction(low, nlow))
-            ifr__ifb_set_add(&set, tok, ntok); /* the raw token, as the reference */
+        if (is_conjunction(low, nlow)) {
+            if (ifr__pr_on(cx)) /* precise: 'and', 'And' and 'and,' are one conjunction */
+                ifr__ifb_set_add(&set, low, nlow);
+            else
+                ifr__ifb_set_add(&set, tok, ntok); /* the raw token, as the reference */
+        }
     }
     cx->followed = (int64_t)set.n >= a->n;
     ifr__detail(cx, "%zu different conjunction tokens; needs at least %lld", set.n,
@@ -264,6 +274,11 @@ static int check_japanese(const void *args, ifr__text *t, ifr__check_ctx *cx)
     int rc = ifr__ifb_split_ws(t->arena, t->cp, t->ncp, &w);
     if (rc)
         return rc;
+    if (ifr__pr_on(cx) && (int64_t)w.n < a->n) {
+        cx->followed = false; /* precise: no N-th word to check is no pass */
+        ifr__detail(cx, "%zu words; needs at least %lld", w.n, (long long)a->n);
+        return IFR_OK;
+    }
     for (size_t i = 0; i < w.n; i++) {
         if ((int64_t)((i + 1) % (uint64_t)a->n) != 0)
             continue;
@@ -366,7 +381,17 @@ static int check_kwmulti(const void *args, ifr__text *t, ifr__check_ctx *cx)
     if (rc)
         return rc;
     for (int i = 0; i < 5; i++) {
-        size_t c = ifr__ifb_count(low, nlow, a->kw[i], a->nkw[i]);
+        size_t c = 0;
+        if (ifr__pr_on(cx)) {
+            /* precise: whole words ('door' does not occur in 'doorway') */
+            for (size_t at = 0; a->nkw[i] &&
+                                (at = ifr__pr_find_word(low, nlow, at, a->kw[i], a->nkw[i])) !=
+                                    (size_t)-1;
+                 at += a->nkw[i])
+                c++;
+        } else {
+            c = ifr__ifb_count(low, nlow, a->kw[i], a->nkw[i]);
+        }
         if (c != (size_t)kwmulti_counts[i]) {
             cx->followed = false;
             ifr__detail(cx, "keyword%d occurs %zu times; needs exactly %d", i + 1, c,
@@ -446,14 +471,16 @@ const ifr__checker ifr__family_ifbench_count[] = {
      .summary = "Word count (\\w+ runs) within [min_words, max_words]",
      .kwargs = kw_range, .parse = parse_range, .flags = IFR_CHECKER_RANDOM, .check = check_range,
      .rule = "Followed iff `min_words <= len(re.findall(r\"\\w+\", value)) <= max_words`.",
-     .quirks = "Words are \\w+ runs: don't, e-mail and 3.14 count 2 each; a run of CJK counts 1."},
+     .quirks = "Words are \\w+ runs: don't, e-mail and 3.14 count 2 each; a run of CJK counts 1.",
+     .precise = "Same as compat: a range is exact both ways. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "count:unique_word_count", .suite = IFR__SUITE_IFBENCH,
      .summary = "At least N distinct words", .kwargs = kw_N, .parse = parse_N,
      .check = check_unique, .flags = IFR_CHECKER_HACKABLE | IFR_CHECKER_RANDOM,
      .rule = "Followed iff `len({w.strip(string.punctuation + ' ') for w in "
              "value.lower().split()}) >= N`.",
      .quirks = "A punctuation-only token becomes '' and counts as one more word; curly quotes "
-               "are not stripped; nonsense tokens count."},
+               "are not stripped; nonsense tokens count.",
+     .precise = "A token counts as a word only if it has a letter after stripping punctuation ('', '---' and '123' are not words). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "count:conjunctions", .suite = IFR__SUITE_IFBENCH,
      .summary = "At least small_n different coordinating conjunctions",
      .kwargs = kw_small_n, .parse = parse_small_n, .check = check_conjunctions,
@@ -462,27 +489,31 @@ const ifr__checker ifr__family_ifbench_count[] = {
              "' ').lower() in ('and', 'but', 'for', 'nor', 'or', 'so', 'yet')}) >= "
              "small_n` (distinct raw tokens).",
      .quirks = "Raw tokens are compared, so 'and', 'and,', 'And' and '(and)' are 4 "
-               "different conjunctions."},
+               "different conjunctions.",
+     .precise = "Conjunctions are compared after lowering and stripping punctuation: 'and', 'And' and 'and,' are one conjunction, not three. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "count:person_names", .suite = IFR__SUITE_IFBENCH,
      .summary = "At least N names from IFBench's fixed list of 50", .kwargs = kw_N,
      .parse = parse_N, .check = check_person_names, .flags = IFR_CHECKER_HACKABLE | IFR_CHECKER_RANDOM,
      .rule = "Followed iff at least N of IFBench's 50 first names (Emma ... Jonathan) "
              "satisfy `re.search(r\"\\b\" + re.escape(name) + r\"\\b\", value)` "
              "(case-sensitive).",
-     .quirks = "Mia's counts, Miami and EMMA do not; a bare list of names passes."},
+     .quirks = "Mia's counts, Miami and EMMA do not; a bare list of names passes.",
+     .precise = "Same as compat: the names are matched as case-sensitive whole words (known gap: a bare list of names passes). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "count:numbers", .suite = IFR__SUITE_IFBENCH,
      .summary = "Exactly N numbers", .kwargs = kw_N, .parse = parse_N,
      .flags = IFR_CHECKER_RANDOM, .check = check_numbers,
      .rule = "Followed iff `len(re.findall(r\"\\d+\", value.translate(str.maketrans('', '', "
              "string.punctuation)))) == N`.",
      .quirks = "Removing punctuation joins numbers (3.14, 1,000,000 and 10-20 are one); "
-               "Unicode decimal digits count; digits inside words count."},
+               "Unicode decimal digits count; digits inside words count.",
+     .precise = "Same as compat: an exact count. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "count:punctuation", .suite = IFR__SUITE_IFBENCH,
      .summary = "Every standard punctuation mark plus an interrobang",
      .check = check_punctuation, .flags = IFR_CHECKER_HACKABLE,
      .rule = "Needs '?!', '!?' or U+203D; remove the first '?!' (else the first '!?') "
              "once; followed iff the rest still contains each of `. , ! ? ; :`.",
-     .quirks = "The string '?!?!,.;:' passes; full-width marks do not count."},
+     .quirks = "The string '?!?!,.;:' passes; full-width marks do not count.",
+     .precise = "Same as compat: every required mark must be present (known gap: a string of the marks alone passes). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "count:words_japanese", .suite = IFR__SUITE_IFBENCH,
      .summary = "Every N-th word contains Japanese", .kwargs = kw_N, .parse = parse_japanese,
      .check = check_japanese, .flags = IFR_CHECKER_HACKABLE | IFR_CHECKER_RANDOM,
@@ -490,18 +521,21 @@ const ifr__checker ifr__family_ifbench_count[] = {
              "by N that is, after `strip(string.punctuation + ' ')`, non-empty and not "
              "`isdigit()` contains a character in U+3040-30FF or U+4E00-9FFF.",
      .quirks = "Fewer than N words pass vacuously; hanzi count as Japanese; digit tokens are "
-               "skipped. N = 0 is a kwargs error (the reference divides by zero)."},
+               "skipped. N = 0 is a kwargs error (the reference divides by zero).",
+     .precise = "At least N words are needed (fewer words have no N-th word to check). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "count:keywords_multiple", .suite = IFR__SUITE_IFBENCH,
      .summary = "keyword1..5 occur exactly 1, 2, 3, 5 and 7 times",
      .kwargs = kw_kwmulti, .parse = parse_kwmulti, .flags = IFR_CHECKER_RANDOM, .check = check_kwmulti,
      .rule = "Followed iff `value.lower().count(keywordK.strip().lower())` is 1, 2, 3, 5 "
              "and 7 for K = 1..5.",
-     .quirks = "Substring counts: 'door' counts inside 'doorway'."},
+     .quirks = "Substring counts: 'door' counts inside 'doorway'.",
+     .precise = "Keywords are counted as case-insensitive whole words: 'door' does not occur in 'doorway'. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "count:pronouns", .suite = IFR__SUITE_IFBENCH,
      .summary = "At least N pronouns", .kwargs = kw_N, .parse = parse_N,
      .check = check_pronouns, .flags = IFR_CHECKER_HACKABLE | IFR_CHECKER_RANDOM,
      .rule = "Followed iff at least N tokens of `nltk.word_tokenize(value.replace('/', ' "
              "').lower())` (NLTK 3.9.2) are in IFBench's set of 63 pronouns.",
      .quirks = "The set includes all, some, any, each, both and none; 'this this this' "
-               "counts 3; it's gives it + 's."},
+               "counts 3; it's gives it + 's.",
+     .precise = "Same as compat: pronoun tokens are counted as the reference does (repeating a pronoun counts). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {0}};

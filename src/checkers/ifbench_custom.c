@@ -649,7 +649,8 @@ const ifr__checker ifr__family_ifbench_custom[] = {
      .summary = "Count from 10 to 50 printing only multiples of 7", .check = check_multiples,
      .rule = "Followed iff `re.findall(r\"\\d+\", value) == ['14', '21', '28', '35', '42', "
              "'49']`.",
-     .quirks = "Any other number anywhere fails; words around the numbers are ignored."},
+     .quirks = "Any other number anywhere fails; words around the numbers are ignored.",
+     .precise = "Same as compat: the exact list of numbers. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "custom:mcq_count_length", .suite = IFR__SUITE_IFBENCH,
      .summary = "4 multiple-choice questions of 5 options, getting longer",
      .check = check_mcq,
@@ -657,35 +658,41 @@ const ifr__checker ifr__family_ifbench_custom[] = {
              "\\d+[\\.|\\):;]?\\s*)\", value)` gives exactly 4 non-blank questions, each has "
              "exactly 5 lines matching `r\"^[A-Ea-e][\\.|\\)]\\s*\\w+\"` (stripped), and the "
              "text before the first option gets strictly longer.",
-     .quirks = "A one-character text without 'Question' is not rejected by the prefix test."},
+     .quirks = "A one-character text without 'Question' is not rejected by the prefix test.",
+     .precise = "Same as compat: the structure is exact. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "custom:reverse_newline", .suite = IFR__SUITE_IFBENCH,
      .summary = "African countries in reverse alphabetical order, one per line",
      .check = check_reverse_newline, .flags = IFR_CHECKER_HACKABLE,
      .rule = "Non-empty lines of `value.split('\\n')` stripped of P + ' '; from the first "
              "containing 'Zimbabwe': followed iff there are at least 52 and their "
              "NFKD-ASCII forms are in non-increasing order.",
-     .quirks = "The names are not checked: any 52 reverse-sorted lines after Zimbabwe pass."},
+     .quirks = "The names are not checked: any 52 reverse-sorted lines after Zimbabwe pass.",
+     .precise = "Same as compat: (known gap: the names themselves are not checked). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "custom:word_reverse", .suite = IFR__SUITE_IFBENCH,
      .summary = "Answer (bald eagle) with the words in reverse order",
      .check = check_word_reverse,
      .rule = "With `v = ' '.join(value.lower().strip().translate(remove "
              "P).split()[::-1])`: followed iff 'bald eagle' in v and `v in "
-             "nltk.sent_tokenize(v)`."},
+             "nltk.sent_tokenize(v)`.",
+     .precise = "Same as compat: the reversed answer must be a sentence. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "custom:character_reverse", .suite = IFR__SUITE_IFBENCH,
      .summary = "Answer (bald eagle) with the letters in reverse order",
      .check = check_character_reverse, .flags = IFR_CHECKER_HACKABLE,
      .rule = "Followed iff `'elgae dlab' in value.lower()`.",
-     .quirks = "Substring test: the rest of the text is not checked."},
+     .quirks = "Substring test: the rest of the text is not checked.",
+     .precise = "Same as compat: (known gap: a substring test, the rest of the text is free). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "custom:sentence_alphabet", .suite = IFR__SUITE_IFBENCH,
      .summary = "26 sentences whose first words start a..z",
      .check = check_sentence_alphabet,
      .rule = "Followed iff `nltk.sent_tokenize(value)` gives exactly 26 sentences and "
-             "sentence i's first `split()` token, lower-cased, starts with chr(97 + i)."},
+             "sentence i's first `split()` token, lower-cased, starts with chr(97 + i).",
+     .precise = "Same as compat: 26 sentences with exact initials. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "custom:european_capitals_sort", .suite = IFR__SUITE_IFBENCH,
      .summary = "The 27 European capitals north of 45 degrees, by latitude",
      .check = check_capitals,
      .rule = "Items of the NFKD-ASCII value split on ',', blank ones dropped: followed "
-             "iff they are exactly the 27 expected capitals in order (each stripped)."},
+             "iff they are exactly the 27 expected capitals in order (each stripped).",
+     .precise = "Same as compat: the exact list. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "custom:csv_city", .suite = IFR__SUITE_IFBENCH,
      .summary = "CSV with header ID,Country,City,Year,Count and 7 rows",
      .check = check_csv_city,
@@ -693,7 +700,8 @@ const ifr__checker ifr__family_ifbench_custom[] = {
              "first equal to ['ID', 'Country', 'City', 'Year', 'Count'] and all others of "
              "5 fields.",
      .quirks = "Python csv semantics: blank lines are records; a bare '\\r' inside a line makes "
-               "the reference raise csv.Error (reported as IFR_E_UNSUPPORTED)."},
+               "the reference raise csv.Error (reported as IFR_E_UNSUPPORTED).",
+     .precise = "Same as compat: the CSV structure is exact. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "custom:csv_special_character", .suite = IFR__SUITE_IFBENCH,
      .summary = "CSV of 14 product rows with a quoted field holding a special character",
      .check = check_csv_special,
@@ -703,7 +711,8 @@ const ifr__checker ifr__family_ifbench_custom[] = {
              "records 2..15, each must have 5 fields, and followed iff one has a field "
              "matching `r'\".*[^\\d\\w\\s].*\"'` before a bad record.",
      .quirks = "Returns at the first row with a special field: later rows are not checked; "
-               "the quote tripling makes any quoted field keep its quotes."},
+               "the quote tripling makes any quoted field keep its quotes.",
+     .precise = "Same as compat: (known gap: rows after the first special field are not checked). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "custom:csv_quotes", .suite = IFR__SUITE_IFBENCH,
      .summary = "Tab-separated CSV of 3 rows with every field in double quotes",
      .check = check_csv_quotes,
@@ -712,7 +721,8 @@ const ifr__checker ifr__family_ifbench_custom[] = {
              "plus spaces). After `value.replace('\"', '\"\"\"')`: followed iff "
              "`csv.reader(..., delimiter='\\t')` gives 4 records of 5 fields whose "
              "stripped fields all start and end with '\"'.",
-     .quirks = "An empty field makes the reference raise IndexError (IFR_E_UNSUPPORTED)."},
+     .quirks = "An empty field makes the reference raise IndexError (IFR_E_UNSUPPORTED).",
+     .precise = "Same as compat: every field is checked. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "custom:date_format_list", .suite = IFR__SUITE_IFBENCH,
      .summary = "Comma-separated YYYY-MM-DD dates within 1769-1821",
      .check = check_dates,
@@ -720,5 +730,6 @@ const ifr__checker ifr__family_ifbench_custom[] = {
              "`^\\d{4}-\\d{2}-\\d{2}$` with year 1769-1821, month <= 12, and day <= 31 / 30 "
              "/ 29 for months in (1, 3, 5, 7, 8, 10, 12) / (4, 6, 9, 11) / (2).",
      .quirks = "Month 00 and day 00 pass; Feb 29 always passes; Unicode decimal digits pass; a "
-               "trailing comma gives an empty item, which fails."},
+               "trailing comma gives an empty item, which fails.",
+     .precise = "Same as compat: every item is checked. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {0}};

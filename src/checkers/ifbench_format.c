@@ -3,6 +3,7 @@
  * compat semantics.
  */
 #include "ifbench_util.h"
+#include "precise.h"
 
 #include <string.h>
 
@@ -415,6 +416,21 @@ static int check_thesis(const void *args, ifr__text *t, ifr__check_ctx *cx)
     }
     /* thesis = value[3:end] (the 3/4 offsets assume <i>...</i>) */
     size_t tb = 3 < n ? 3 : n, te = end < tb ? tb : end;
+    if (ifr__pr_on(cx)) {
+        /* precise: the text between the tags, without the tags' leftovers, needs a word,
+         * and so does the text after the closing tag */
+        size_t open_len = s[1] == 'e' ? 4 : 3;
+        size_t close_len = end + 4 < n && s[end + 2] == 'e' ? 5 : 4;
+        tb = open_len;
+        te = end > tb ? end : tb;
+        bool thesis = ifr__pr_has_word(s + tb, te - tb);
+        size_t rb2 = end + close_len < n ? end + close_len : n;
+        cx->followed = thesis && ifr__pr_has_word(s + rb2, n - rb2);
+        ifr__detail(cx, cx->followed ? "italic thesis followed by text"
+                        : !thesis    ? "the italic thesis has no words"
+                                     : "no text follows the italic thesis");
+        return IFR_OK;
+    }
     if (ifr__py_isblank(s + tb, te - tb)) {
         cx->followed = false;
         ifr__detail(cx, "the italic thesis is empty");
@@ -437,6 +453,12 @@ static int check_sub_bullets(const void *args, ifr__text *t, ifr__check_ctx *cx)
     while (i < t->ncp && t->cp[i] != '*')
         i++;
     size_t piece = 0;
+    if (ifr__pr_on(cx) && i == t->ncp) {
+        /* precise: no bullets at all is not "every bullet has a sub-bullet" */
+        cx->followed = false;
+        ifr__detail(cx, "no '*' bullets");
+        return IFR_OK;
+    }
     while (i < t->ncp) {
         size_t j = i + 1;
         bool dash = false;
@@ -548,6 +570,34 @@ static int check_template(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     (void)args;
     static const char *const labels[3] = {"My Answer:", "My Conclusion:", "Future Outlook:"};
+    if (ifr__pr_on(cx)) {
+        /* precise: each label starts a line (after markdown), in template order, and is
+         * followed by some text before the next label */
+        size_t at[3], pos = 0, b, e;
+        int found = 0;
+        while (found < 3 && ifr__pr_next_line(t->cp, t->ncp, &pos, &b, &e)) {
+            size_t i = b;
+            while (i < e && (ifr__py_isspace(t->cp[i]) || t->cp[i] == '*' || t->cp[i] == '#' ||
+                             t->cp[i] == '_'))
+                i++;
+            size_t k = strlen(labels[found]);
+            bool hit = e - i >= k;
+            for (size_t q = 0; hit && q < k; q++)
+                hit = t->cp[i + q] == (unsigned char)labels[found][q];
+            if (hit)
+                at[found++] = i + k;
+        }
+        bool ok = found == 3;
+        for (int i = 0; ok && i < 3; i++) {
+            size_t end = i < 2 ? at[i + 1] - strlen(labels[i + 1]) : t->ncp;
+            ok = end > at[i] && ifr__pr_has_word(t->cp + at[i], end - at[i]);
+        }
+        cx->followed = ok;
+        ifr__detail(cx, ok ? "the three template sections, in order, with content"
+                           : "the labels must start lines in order (My Answer:, My Conclusion:, "
+                             "Future Outlook:), each followed by text");
+        return IFR_OK;
+    }
     for (int i = 0; i < 3; i++)
         if (ifr__ifb_find_ascii(t->cp, t->ncp, labels[i], 0) == SIZE_MAX) {
             cx->followed = false;
@@ -563,7 +613,8 @@ static int check_no_whitespace(const void *args, ifr__text *t, ifr__check_ctx *c
 {
     (void)args;
     for (size_t i = 0; i < t->ncp; i++)
-        if (ifr__py_isspace(t->cp[i])) {
+        if (ifr__py_isspace(t->cp[i]) ||
+            (ifr__pr_on(cx) && ifr__pr_invisible(t->cp[i]))) { /* precise: ZWSP, BOM, joiners too */
             cx->followed = false;
             ifr__detail(cx, "whitespace at character %zu", i);
             return IFR_OK;
@@ -591,14 +642,16 @@ const ifr__checker ifr__family_ifbench_format[] = {
      .rule = "Scan for ( [ {: a matching close pops, a mismatched close resets the stack "
              "and the maximum depth. Followed iff some pop happens after the maximum "
              "depth reached 5.",
-     .quirks = "(((((x) passes: one close is enough; full-width brackets do not count."},
+     .quirks = "(((((x) passes: one close is enough; full-width brackets do not count.",
+     .precise = "Same as compat: (known gap: '(((((x)' passes with one close). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "format:quotes", .suite = IFR__SUITE_IFBENCH,
      .summary = "Quotes nested at least 3 levels deep", .check = check_quotes,
      .flags = IFR_CHECKER_HACKABLE,
      .rule = "Scan \" and ': a character equal to the top of the stack pops, any other "
              "quote pushes. Followed iff after some pop `reached_depth - current_depth >= "
              "3`.",
-     .quirks = "Apostrophes (don't) push and break nesting; curly quotes are ignored."},
+     .quirks = "Apostrophes (don't) push and break nesting; curly quotes are ignored.",
+     .precise = "Same as compat: (known gap: nesting is judged by the reference's stack rule). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "format:options", .suite = IFR__SUITE_IFBENCH,
      .summary = "Answer with exactly one of the options", .kwargs = kw_options,
      .parse = parse_options, .flags = IFR_CHECKER_RANDOM, .check = check_options,
@@ -607,12 +660,14 @@ const ifr__checker ifr__family_ifbench_format[] = {
              "followed iff `value` equals a piece exactly; otherwise iff `value.strip(P + "
              "' ').lower()` equals a piece stripped and lowered the same way.",
      .quirks = "strip(P + ' ') does not strip newlines or tabs: '\\nyes\\n' fails strict; "
-               "splitting on 'or' also cuts words such as 'for'."},
+               "splitting on 'or' also cuts words such as 'for'.",
+     .precise = "Same as compat: the answer must equal an option. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "format:newline", .suite = IFR__SUITE_IFBENCH,
      .summary = "Each word on its own line", .check = check_newline,
      .rule = "With `v = value` minus string.punctuation: followed iff the number of "
              "non-empty lines of `v.strip().split('\\n')` == `len(v.strip().split())`.",
-     .quirks = "Lines of spaces are not removed; a punctuation-only line is fine."},
+     .quirks = "Lines of spaces are not removed; a punctuation-only line is fine.",
+     .precise = "Same as compat: lines must equal words. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "format:emoji", .suite = IFR__SUITE_IFBENCH,
      .summary = "An emoji at the end of every sentence", .check = check_emoji,
      .rule = "For each sentence of `nltk.sent_tokenize(value)`, `c = s.translate(remove "
@@ -620,14 +675,16 @@ const ifr__checker ifr__family_ifbench_format[] = {
              "or second-to-last character, or the next sentence's c starts with one "
              "(`emoji.is_emoji` on single code points, emoji 2.14.1).",
      .quirks = "Because of the second-to-last rule, an emoji plus VS16 passes; regional "
-               "indicators (flags) fail; (c) and (r) signs count."},
+               "indicators (flags) fail; (c) and (r) signs count.",
+     .precise = "Same as compat: every sentence is checked. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "format:line_indent", .suite = IFR__SUITE_IFBENCH,
      .summary = "Each line indented more than the previous one", .check = check_line_indent,
      .rule = "Lines of `value.split('\\n')`, blank ones removed with `list.remove` while "
              "iterating. Followed iff each line has more leading ASCII spaces than the "
              "line before.",
      .quirks = "The element after each removed blank line is skipped, so of two consecutive "
-               "blank lines one stays and takes part; tabs and NBSP count 0; one line passes."},
+               "blank lines one stays and takes part; tabs and NBSP count 0; one line passes.",
+     .precise = "Same as compat: every line is checked. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "format:quote_unquote", .suite = IFR__SUITE_IFBENCH,
      .summary = "Every quoted phrase is followed by an explanation",
      .check = check_quote_unquote,
@@ -635,12 +692,14 @@ const ifr__checker ifr__family_ifbench_format[] = {
              "occur and the result, stripped of digits and of punctuation other than '\"', "
              "does not end with '\"'.",
      .quirks = "Curly quotes are invisible (the normalisation is a no-op); text without "
-               "quotes passes."},
+               "quotes passes.",
+     .precise = "Same as compat: (a text without quotes passes vacuously). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "format:list", .suite = IFR__SUITE_IFBENCH,
      .summary = "The separator sep appears at least twice", .kwargs = kw_sep,
      .parse = parse_sep, .check = check_list, .flags = IFR_CHECKER_HACKABLE | IFR_CHECKER_RANDOM,
      .rule = "Followed iff `len(re.findall(re.escape(sep), value)) >= 2`.",
-     .quirks = "Anywhere in the text, not at line starts: any two hyphens pass for '-'."},
+     .quirks = "Anywhere in the text, not at line starts: any two hyphens pass for '-'.",
+     .precise = "Same as compat: (known gap: any two separators anywhere pass). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "format:thesis", .suite = IFR__SUITE_IFBENCH,
      .summary = "An italic (HTML) thesis followed by text", .check = check_thesis,
      .flags = IFR_CHECKER_HACKABLE,
@@ -648,12 +707,14 @@ const ifr__checker ifr__family_ifbench_format[] = {
              "end. Followed iff `value[3:end].strip()` and `value[end + 4:].strip()` are "
              "both non-empty.",
      .quirks = "The 3/4 offsets assume <i>: with <em> the thesis keeps a '>' and with </em> "
-               "the tail keeps a '>', so <em></em> passes; tags may be mismatched."},
+               "the tail keeps a '>', so <em></em> passes; tags may be mismatched.",
+     .precise = "The text between the tags (the tags' own characters excluded, so '<em></em>' is empty) and the text after the closing tag each need a word. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "format:sub-bullets", .suite = IFR__SUITE_IFBENCH,
      .summary = "Every * bullet has a - sub-bullet", .check = check_sub_bullets,
      .flags = IFR_CHECKER_HACKABLE,
      .rule = "Followed iff every piece of `value.split('*')[1:]` contains '-'.",
-     .quirks = "Text without '*' passes; loose mode removes every '*' and so always passes."},
+     .quirks = "Text without '*' passes; loose mode removes every '*' and so always passes.",
+     .precise = "At least one '*' bullet is needed (a text without bullets fails). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "format:no_bullets_bullets", .suite = IFR__SUITE_IFBENCH,
      .summary = "Two or more sentences, then two or more * bullets",
      .check = check_no_bullets_bullets,
@@ -663,22 +724,26 @@ const ifr__checker ifr__family_ifbench_format[] = {
              "any other line fails. Followed iff there are >= 2 bullets.",
      .quirks = "A blank line before the bullets ends the prose part (the reference keeps the "
                "last sentence list as its flag), so later prose lines fail; '- x' is not a "
-               "bullet."},
+               "bullet.",
+     .precise = "Same as compat: the structure is checked line by line. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "format:title_case", .suite = IFR__SUITE_IFBENCH,
      .summary = "Every word capitalised", .check = check_title_case,
      .flags = IFR_CHECKER_HACKABLE,
      .rule = "Followed iff no token w of `nltk.word_tokenize(value)` starting with a "
              "letter is a lower-case single letter, or a longer token with "
              "`w[0].islower()` and `w[1:]` all lower- or all upper-case.",
-     .quirks = "ALL CAPS passes; minor words must be capitalised too."},
+     .quirks = "ALL CAPS passes; minor words must be capitalised too.",
+     .precise = "Same as compat: every token is checked. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "format:output_template", .suite = IFR__SUITE_IFBENCH,
      .summary = "Use the My Answer / My Conclusion / Future Outlook template",
      .check = check_template, .flags = IFR_CHECKER_HACKABLE,
      .rule = "Followed iff 'My Answer:', 'My Conclusion:' and 'Future Outlook:' all occur "
              "in value.",
-     .quirks = "Substring test only: order and content are not checked."},
+     .quirks = "Substring test only: order and content are not checked.",
+     .precise = "Each label must start a line (after markdown), in template order, with some text after it before the next label: the labels pasted together or in running prose fail. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "format:no_whitespace", .suite = IFR__SUITE_IFBENCH,
      .summary = "No whitespace at all", .check = check_no_whitespace,
      .rule = "Followed iff `not any(c.isspace() for c in value)`.",
-     .quirks = "ZWSP and BOM are not whitespace."},
+     .quirks = "ZWSP and BOM are not whitespace.",
+     .precise = "Invisible separators count as whitespace too (ZWSP, BOM, joiners, other format characters). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {0}};

@@ -3,6 +3,7 @@
  * compat semantics.
  */
 #include "ifbench_util.h"
+#include "precise.h"
 
 #include <string.h>
 
@@ -158,7 +159,7 @@ static int check_type(const void *args, ifr__text *t, ifr__check_ctx *cx)
     int rc = count_ends(t, &e);
     if (rc)
         return rc;
-    cx->followed = e.dot == 2 * e.q;
+    cx->followed = e.dot == 2 * e.q && (!ifr__pr_on(cx) || e.q > 0); /* precise: not 0 == 0 */
     ifr__detail(cx, "%zu sentences end with '.', %zu with '?'; needs exactly 2:1", e.dot, e.q);
     return IFR_OK;
 }
@@ -170,7 +171,7 @@ static int check_balance(const void *args, ifr__text *t, ifr__check_ctx *cx)
     int rc = count_ends(t, &e);
     if (rc)
         return rc;
-    cx->followed = e.dot == e.q && e.q == e.ex;
+    cx->followed = e.dot == e.q && e.q == e.ex && (!ifr__pr_on(cx) || e.q > 0);
     ifr__detail(cx, "%zu '.', %zu '?', %zu '!' sentence endings; needs equal counts", e.dot,
                 e.q, e.ex);
     return IFR_OK;
@@ -196,6 +197,24 @@ static int check_sentence_words(const void *args, ifr__text *t, ifr__check_ctx *
         len[i] = e - b;
     }
     cx->followed = len[0] == len[1] && len[1] == len[2];
+    if (cx->followed && ifr__pr_on(cx)) {
+        /* precise: three different sentences, each with a word (not one sentence
+         * pasted three times) */
+        for (size_t i = 0; i < 3 && cx->followed; i++)
+            cx->followed = ifr__pr_has_word(t->cp + s[i].b, s[i].e - s[i].b);
+        for (size_t i = 0; i < 3 && cx->followed; i++) {
+            size_t j = (i + 1) % 3, n0, n1, common;
+            rc = ifr__pr_compare_words(t, s[i], s[j], &n0, &n1, &common);
+            if (rc)
+                return rc;
+            if (n0 == n1 && common == n0)
+                cx->followed = false;
+        }
+        if (!cx->followed) {
+            ifr__detail(cx, "the three sentences repeat one another (or have no words)");
+            return IFR_OK;
+        }
+    }
     ifr__detail(cx, "sentence lengths %zu, %zu, %zu characters; needs all equal", len[0],
                 len[1], len[2]);
     return IFR_OK;
@@ -222,7 +241,8 @@ const ifr__checker ifr__family_ifbench_ratio[] = {
              "`lower()` is an NLTK English stopword: followed iff w > 0 and `s / w * 100 "
              "<= percentage` (float comparison).",
      .quirks = "Stopwords containing an apostrophe can never match a \\w+ token; don't "
-               "splits into the stop words don and t."},
+               "splits into the stop words don and t.",
+     .precise = "Same as compat: the ratio needs words (w > 0). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "ratio:overlap", .suite = IFR__SUITE_IFBENCH,
      .summary = "Character-trigram overlap with reference_text within percentage +/- 2",
      .kwargs = kw_overlap, .parse = parse_overlap, .check = check_overlap,
@@ -231,24 +251,28 @@ const ifr__checker ifr__family_ifbench_ratio[] = {
              "followed iff R is non-empty and `percentage - 2 <= len(R & F) / len(R) * "
              "100 <= percentage + 2`.",
      .quirks = "Character (not word) trigrams, case-sensitive; mixing a copy of the reference "
-               "with noise reaches any target."},
+               "with noise reaches any target.",
+     .precise = "Same as compat: (known gap: noise mixed with a copy of the reference reaches any ratio). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "ratio:sentence_type", .suite = IFR__SUITE_IFBENCH,
      .summary = "Twice as many sentences ending in '.' as in '?'",
      .check = check_type, .flags = IFR_CHECKER_HACKABLE,
      .rule = "Over the sentences of `nltk.sent_tokenize(value)` (NLTK 3.9.2): followed "
              "iff the number ending with '.' == 2 * the number ending with '?'.",
      .quirks = "0 == 0 passes (no '.' or '?' endings at all); endings like .\" or .) are "
-               "neither type."},
+               "neither type.",
+     .precise = "At least one sentence must end with '?' (and twice as many with '.'): a text with neither, 0 == 0, fails. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "ratio:sentence_balance", .suite = IFR__SUITE_IFBENCH,
      .summary = "Equal numbers of sentences ending in '.', '?' and '!'",
      .check = check_balance, .flags = IFR_CHECKER_HACKABLE,
      .rule = "Over the sentences of `nltk.sent_tokenize(value)`: followed iff the numbers "
              "ending with '.', '?' and '!' are all equal.",
-     .quirks = "0/0/0 passes; '?!' ends with '!'."},
+     .quirks = "0/0/0 passes; '?!' ends with '!'.",
+     .precise = "The equal counts must be at least 1 each: 0/0/0 fails. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "ratio:sentence_words", .suite = IFR__SUITE_IFBENCH,
      .summary = "Exactly three sentences of equal length", .check = check_sentence_words,
      .flags = IFR_CHECKER_HACKABLE,
      .rule = "Followed iff `nltk.sent_tokenize(value)` gives exactly 3 sentences with "
              "equal `len(s.strip())`.",
-     .quirks = "'All different words' is not checked: three copies of one sentence pass."},
+     .quirks = "'All different words' is not checked: three copies of one sentence pass.",
+     .precise = "The three sentences must have words and differ from one another (as word multisets): one sentence pasted three times fails. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {0}};

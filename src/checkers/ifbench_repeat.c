@@ -3,6 +3,7 @@
  * compat semantics.
  */
 #include "ifbench_util.h"
+#include "precise.h"
 
 #include <string.h>
 
@@ -37,6 +38,30 @@ static int parse_change(ifr__parse_ctx *pc, const ifr__kwval *vals, const void *
 static int check_change(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const rep_args *a = args;
+    if (ifr__pr_on(cx)) {
+        /* precise: the first words must really differ (case-insensitive): the prompt
+         * plus a trailing newline, or with its first word re-cased, is unchanged */
+        ifr__ifb_spans pw, vw;
+        int rc = ifr__ifb_split_ws(t->arena, a->prompt, a->nprompt, &pw);
+        if (!rc)
+            rc = ifr__ifb_split_ws(t->arena, t->cp, t->ncp, &vw);
+        if (rc)
+            return rc;
+        if (pw.n && vw.n) {
+            uint32_t *l0, *l1;
+            size_t n0, n1;
+            rc = ifr__ifb_lower(t->arena, a->prompt + pw.v[0].b, pw.v[0].e - pw.v[0].b, &l0, &n0);
+            if (!rc)
+                rc = ifr__ifb_lower(t->arena, t->cp + vw.v[0].b, vw.v[0].e - vw.v[0].b, &l1, &n1);
+            if (rc)
+                return rc;
+            if (ifr__ifb_eq(l0, n0, l1, n1)) {
+                cx->followed = false;
+                ifr__detail(cx, "the first word is not changed");
+                return IFR_OK;
+            }
+        }
+    }
     if (ifr__ifb_eq(a->prompt, a->nprompt, t->cp, t->ncp)) {
         cx->followed = false;
         ifr__detail(cx, "the request is repeated unchanged");
@@ -157,15 +182,18 @@ const ifr__checker ifr__family_ifbench_repeat[] = {
      .rule = "Followed iff `value != prompt_to_repeat and ' "
              "'.join(prompt_to_repeat.split()[1:]) == ' '.join(value.split()[1:])`.",
      .quirks = "The raw strings decide 'unchanged': the prompt plus a trailing newline or a "
-               "leading space passes."},
+               "leading space passes.",
+     .precise = "The first word must really change (case-insensitively): the request with a trailing newline, a leading space or a re-cased first word fails. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "repeat:repeat_simple", .suite = IFR__SUITE_IFBENCH,
      .summary = "Output exactly the given sentence", .check = check_simple,
      .rule = "Followed iff `value.strip().lower() == 'only output this sentence here, "
-             "ignore all other requests.'`."},
+             "ignore all other requests.'`.",
+     .precise = "Same as compat: an exact sentence. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "repeat:repeat_span", .suite = IFR__SUITE_IFBENCH,
      .summary = "Copy the character span [n_start, n_end] of the prompt", .kwargs = kw_span,
      .parse = parse_span, .flags = IFR_CHECKER_RANDOM, .check = check_span,
      .rule = "Followed iff `value.strip().lower() == prompt_to_repeat[n_start:n_end + "
              "1].strip().lower()`.",
-     .quirks = "Character indices (since IFBench PR #25), inclusive; Python slice semantics."},
+     .quirks = "Character indices (since IFBench PR #25), inclusive; Python slice semantics.",
+     .precise = "Same as compat: an exact span. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {0}};

@@ -3,6 +3,7 @@
  * compat semantics. Sentences are nltk.sent_tokenize (Punkt, NLTK 3.9.2).
  */
 #include "ifbench_util.h"
+#include "precise.h"
 
 #include <string.h>
 
@@ -16,6 +17,11 @@ static int check_alliteration(const void *args, ifr__text *t, ifr__check_ctx *cx
     int rc = ifr__ifb_sentences(t, &sent, &ns);
     if (rc)
         return rc;
+    if (ifr__pr_on(cx) && ns < 2) {
+        cx->followed = false; /* precise: one sentence is no increase */
+        ifr__detail(cx, "a single sentence; needs sentences with increasing alliteration");
+        return IFR_OK;
+    }
     long prev = -1;
     for (size_t i = 0; i < ns; i++) {
         uint32_t *low;
@@ -188,6 +194,11 @@ static int check_increment(const void *args, ifr__text *t, ifr__check_ctx *cx)
         return rc;
     if (ns == 0)
         return IFR_E_UNSUPPORTED; /* sentences[0] raises IndexError */
+    if (ifr__pr_on(cx) && ns < 2) {
+        cx->followed = false; /* precise: one sentence cannot grow */
+        ifr__detail(cx, "a single sentence; needs sentences that grow");
+        return IFR_OK;
+    }
     size_t prev;
     rc = sentence_words(t, &sent[0], &prev);
     if (rc)
@@ -231,19 +242,22 @@ const ifr__checker ifr__family_ifbench_sentence[] = {
              "same first character adds 2 when a run starts and 1 when it continues. "
              "Followed iff the scores strictly increase (the first must exceed -1).",
      .quirks = "One sentence always passes (its score only has to beat -1); digits and "
-               "symbols alliterate too."},
+               "symbols alliterate too.",
+     .precise = "At least two sentences are needed (a single sentence is no increase). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "sentence:keyword", .suite = IFR__SUITE_IFBENCH,
      .summary = "Sentence N contains word", .kwargs = kw_keyword, .parse = parse_keyword,
      .flags = IFR_CHECKER_RANDOM, .check = check_keyword,
      .rule = "With `s = nltk.sent_tokenize(value)`: followed iff `len(s) >= N and "
              "re.search(r\"\\b\" + re.escape(word) + r\"\\b\", s[N - 1], re.IGNORECASE)`.",
      .quirks = "Plurals do not match; the word may also appear elsewhere; N = 0 reads the "
-               "last sentence."},
+               "last sentence.",
+     .precise = "Same as compat: a whole-word, case-insensitive search in sentence N. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "sentence:increment", .suite = IFR__SUITE_IFBENCH,
      .summary = "Each sentence has exactly small_n more words than the previous",
      .kwargs = kw_small_n, .parse = parse_small_n, .flags = IFR_CHECKER_RANDOM, .check = check_increment,
      .rule = "With words per sentence = `len(s.translate(remove P).split())` over "
              "`nltk.sent_tokenize(value)`: followed iff each sentence has exactly small_n "
              "more words than the one before.",
-     .quirks = "One sentence passes; a '-' token disappears with the punctuation."},
+     .quirks = "One sentence passes; a '-' token disappears with the punctuation.",
+     .precise = "At least two sentences are needed (a single sentence cannot grow). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {0}};

@@ -3,6 +3,7 @@
  * compat semantics.
  */
 #include "ifbench_util.h"
+#include "precise.h"
 #include "ifbench_tagger.h"
 
 #include <string.h>
@@ -57,6 +58,12 @@ static int check_alphabet(const void *args, ifr__text *t, ifr__check_ctx *cx)
         return IFR_OK;
     }
     uint32_t letter = first[0];
+    if (ifr__pr_on(cx) && w.n < 2) {
+        /* precise: one word is no sequence */
+        cx->followed = false;
+        ifr__detail(cx, "a single word; needs a sequence of words");
+        return IFR_OK;
+    }
     for (size_t i = 1; i < w.n; i++) {
         uint32_t *low;
         size_t nlow;
@@ -161,6 +168,11 @@ static int check_palindrome(const void *args, ifr__text *t, ifr__check_ctx *cx)
         bool ok = true;
         for (size_t k = 0; k < (e - b) / 2 && ok; k++)
             ok = s[b + k] == s[e - 1 - k];
+        /* precise: distinct palindromes ('level' ten times is one) */
+        for (size_t j = 0; ok && ifr__pr_on(cx) && j < i; j++)
+            if (w.v[j].e - w.v[j].b == e - b &&
+                memcmp(s + w.v[j].b, s + b, (e - b) * sizeof *s) == 0)
+                ok = false;
         pal += ok;
     }
     cx->followed = pal >= 10;
@@ -189,6 +201,11 @@ static int check_prime(const void *args, ifr__text *t, ifr__check_ctx *cx)
     int rc = words_of(t, false, true, &s, &n, &w);
     if (rc)
         return rc;
+    if (ifr__pr_on(cx) && w.n == 0) {
+        cx->followed = false;
+        ifr__detail(cx, "no words");
+        return IFR_OK;
+    }
     for (size_t i = 0; i < w.n; i++) {
         size_t len = w.v[i].e - w.v[i].b;
         if (!is_small_prime(len)) {
@@ -261,6 +278,11 @@ static int check_syllables(const void *args, ifr__text *t, ifr__check_ctx *cx)
     if (rc)
         return rc;
     int prev = -1;
+    if (ifr__pr_on(cx) && w.n < 2) {
+        cx->followed = false; /* precise: one word does not alternate */
+        ifr__detail(cx, "fewer than two words");
+        return IFR_OK;
+    }
     for (size_t i = 0; i < w.n; i++) {
         int par = ifr__ifb_syllables(s + w.v[i].b, w.v[i].e - w.v[i].b) % 2;
         if (par == prev) {
@@ -348,6 +370,11 @@ static int check_last_first(const void *args, ifr__text *t, ifr__check_ctx *cx)
     int rc = ifr__ifb_sentences(t, &sent, &ns);
     if (rc)
         return rc;
+    if (ifr__pr_on(cx) && ns < 2) {
+        cx->followed = false; /* precise: one sentence is no chain */
+        ifr__detail(cx, "a single sentence; needs a chain of sentences");
+        return IFR_OK;
+    }
     for (size_t i = 0; i + 1 < ns; i++) {
         const uint32_t *a = t->cp + sent[i].b, *b = t->cp + sent[i + 1].b;
         size_t ab, ae, bb, be;
@@ -591,70 +618,81 @@ const ifr__checker ifr__family_ifbench_words[] = {
      .rule = "With `w = value` minus string.punctuation, `.split()`: followed iff w is "
              "non-empty, `w[0][0].lower()` is in a-z, and each following non-empty word, "
              "lower-cased, starts with the next letter (z wraps to a).",
-     .quirks = "A single word passes; non-ASCII initials fail."},
+     .quirks = "A single word passes; non-ASCII initials fail.",
+     .precise = "At least two words are needed (a single word is no alphabetic sequence). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "words:vowel", .suite = IFR__SUITE_IFBENCH,
      .summary = "One paragraph using at most three different vowels", .check = check_vowel,
      .flags = IFR_CHECKER_HACKABLE,
      .rule = "Followed iff `value.strip()` contains no '\\n' and `len({c for c in "
              "value.strip().lower() if c in 'aeiou'}) <= 3`.",
-     .quirks = "Only ASCII vowels count and y is not a vowel; a lone \\r does not split lines."},
+     .quirks = "Only ASCII vowels count and y is not a vowel; a lone \\r does not split lines.",
+     .precise = "Same as compat: the vowel set is exact. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "words:consonants", .suite = IFR__SUITE_IFBENCH,
      .summary = "Every word has a consonant cluster", .check = check_consonants,
      .rule = "Followed iff every token of `value.lower().split()` has two adjacent "
              "characters in `bcdfghjklmnpqrstvwxyz`.",
-     .quirks = "Punctuation and digits break adjacency; a, I, it and 42 fail."},
+     .quirks = "Punctuation and digits break adjacency; a, I, it and 42 fail.",
+     .precise = "Same as compat: every token is checked. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "words:palindrome", .suite = IFR__SUITE_IFBENCH,
      .summary = "At least 10 palindromes of 5+ characters", .check = check_palindrome,
      .flags = IFR_CHECKER_HACKABLE,
      .rule = "Followed iff at least 10 tokens of `value` minus string.punctuation, "
              "`.lower().split()`, satisfy `w == w[::-1] and len(w) >= 5`.",
-     .quirks = "Repeats count (level ten times passes); race-car becomes racecar."},
+     .quirks = "Repeats count (level ten times passes); race-car becomes racecar.",
+     .precise = "Palindromes are counted once each: ten copies of 'level' are one palindrome. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "words:prime_lengths", .suite = IFR__SUITE_IFBENCH,
      .summary = "Every word length is a prime", .check = check_prime,
      .flags = IFR_CHECKER_HACKABLE,
      .rule = "Followed iff every token of `value` minus string.punctuation, `.split()`, "
              "has a length (code points) that is a prime <= 97.",
-     .quirks = "Zero tokens pass (a punctuation-only text)."},
+     .quirks = "Zero tokens pass (a punctuation-only text).",
+     .precise = "At least one word is needed (a punctuation-only text fails). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "words:repeats", .suite = IFR__SUITE_IFBENCH,
      .summary = "No word repeated more than small_n times", .kwargs = kw_small_n,
      .parse = parse_small_n, .flags = IFR_CHECKER_RANDOM, .check = check_repeats,
      .rule = "Followed iff no token of `value.lower()` minus string.punctuation, "
              "`.split()`, occurs more than small_n times.",
-     .quirks = "Case variants merge; don't becomes dont; stop words count too."},
+     .quirks = "Case variants merge; don't becomes dont; stop words count too.",
+     .precise = "Same as compat: an upper bound per word. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "words:odd_even_syllables", .suite = IFR__SUITE_IFBENCH,
      .summary = "Words alternate odd and even syllable counts", .check = check_syllables,
      .rule = "For the tokens of `value` minus string.punctuation, `.lower().split()`: "
              "followed iff `syllapy.count(w) % 2` (syllapy 0.7.2: its 6,392-word table, "
              "else the vowel-group rule; 0 for words with a digit) differs between "
              "neighbours.",
-     .quirks = "One word passes; words containing a digit count 0 syllables (even)."},
+     .quirks = "One word passes; words containing a digit count 0 syllables (even).",
+     .precise = "At least two words are needed (a single word does not alternate). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "words:paragraph_last_first", .suite = IFR__SUITE_IFBENCH,
      .summary = "Each paragraph ends with the word it starts with",
      .check = check_par_last_first,
      .rule = "Followed iff for every line of `value.split('\\n')` that is non-blank, "
              "`line.strip().lower().strip(string.punctuation + ' ').split()` is empty or "
              "starts and ends with the same token.",
-     .quirks = "One-word lines pass; inner punctuation stays attached to tokens."},
+     .quirks = "One-word lines pass; inner punctuation stays attached to tokens.",
+     .precise = "Same as compat: (one-word lines pass vacuously). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "words:no_consecutive", .suite = IFR__SUITE_IFBENCH,
      .summary = "No two consecutive words share a first letter",
      .check = check_no_consecutive,
      .rule = "Followed iff no two adjacent tokens of `value.lower()` minus "
              "string.punctuation, `.split()`, start with the same character.",
-     .quirks = "Digits and symbols count as first characters."},
+     .quirks = "Digits and symbols count as first characters.",
+     .precise = "Same as compat: every adjacent pair is checked. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "words:last_first", .suite = IFR__SUITE_IFBENCH,
      .summary = "Each sentence starts with the previous sentence's last word",
      .check = check_last_first,
      .rule = "For consecutive sentences a, b of `nltk.sent_tokenize(value)`: followed iff "
              "`a.rstrip(P + ' ').split()[-1].lower() == b.lstrip(P + ' "
              "').split()[0].lower()` (an empty side fails).",
-     .quirks = "One sentence passes; inner punctuation stays attached (Dog's)."},
+     .quirks = "One sentence passes; inner punctuation stays attached (Dog's).",
+     .precise = "At least two sentences are needed (a single sentence is no chain). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "words:keywords_specific_position", .suite = IFR__SUITE_IFBENCH,
      .summary = "keyword is word m of sentence n", .kwargs = kw_kwpos, .parse = parse_kwpos,
      .flags = IFR_CHECKER_RANDOM, .check = check_kwpos,
      .rule = "With `s = nltk.sent_tokenize(value)`: followed iff `len(s) >= n` and, among "
              "the tokens of `nltk.word_tokenize(s[n - 1])` that contain an alphanumeric "
              "character, token m exists and equals `keyword.strip()` case-insensitively.",
-     .quirks = "keyword's tokenizes as keyword + 's and passes."},
+     .quirks = "keyword's tokenizes as keyword + 's and passes.",
+     .precise = "Same as compat: an exact position. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "words:words_position", .suite = IFR__SUITE_IFBENCH,
      .summary = "keyword is the second and the second-to-last word", .kwargs = kw_keyword,
      .parse = parse_kw_strip, .flags = IFR_CHECKER_RANDOM, .check = check_words_position,
@@ -663,12 +701,14 @@ const ifr__checker ifr__family_ifbench_words[] = {
              "t[-3] equal `keyword.strip()` case-insensitively; otherwise iff t[1] and "
              "t[-2] do.",
      .quirks = "A final '...' is not 'in' string.punctuation, so t[-2] is compared; a "
-               "two-token text compares t[1] with t[0]."},
+               "two-token text compares t[1] with t[0].",
+     .precise = "Same as compat: exact positions. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "words:start_verb", .suite = IFR__SUITE_IFBENCH,
      .summary = "The response starts with a verb", .check = check_start_verb,
      .rule = "Followed iff `'VB' in nltk.pos_tag(nltk.word_tokenize(value))[0][1]` (NLTK "
              "3.9.2 averaged perceptron, English).",
      .quirks = "Decided by the tagger: a capitalised imperative at the start is often not a "
                "verb (Write -> IN, Keep -> NNP) while Go, Imagine and Let are; markdown or a "
-               "quote first fails."},
+               "quote first fails.",
+     .precise = "Same as compat: decided by the tagger. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {0}};

@@ -271,20 +271,23 @@ const ifr__checker ifr__family_iftrain_copy[] = {
      .kwargs = kw_prompt, .parse = parse_copy, .check = check_copy,
      .rule = "Followed iff `value.strip().lower() == prompt_to_repeat.strip().lower()`.",
      .quirks = "Case is ignored; inner whitespace must match exactly. An empty prompt is an "
-               "error (the reference raises ValueError)."},
+               "error (the reference raises ValueError).",
+     .precise = "Same as compat: the rule is exact (the whole stripped response equals the text). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "copy:copying_simple", IT,
      .summary = "Repeat the request without change and do not answer it.",
      .kwargs = kw_prompt, .parse = parse_copy, .check = check_copy,
      .rule = "Followed iff `value.strip().lower() == prompt_to_repeat.strip().lower()`.",
      .quirks = "Case is ignored; inner whitespace must match exactly. An empty prompt is an "
-               "error (the reference raises ValueError)."},
+               "error (the reference raises ValueError).",
+     .precise = "Same as compat: the rule is exact (the whole stripped response equals the request). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "copy:copying_multiple", IT,
      .summary = "Repeat the request N times, separated by ******.",
      .kwargs = kw_multiple, .parse = parse_multiple, .check = check_multiple, .flags = R,
      .rule = "With `p = value.split(\"******\")`, followed iff `len(p) == N` and every "
              "`p_i.strip().lower() == prompt_to_repeat.strip().lower()`.",
      .quirks = "Seven asterisks leave a '*' in a piece (fails); a trailing divider gives an "
-               "empty piece (fails). N = 0 makes the reference draw at random: an error here."},
+               "empty piece (fails). N = 0 makes the reference draw at random: an error here.",
+     .precise = "Same as compat: the rule is exact (N pieces, each equal to the request). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "new:copy_span_idx", IT, .summary = "Copy the character span [n_start, n_end) of the text.",
      .kwargs = kw_span, .parse = parse_span, .check = check_copy, .flags = R,
      .rule = "Followed iff `value.strip().lower() == "
@@ -292,7 +295,8 @@ const ifr__checker ifr__family_iftrain_copy[] = {
      .quirks = "The end is exclusive although the instruction says inclusive (IFBench's "
                "repeat:repeat_span is inclusive). Python slice rules for negative or "
                "out-of-range indices. n_start = 0 or n_end = 0 makes the reference draw at "
-               "random (`if not n_start`): an error here."},
+               "random (`if not n_start`): an error here.",
+     .precise = "Same as compat: the rule is exact (the stripped response equals the span). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "copy:repeat_phrase", IT,
      .summary = "Repeat the phrase N times, changing exactly one word each time.",
      .kwargs = kw_phrase, .parse = parse_repeat_phrase, .check = check_repeat_phrase, .flags = R,
@@ -302,6 +306,7 @@ const ifr__checker ifr__family_iftrain_copy[] = {
              "exactly small_n matches differ in one word.",
      .quirks = "The words are unescaped regex; case-sensitive; '.' does not cross a newline; "
                "matches do not overlap. An unchanged copy is a match but not a changed one, "
-               "so it fails the count (PR #1044, April 2026)."},
+               "so it fails the count (PR #1044, April 2026).",
+     .precise = "Same as compat: the matches must have the phrase's word count and exactly one changed word each, which degenerate text cannot meet. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {0},
 };

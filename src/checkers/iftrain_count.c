@@ -3,6 +3,7 @@
  * counting_composition, count_unique, count_increment_word), open-instruct e6c3044.
  */
 #include "../ifreward_internal.h"
+#include "precise.h"
 #include "../text/pycompat.h"
 #include "iftrain_util.h"
 
@@ -10,6 +11,7 @@
 
 typedef struct count_args {
     int64_t n, n_sent, n_words;
+    ifr__ustr w1, w2; /* precise: the keywords as literal text */
     const ifr__regex *rx1, *rx2;
 } count_args;
 
@@ -151,6 +153,28 @@ static int check_unique(const void *args, ifr__text *t, ifr__check_ctx *cx)
     const ifr__ustr **slot = ifr__arena_calloc(t->arena, cap, sizeof *slot);
     if (!slot)
         return IFR_E_NOMEM;
+    bool precise = ifr__pr_on(cx);
+    ifr__ustr *low = NULL;
+    if (precise) {
+        /* precise: words compared case-insensitively, punctuation tokens ignored */
+        low = ifr__arena_alloc(t->arena, (nt + 1) * sizeof *low);
+        if (!low)
+            return IFR_E_NOMEM;
+        size_t m = 0;
+        for (size_t k = 0; k < nt; k++) {
+            if (!ifr__pr_has_word(toks[k].p, toks[k].n))
+                continue;
+            uint32_t *lp;
+            size_t ln;
+            if ((rc = ifr__py_lower(toks[k].p, toks[k].n, t->arena, &lp, &ln)) != IFR_OK)
+                return rc;
+            low[m].p = lp;
+            low[m].n = ln;
+            m++;
+        }
+        toks = low;
+        nt = m;
+    }
     for (size_t k = 0; k < nt; k++) {
         size_t h = (size_t)hash_cps(&toks[k]) & (cap - 1);
         while (slot[h]) {
@@ -171,7 +195,7 @@ static int check_unique(const void *args, ifr__text *t, ifr__check_ctx *cx)
 /* MARK: count_increment_word ----------------------------------------------------------- */
 
 static int regex_kwarg(ifr__parse_ctx *pc, const ifr__kwval *v, const char *key,
-                       const ifr__regex **rx)
+                       const ifr__regex **rx, ifr__ustr *word)
 {
     ifr__ustr w;
     bool empty = false;
@@ -182,6 +206,7 @@ static int regex_kwarg(ifr__parse_ctx *pc, const ifr__kwval *v, const char *key,
         return ifr__parse_error(pc, IFR_E_KWARGS, key,
                                 "%s must be a non-empty string (the reference raises "
                                 "TypeError)", key);
+    *word = w;
     return ifr__ift_kwarg_regex(pc, key, &w, IFR__RX_IGNORECASE, rx);
 }
 
@@ -191,9 +216,9 @@ static int parse_increment(ifr__parse_ctx *pc, const ifr__kwval *vals, const voi
     if (!a)
         return IFR_E_NOMEM;
     *args = a;
-    int rc = regex_kwarg(pc, &vals[0], "keyword1", &a->rx1);
+    int rc = regex_kwarg(pc, &vals[0], "keyword1", &a->rx1, &a->w1);
     if (rc == IFR_OK)
-        rc = regex_kwarg(pc, &vals[1], "keyword2", &a->rx2);
+        rc = regex_kwarg(pc, &vals[1], "keyword2", &a->rx2, &a->w2);
     return rc;
 }
 
@@ -201,9 +226,17 @@ static int check_increment(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const count_args *a = args;
     size_t c1 = 0, c2 = 0;
-    int rc = ifr__regex_count(a->rx1, cx->rx, t->s, t->n, &c1);
-    if (rc == IFR_OK)
-        rc = ifr__regex_count(a->rx2, cx->rx, t->s, t->n, &c2);
+    int rc;
+    if (ifr__pr_on(cx)) {
+        /* precise: literal keywords, case-insensitive whole words */
+        rc = ifr__pr_count_word_ci(t, a->w1.p, a->w1.n, &c1);
+        if (rc == IFR_OK)
+            rc = ifr__pr_count_word_ci(t, a->w2.p, a->w2.n, &c2);
+    } else {
+        rc = ifr__regex_count(a->rx1, cx->rx, t->s, t->n, &c1);
+        if (rc == IFR_OK)
+            rc = ifr__regex_count(a->rx2, cx->rx, t->s, t->n, &c2);
+    }
     if (rc != IFR_OK)
         return rc;
     cx->followed = c1 == 1 && c2 == 2;
@@ -236,7 +269,8 @@ const ifr__checker ifr__family_iftrain_count[] = {
      .rule = "Followed iff `len(re.findall(r\"\\b[a-z]+\\b\", value)) <= N`.",
      .quirks = "The total number of lowercase ASCII words, not each word's repetitions, although "
                "the instruction says 'each lowercase word at most N times'. \"don't\" gives 2; "
-               "'café' does not count; capitalised text passes."},
+               "'café' does not count; capitalised text passes.",
+     .precise = "Same as compat (the reference's reading of the instruction, total lowercase ASCII words, is kept). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "count:counting_composition", IT,
      .summary = "3 paragraphs of n_sent sentences of n_words words each.",
      .kwargs = kw_composition, .parse = parse_composition, .check = check_composition,
@@ -247,18 +281,21 @@ const ifr__checker ifr__family_iftrain_count[] = {
              "`word_tokenize` tokens (NLTK 3.9.2); followed iff 3 pieces are counted.",
      .quirks = "Needs '***' although the instruction shows '* * *'. Punctuation tokens count "
                "as words ('Hi there.' is 3). A leading or trailing '***' fails (the blank piece "
-               "has 0 sentences)."},
+               "has 0 sentences).",
+     .precise = "Same as compat: the rule is exact (3 paragraphs, exact sentence and token counts). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "count:count_unique", IT, .summary = "No word is repeated.", .check = check_unique,
      .flags = IFR_CHECKER_HACKABLE,
      .rule = "With `w = word_tokenize(value)` (NLTK 3.9.2), followed iff `len(w) == len(set(w))`.",
      .quirks = "Punctuation tokens count (two periods fail); case-sensitive ('Word' differs "
-               "from 'word')."},
-    {.id = "count:count_increment_word", IT,
+               "from 'word').",
+     .precise = "Words are compared case-insensitively ('The' repeats 'the'), and punctuation tokens are ignored (two periods are not a repeated word). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
+    {.id = "count:count_increment_word", IT, .flags = IFR_CHECKER_HACKABLE,
      .summary = "keyword1 exactly once and keyword2 exactly twice.",
      .kwargs = kw_increment, .parse = parse_increment, .check = check_increment,
      .rule = "Followed iff `len(re.findall(keyword1.strip(), value, re.IGNORECASE)) == 1` and "
              "the same count for keyword2 is 2.",
      .quirks = "Unescaped regex keywords matching substrings ('signals' and 'signaling' count 2 "
-               "for 'signal'). A missing keyword is an error (the reference raises TypeError)."},
+               "for 'signal'). A missing keyword is an error (the reference raises TypeError).",
+     .precise = "The keywords are literal text counted as case-insensitive whole words: 'signal' is not an occurrence of 'sign'. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {0},
 };

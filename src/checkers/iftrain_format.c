@@ -3,6 +3,7 @@
  * (sentence_hyphens, square_brackets, bigram_wrapping), open-instruct e6c3044.
  */
 #include "../ifreward_internal.h"
+#include "precise.h"
 #include "../text/pycompat.h"
 #include "iftrain_util.h"
 
@@ -52,13 +53,15 @@ static int check_square_brackets(const void *args, ifr__text *t, ifr__check_ctx 
     size_t pos = 0, b, e, k = 0;
     while (ifr__py_split_next(t->cp, t->ncp, &pos, &b, &e)) {
         k++;
-        if (t->cp[b] != '[' || t->cp[e - 1] != ']') {
+        /* precise: the inside needs a visible character ('[]' and '[ ]' are not words) */
+        if (t->cp[b] != '[' || t->cp[e - 1] != ']' ||
+            (ifr__pr_on(cx) && (e - b < 3 || ifr__pr_blank(t->cp + b + 1, e - b - 2)))) {
             cx->followed = false;
             ifr__detail(cx, "token %zu is not wrapped in [ ]", k);
             return IFR_OK;
         }
     }
-    cx->followed = true;
+    cx->followed = !ifr__pr_on(cx) || k > 0;
     ifr__detail(cx, "all %zu tokens wrapped in [ ]", k);
     return IFR_OK;
 }
@@ -71,11 +74,26 @@ static int check_bigram_wrapping(const void *args, ifr__text *t, ifr__check_ctx 
     size_t pos = 0, b1, e1, b2, e2, k = 0;
     cx->followed = true;
     while (ifr__py_split_next(t->cp, t->ncp, &pos, &b1, &e1)) {
-        if (!ifr__py_split_next(t->cp, t->ncp, &pos, &b2, &e2))
-            break; /* an odd final token is not checked */
-        k++;
         bool open = e1 - b1 >= 2 && t->cp[b1] == '<' && t->cp[b1 + 1] == '<';
+        if (!ifr__py_split_next(t->cp, t->ncp, &pos, &b2, &e2)) {
+            /* an odd final token is not checked; precise: it is wrapped on its own */
+            if (ifr__pr_on(cx) && !(open && e1 - b1 >= 5 && t->cp[e1 - 1] == '>' &&
+                                    t->cp[e1 - 2] == '>')) {
+                cx->followed = false;
+                ifr__detail(cx, "the last (odd) word is not wrapped as <<word>>");
+                return IFR_OK;
+            }
+            break;
+        }
+        k++;
         bool close = e2 - b2 >= 2 && t->cp[e2 - 1] == '>' && t->cp[e2 - 2] == '>';
+        if (ifr__pr_on(cx)) {
+            /* precise: a pair, not two words each wrapped on its own */
+            bool open2 = e2 - b2 >= 2 && t->cp[b2] == '<' && t->cp[b2 + 1] == '<';
+            bool close1 = e1 - b1 >= 2 && t->cp[e1 - 1] == '>' && t->cp[e1 - 2] == '>';
+            if (open2 || close1)
+                close = false;
+        }
         if (!open || !close) {
             cx->followed = false;
             ifr__detail(cx, "token pair %zu is not wrapped as <<a b>>", k);
@@ -96,18 +114,21 @@ const ifr__checker ifr__family_iftrain_format[] = {
              "`zip(parts, gold)` has `part == part.strip() == g`.",
      .quirks = "zip() truncates to the shorter list: a trailing '-' is ignored and one sentence "
                "without a hyphen passes. A hyphenated word splits a sentence and fails. A final "
-               "newline fails unless the open-instruct preprocessing strips it."},
+               "newline fails unless the open-instruct preprocessing strips it.",
+     .precise = "Same as compat (known gap: zip() truncation lets one sentence without any hyphen pass). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "detectable_format:square_brackets", IT,
      .summary = "Every whitespace-separated token is wrapped in [ ].", .check = check_square_brackets,
      .flags = IFR_CHECKER_HACKABLE,
      .rule = "Followed iff every `value.split()` token starts with '[' and ends with ']'.",
-     .quirks = "'[a b]' fails (two tokens); '[a][b]' and '[]' pass; a trailing '.' token fails."},
+     .quirks = "'[a b]' fails (two tokens); '[a][b]' and '[]' pass; a trailing '.' token fails.",
+     .precise = "Every token's inside needs a visible character ('[]' is not a wrapped word), and there must be at least one token. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "detectable_format:bigram_wrapping", IT,
      .summary = "Every word bigram is wrapped in << >>.", .check = check_bigram_wrapping,
      .flags = IFR_CHECKER_HACKABLE,
      .rule = "With `w = value.split()`, followed iff for i = 0, 2, 4, ... with i + 1 < len(w), "
              "`w[i]` starts with '<<' and `w[i + 1]` ends with '>>'.",
      .quirks = "An odd final token is not checked (one bare word passes); each word wrapped on "
-               "its own ('<<a>> <<b>>') passes; '<<a b>>.' fails."},
+               "its own ('<<a>> <<b>>') passes; '<<a b>>.' fails.",
+     .precise = "Each pair must be one bigram '<<a b>>' (not two words each wrapped on its own, '<<a>> <<b>>'), and an odd final word must be wrapped on its own ('<<c>>'). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {0},
 };

@@ -6,6 +6,7 @@
 #include "../ifreward_internal.h"
 #include "../text/pycompat.h"
 #include "iftrain_util.h"
+#include "precise.h"
 
 #include <string.h>
 
@@ -80,7 +81,8 @@ static int check_word_once(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const kw_args *a = args;
     size_t count = 0;
-    int rc = ifr__regex_count(a->rx, cx->rx, t->s, t->n, &count);
+    int rc = ifr__pr_on(cx) ? ifr__pr_count_word_ci(t, a->word.p, a->word.n, &count)
+                            : ifr__regex_count(a->rx, cx->rx, t->s, t->n, &count);
     if (rc != IFR_OK)
         return rc;
     cx->followed = count == 1;
@@ -110,7 +112,8 @@ static int check_word_count(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const kw_args *a = args;
     size_t count = 0;
-    int rc = ifr__regex_count(a->rx, cx->rx, t->s, t->n, &count);
+    int rc = ifr__pr_on(cx) ? ifr__pr_count_word_ci(t, a->word.p, a->word.n, &count)
+                            : ifr__regex_count(a->rx, cx->rx, t->s, t->n, &count);
     if (rc != IFR_OK)
         return rc;
     cx->followed = ifr__relation_holds(a->rel, (int64_t)count, a->freq);
@@ -146,6 +149,18 @@ static int parse_exclude(ifr__parse_ctx *pc, const ifr__kwval *vals, const void 
 static int check_exclude(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const kw_args *a = args;
+    if (ifr__pr_on(cx)) {
+        /* precise: the keyword as a whole word anywhere, any case (the padding
+         * spaces of the compat rule are dropped) */
+        size_t count = 0;
+        int rc = ifr__pr_count_word_ci(t, a->word.p + 1, a->word.n - 2, &count);
+        if (rc != IFR_OK)
+            return rc;
+        cx->followed = count == 0;
+        ifr__detail(cx, cx->followed ? "the keyword does not occur as a word"
+                                     : "the keyword occurs %zu times as a word", count);
+        return IFR_OK;
+    }
     cx->followed = ifr__cps_find(t->cp, t->ncp, 0, a->word.p, a->word.n) == IFR__NPOS;
     ifr__detail(cx, cx->followed ? "' keyword ' does not occur"
                                  : "the keyword occurs between two spaces");
@@ -159,6 +174,26 @@ static int check_palindrome(const void *args, ifr__text *t, ifr__check_ctx *cx)
     (void)args;
     size_t pos = 0, b, e;
     while (ifr__py_split_next(t->cp, t->ncp, &pos, &b, &e)) {
+        if (ifr__pr_on(cx)) {
+            /* precise: a word of 3+ word characters, surrounding punctuation
+             * removed, case-insensitive ('Racecar,' counts; 'a', 'I', '.' do not) */
+            while (b < e && !ifr__pr_wordch(t->cp[b]))
+                b++;
+            while (e > b && !ifr__pr_wordch(t->cp[e - 1]))
+                e--;
+            bool ok = e - b >= 3;
+            for (size_t i = b, j = e - 1; ok && i < j; i++, j--) {
+                uint32_t x[3], y[3];
+                size_t nx = ifr__py_lower1(t->cp[i], x), ny = ifr__py_lower1(t->cp[j], y);
+                ok = nx == 1 && ny == 1 && x[0] == y[0] && ifr__pr_wordch(t->cp[i]);
+            }
+            if (ok) {
+                cx->followed = true;
+                ifr__detail(cx, "a word of 3+ letters reads the same reversed");
+                return IFR_OK;
+            }
+            continue;
+        }
         size_t i = b, j = e - 1;
         while (i < j && t->cp[i] == t->cp[j]) {
             i++;
@@ -251,6 +286,29 @@ static int check_start_end(const void *args, ifr__text *t, ifr__check_ctx *cx)
     int rc = ifr__text_tokens(t, IFR__NLTK_392, &toks, &nt);
     if (rc != IFR_OK)
         return rc;
+    if (ifr__pr_on(cx)) {
+        /* precise: compare the first and last tokens with a word character
+         * (punctuation tokens such as '...' or a final '.' are skipped) */
+        size_t f = 0, l = nt;
+        while (f < nt && !ifr__pr_has_word(toks[f].p, toks[f].n))
+            f++;
+        while (l > 0 && !ifr__pr_has_word(toks[l - 1].p, toks[l - 1].n))
+            l--;
+        if (f >= nt || l == 0 || l - 1 <= f) {
+            cx->followed = false;
+            ifr__detail(cx, "fewer than two words");
+            return IFR_OK;
+        }
+        uint32_t *l1, *l2;
+        size_t n1, n2;
+        if ((rc = ifr__py_lower(toks[f].p, toks[f].n, t->arena, &l1, &n1)) != IFR_OK
+            || (rc = ifr__py_lower(toks[l - 1].p, toks[l - 1].n, t->arena, &l2, &n2)) != IFR_OK)
+            return rc;
+        cx->followed = ifr__cps_eq(l1, n1, l2, n2);
+        ifr__detail(cx, cx->followed ? "the first and last words are the same"
+                                     : "the first and last words differ");
+        return IFR_OK;
+    }
     if (nt < 2) {
         cx->followed = false;
         ifr__detail(cx, "%zu tokens; needs at least 2", nt);
@@ -299,33 +357,38 @@ const ifr__checker ifr__family_iftrain_keywords[] = {
              "`ord(b0) - ord(a0) != 1`.",
      .quirks = "Any code points count, digits and punctuation included: '1 2' and '\"x #y' "
                "fail. A first character whose lower case has two code points (U+0130) fails. "
-               "z to a does not wrap."},
+               "z to a does not wrap.",
+     .precise = "Same as compat: the rule is exact over every adjacent token pair. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "keywords:word_once", IT, .summary = "Include the keyword exactly once.",
-     .kwargs = kw_keyword, .parse = parse_word_once, .check = check_word_once, .flags = R,
+     .kwargs = kw_keyword, .parse = parse_word_once, .check = check_word_once, .flags = R | IFR_CHECKER_HACKABLE,
      .rule = "Followed iff `len(re.findall(keyword.strip(), value, re.IGNORECASE)) == 1`.",
      .quirks = "The keyword is an unescaped Python regex matching substrings: 'dark' occurs in "
                "'darks', 'a.b' matches 'axb'. An empty keyword makes the reference draw one "
-               "at random: an error here."},
+               "at random: an error here.",
+     .precise = "The keyword is literal text counted as case-insensitive whole words (format characters ignored): 'dark' does not occur in 'darkness'. Exactly once, as in compat. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "keywords:word_count_different_numbers", IT,
      .summary = "The keyword occurs less than / at least N times.",
-     .kwargs = kw_word_count, .parse = parse_word_count, .check = check_word_count, .flags = R,
+     .kwargs = kw_word_count, .parse = parse_word_count, .check = check_word_count, .flags = R | IFR_CHECKER_HACKABLE,
      .rule = "With `c = len(re.findall(keyword.strip(), value, re.IGNORECASE))`: 'less than' "
              "is c < frequency, 'at least' is c >= frequency.",
      .quirks = "Unescaped regex, substring matches. Another relation is an error (the reference "
                "raises ValueError); a missing keyword, frequency or relation, or a negative "
-               "frequency, makes it draw at random: an error here."},
+               "frequency, makes it draw at random: an error here.",
+     .precise = "The keyword is literal text counted as case-insensitive whole words (format characters ignored), as in IFEval keywords:frequency precise. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "keywords:exclude_word_harder", IT,
      .summary = "Do not include the keyword (between spaces).",
      .kwargs = kw_keyword_plain, .parse = parse_exclude, .check = check_exclude,
      .flags = IFR_CHECKER_HACKABLE | R,
      .rule = "Followed iff `\" \" + keyword.strip() + \" \" not in value`.",
      .quirks = "Case-sensitive and space-padded: the keyword at the start or end, before "
-               "punctuation or a newline, next to a tab or in another case passes."},
+               "punctuation or a newline, next to a tab or in another case passes.",
+     .precise = "The keyword must not occur as a whole word in any case, anywhere (at the start or end, before punctuation, next to a tab or newline, in capitals): the compat padding spaces no longer leave those gaps. Format characters are ignored ('c\\u200bat' is 'cat'). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "keywords:palindrome", IT, .summary = "Include a palindrome.",
      .check = check_palindrome, .flags = IFR_CHECKER_HACKABLE,
      .rule = "Followed iff some `value.split()` token equals its reverse.",
      .quirks = "'a', 'I', '.' and any single character pass. Case-sensitive ('Racecar' fails); "
-               "punctuation stays attached ('racecar,' fails)."},
+               "punctuation stays attached ('racecar,' fails).",
+     .precise = "A palindrome is a word of 3 or more word characters (surrounding punctuation removed), read case-insensitively: 'Racecar,' and 'wow' count; 'a', 'I' and '.' do not. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "keywords:keyword_specific_position", IT,
      .summary = "The keyword is the m-th token of the n-th sentence.",
      .kwargs = kw_position, .parse = parse_position, .check = check_position, .flags = R,
@@ -333,12 +396,14 @@ const ifr__checker ifr__family_iftrain_keywords[] = {
              "`len(s) >= n`, `w = word_tokenize(s[n - 1])` (NLTK 3.9.2) has `len(w) >= m`, and "
              "`w[m - 1] == keyword`.",
      .quirks = "Case-sensitive; punctuation tokens count as positions. n = 0 or m = 0 makes "
-               "the reference draw at random: an error here."},
+               "the reference draw at random: an error here.",
+     .precise = "Same as compat: the rule is exact (the m-th token of the n-th sentence). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "keywords:start_end", IT, .summary = "Start and end the response with the same word.",
      .check = check_start_end, .flags = IFR_CHECKER_HACKABLE,
      .rule = "With `w = word_tokenize(value)` (NLTK 3.9.2), followed iff `len(w) >= 2` and "
              "`w[0].lower() == w[-1].lower()`.",
      .quirks = "A final period is the last token ('Hello ... hello.' fails); '... x ...' "
-               "passes; quotes become `` and '' tokens."},
+               "passes; quotes become `` and '' tokens.",
+     .precise = "The first and last tokens with a word character are compared (punctuation tokens such as '...' or a final '.' are skipped), and they must be two different tokens: '... x ...' fails, 'Hello ... hello.' passes. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {0},
 };

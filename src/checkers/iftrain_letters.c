@@ -3,6 +3,7 @@
  * letters:letter_counting2, open-instruct e6c3044.
  */
 #include "../ifreward_internal.h"
+#include "precise.h"
 #include "../text/pycompat.h"
 #include "iftrain_util.h"
 
@@ -85,10 +86,15 @@ static int check_counting2(const void *args, ifr__text *t, ifr__check_ctx *cx)
     const letter_args *a = args;
     int64_t count = 0;
     uint32_t m[3];
-    for (size_t i = 0; i < t->ncp; i++) {
-        size_t k = ifr__py_lower1(t->cp[i], m);
-        for (size_t j = 0; j < k; j++)
-            count += m[j] == a->letter;
+    if (ifr__pr_on(cx) && a->letter >= 'a' && a->letter <= 'z') {
+        /* precise: accented and look-alike forms count (see keywords:letter_frequency) */
+        count = (int64_t)ifr__pr_letter_count(t, a->letter);
+    } else {
+        for (size_t i = 0; i < t->ncp; i++) {
+            size_t k = ifr__py_lower1(t->cp[i], m);
+            for (size_t j = 0; j < k; j++)
+                count += m[j] == a->letter;
+        }
     }
     cx->followed = ifr__relation_holds(a->relation, count, a->n);
     ifr__detail(cx, "'%c' occurs %lld times (case-insensitive); needs %s %lld", (int)a->letter,
@@ -115,14 +121,16 @@ const ifr__checker ifr__family_iftrain_letters[] = {
      .rule = "With `c = len(re.findall(r\"[a-zA-Z]\", value))`: 'at least' is c >= N, 'less "
              "than' is c < N.",
      .quirks = "ASCII letters only. Any other relation never passes (the reference returns "
-               "None). N = 0 or an empty relation makes it draw at random: an error here."},
+               "None). N = 0 or an empty relation makes it draw at random: an error here.",
+     .precise = "Same as compat: ASCII letters counted exactly. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "letters:letter_counting2", IT,
      .summary = "The letter occurs less than / at least N times (case-insensitive).",
-     .kwargs = kw_counting2, .parse = parse_counting2, .check = check_counting2, .flags = R,
+     .kwargs = kw_counting2, .parse = parse_counting2, .check = check_counting2, .flags = R | IFR_CHECKER_HACKABLE,
      .rule = "With `c = collections.Counter(value.lower())[letter.lower()]`: 'less than' is "
              "c < let_frequency, 'at least' is c >= let_frequency.",
      .quirks = "IFEval's letter_frequency. Full Unicode lower() of the text: 'İ' (U+0130) adds "
                "an 'i'. A letter that is not one character lowering to a-z (e.g. '#') makes "
-               "the reference draw a random letter: an error here."},
+               "the reference draw a random letter: an error here.",
+     .precise = "Accented, compatibility and (inside words with Latin letters) Cyrillic/Greek look-alike forms of the letter count, as in IFEval keywords:letter_frequency precise. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {0},
 };

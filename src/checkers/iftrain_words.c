@@ -5,6 +5,7 @@
 #include "../ifreward_internal.h"
 #include "../text/pycompat.h"
 #include "iftrain_util.h"
+#include "precise.h"
 
 typedef struct word_args {
     ifr__ustr lower; /* word.strip().lower() */
@@ -139,6 +140,25 @@ static int check_answer(const word_args *a, ifr__text *t, bool last, ifr__check_
         return IFR_OK;
     }
     bool eq = false;
+    if (!last && ifr__pr_on(cx)) {
+        /* precise: the first run of word characters, after leading markdown and
+         * quotes, must be the whole word ('**Yes**,' and '"Yes,' start with 'yes') */
+        size_t i = 0;
+        while (i < t->ncp && !ifr__py_isword(t->cp[i]))
+            i++;
+        size_t j = i;
+        while (j < t->ncp && ifr__pr_wordch(t->cp[j]))
+            j++;
+        uint32_t *lo;
+        size_t nlo;
+        int rc = ifr__py_lower(t->cp + i, j - i, t->arena, &lo, &nlo);
+        if (rc != IFR_OK)
+            return rc;
+        eq = ifr__cps_eq(lo, nlo, a->lower.p, a->lower.n);
+        cx->followed = eq;
+        ifr__detail(cx, eq ? "the first word matches" : "the first word differs");
+        return IFR_OK;
+    }
     int rc = last ? last_token_is(t, t->cp + tb, te - tb, &a->lower, &eq)
                   : token_is(t, t->cp + tb, te - tb, &a->lower, &eq);
     if (rc != IFR_OK)
@@ -177,24 +197,28 @@ const ifr__checker ifr__family_iftrain_words[] = {
              "splitter) is non-blank and `s.split()[0].lower() == first_word.strip().lower()`.",
      .quirks = "Punctuation stays attached ('Word,' and '\"Word\"' fail). 'Mr.' does not split; "
                "'...' does. A list first_word uses its first element; an empty one makes the "
-               "reference draw at random: an error here."},
+               "reference draw at random: an error here.",
+     .precise = "Same as compat: the attached-punctuation rule only rejects more. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "first_word:first_word_answer", IT, .summary = "The response starts with the word.",
      .kwargs = kw_first, .parse = parse_first, .check = check_first_answer, .flags = R,
      .rule = "Followed iff `value.split()[0].lower() == first_word.strip().lower()`.",
      .quirks = "Punctuation and zero-width characters stay attached ('word,', 'word\\u200b' "
-               "and '**word**' fail)."},
+               "and '**word**' fail).",
+     .precise = "The first word is the first run of word characters after leading markdown and quotes, and must be the whole word: '**Yes**, indeed.' starts with 'yes' (compat fails it), 'Yesterday' does not. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "last_word:last_word_sent", IT, .summary = "Every sentence ends with the word.",
      .kwargs = kw_last_list, .parse = parse_last, .check = check_last_sent, .flags = R,
      .rule = "Followed iff every sentence s of `split_into_sentences(value)` is non-blank and "
              "`re.sub(r\"[^\\w\\s]\", \"\", s.split()[-1]).lower() == "
              "last_word.strip().lower()`.",
      .quirks = "Every non-\\w character is removed, hyphens and apostrophes included "
-               "('sentence-like' becomes 'sentencelike'); '_' and digits stay."},
+               "('sentence-like' becomes 'sentencelike'); '_' and digits stay.",
+     .precise = "Same as compat: the rule is exact per sentence. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {.id = "last_word:last_word_answer", IT, .summary = "The response ends with the word.",
      .kwargs = kw_last, .parse = parse_last, .check = check_last_answer, .flags = R,
      .rule = "Followed iff `re.sub(r\"[^\\w\\s]\", \"\", value.split()[-1]).lower() == "
              "last_word.strip().lower()`.",
      .quirks = "'(door)' passes for 'door'; 'door_x' fails. A text without tokens gives "
-               "IFR_E_UNSUPPORTED (IndexError), which the blank gate normally prevents."},
+               "IFR_E_UNSUPPORTED (IndexError), which the blank gate normally prevents.",
+     .precise = "Same as compat: the rule is exact. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring layer)."},
     {0},
 };

@@ -9,13 +9,14 @@
  * Python 3.11 reads "c++" as a possessive quantifier: it compiles and finds
  * runs of 'c', never the text "c++".
  */
-#include "util.h"
+#include "precise.h"
 
 #include <stdio.h>
 #include <string.h>
 
 typedef struct kw_item {
     const ifr__regex *rx;
+    bool wb_start, wb_end;  /* precise: whole-word test at either end */
     const char *s;  /* the keyword as given, for details */
     size_t n;
 } kw_item;
@@ -50,7 +51,25 @@ static int compile_list(ifr__parse_ctx *pc, const char *key, const ifr__kwval *v
         pat[plen] = '\0';
         char ikey[64];
         snprintf(ikey, sizeof ikey, "%s/%zu", key, i);
-        int rc = ifr__parse_regex(pc, ikey, pat, plen, IFR__RX_IGNORECASE, &items[i].rx);
+        int rc;
+        if (ifr__parse_semantics(pc) == IFR_SEMANTICS_PRECISE) {
+            /* precise: the word itself, literal, case-insensitive, whole word */
+            ifr__ck_str w;
+            rc = ifr__ck_pystr(pc, ikey, v->list[i], v->lens[i], IFR__CK_STRIP, &w);
+            if (rc != IFR_OK)
+                return rc;
+            /* a blank keyword stays NULL: never found (existence fails, nothing is
+             * forbidden) rather than matching everywhere */
+            rc = IFR_OK;
+            if (w.ncp) {
+                rc = ifr__parse_regex(pc, ikey, w.s, w.n, IFR__RX_IGNORECASE | IFR__RX_LITERAL,
+                                      &items[i].rx);
+                items[i].wb_start = ifr__pr_wordch(w.cp[0]);
+                items[i].wb_end = ifr__pr_wordch(w.cp[w.ncp - 1]);
+            }
+        } else {
+            rc = ifr__parse_regex(pc, ikey, pat, plen, IFR__RX_IGNORECASE, &items[i].rx);
+        }
         if (rc != IFR_OK)
             return rc;
         items[i].s = copy;
@@ -82,7 +101,11 @@ static int existence_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
     const kw_item *first = NULL;
     for (size_t i = 0; i < a->n; i++) {
         size_t ms, me;
-        int rc = ifr__regex_search(a->items[i].rx, cx->rx, t->s, t->n, 0, &ms, &me);
+        int rc = !a->items[i].rx ? 0
+                 : ifr__pr_on(cx)
+                     ? ifr__pr_word_search(a->items[i].rx, cx->rx, t->s, t->n, 0,
+                                           a->items[i].wb_start, a->items[i].wb_end, &ms, &me)
+                     : ifr__regex_search(a->items[i].rx, cx->rx, t->s, t->n, 0, &ms, &me);
         if (rc < 0)
             return rc;
         if (rc == 0) {
@@ -94,8 +117,9 @@ static int existence_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
     cx->followed = missing == 0;
     char q[80];
     if (first)
-        ifr__detail(cx, "keyword \"%s\" not found%s", ifr__ck_quote(q, sizeof q, first->s,
+        ifr__detail(cx, "keyword \"%s\" not found%s%s", ifr__ck_quote(q, sizeof q, first->s,
                                                                      first->n, 40),
+                    ifr__pr_on(cx) ? " as a whole word" : "",
                     missing > 1 ? " (and others)" : "");
     else
         ifr__detail(cx, "all %zu keyword%s found", a->n, a->n == 1 ? "" : "s");
@@ -106,6 +130,7 @@ static int existence_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 
 typedef struct freq_args {
     const ifr__regex *rx;
+    bool wb_start, wb_end;
     ifr__ck_str keyword;  /* stripped */
     int64_t frequency;
     ifr__relation rel;
@@ -137,8 +162,18 @@ static int frequency_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const voi
     rc = ifr__ck_pystr(pc, "keyword", vals[0].s, vals[0].slen, IFR__CK_STRIP, &a->keyword);
     if (rc != IFR_OK)
         return rc;
-    rc = ifr__parse_regex(pc, "keyword", a->keyword.s, a->keyword.n, IFR__RX_IGNORECASE,
-                          &a->rx);
+    bool precise = ifr__parse_semantics(pc) == IFR_SEMANTICS_PRECISE;
+    if (precise && a->keyword.ncp == 0) {
+        *out = a; /* a blank keyword never occurs (count 0) */
+        a->frequency = vals[1].i;
+        return IFR_OK;
+    }
+    rc = ifr__parse_regex(pc, "keyword", a->keyword.s, a->keyword.n,
+                          IFR__RX_IGNORECASE | (precise ? IFR__RX_LITERAL : 0u), &a->rx);
+    if (precise) {
+        a->wb_start = ifr__pr_wordch(a->keyword.cp[0]);
+        a->wb_end = ifr__pr_wordch(a->keyword.cp[a->keyword.ncp - 1]);
+    }
     if (rc != IFR_OK)
         return rc;
     a->frequency = vals[1].i;
@@ -150,9 +185,24 @@ static int frequency_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const freq_args *a = args;
     size_t count = 0;
-    int rc = ifr__regex_count(a->rx, cx->rx, t->s, t->n, &count);
-    if (rc < 0)
-        return rc;
+    if (ifr__pr_on(cx)) {
+        /* non-overlapping whole-word occurrences */
+        size_t pos = 0, ms, me;
+        for (; a->rx;) {
+            int rc = ifr__pr_word_search(a->rx, cx->rx, t->s, t->n, pos, a->wb_start,
+                                         a->wb_end, &ms, &me);
+            if (rc < 0)
+                return rc;
+            if (rc == 0)
+                break;
+            count++;
+            pos = me > ms ? me : ms + 1;
+        }
+    } else {
+        int rc = ifr__regex_count(a->rx, cx->rx, t->s, t->n, &count);
+        if (rc < 0)
+            return rc;
+    }
     cx->followed = ifr__relation_holds(a->rel, (int64_t)count, a->frequency);
     char q[80];
     ifr__detail(cx, "\"%s\" appears %zu time%s; needs %s %lld",
@@ -177,9 +227,22 @@ static int forbidden_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const voi
 static int forbidden_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const kw_list_args *a = args;
+    const char *s = t->s;
+    size_t n = t->n;
+    bool precise = ifr__pr_on(cx);
+    if (precise) {
+        /* "bad\u200bword" reads as "badword": drop format characters first */
+        int rc = ifr__pr_strip_format(t, &s, &n);
+        if (rc != IFR_OK)
+            return rc;
+    }
     for (size_t i = 0; i < a->n; i++) {
         size_t ms, me;
-        int rc = ifr__regex_search(a->items[i].rx, cx->rx, t->s, t->n, 0, &ms, &me);
+        int rc = !a->items[i].rx ? 0
+                 : precise ? ifr__pr_word_search(a->items[i].rx, cx->rx, s, n, 0,
+                                               a->items[i].wb_start, a->items[i].wb_end, &ms,
+                                               &me)
+                         : ifr__regex_search(a->items[i].rx, cx->rx, s, n, 0, &ms, &me);
         if (rc < 0)
             return rc;
         if (rc == 1) {
@@ -187,7 +250,7 @@ static int forbidden_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
             cx->followed = false;
             ifr__detail(cx, "contains forbidden word \"%s\" (as \"%s\")",
                         ifr__ck_quote(q, sizeof q, a->items[i].s, a->items[i].n, 40),
-                        ifr__ck_quote(m, sizeof m, t->s + ms, me - ms, 40));
+                        ifr__ck_quote(m, sizeof m, s + ms, me - ms, 40));
             return IFR_OK;
         }
     }
@@ -253,6 +316,15 @@ static int letter_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const void *
 static int letter_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const letter_args *a = args;
+    if (ifr__pr_on(cx)) {
+        size_t count = ifr__pr_letter_count(t, a->letter);
+        cx->followed = ifr__relation_holds(a->rel, (int64_t)count, a->frequency);
+        ifr__detail(cx, "letter '%c' appears %zu time%s (accented and look-alike forms "
+                        "included); needs %s %lld", (char)a->letter, count,
+                    count == 1 ? "" : "s", ifr__relation_name(a->rel),
+                    (long long)a->frequency);
+        return IFR_OK;
+    }
     /* collections.Counter(text.lower())[letter]. Per-character lower() is
      * exact here: the final-sigma rule only chooses between two sigmas. */
     size_t count = 0;
@@ -281,7 +353,7 @@ const ifr__checker ifr__family_keywords[] = {
         .kwargs = existence_kwargs,
         .parse = existence_parse,
         .check = existence_check,
-        .flags = IFR_CHECKER_RANDOM,
+        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE,
         .rule = "Followed iff `re.search(keyword, response, flags=re.IGNORECASE)` matches for "
                 "every keyword.",
         .quirks = "Substring match, not whole words: 'le' is found in 'people'. Keywords "
@@ -291,7 +363,7 @@ const ifr__checker ifr__family_keywords[] = {
                   "during checking. Case folding "
                   "is Python's simple IGNORECASE folding. An empty or null list makes the "
                   "reference draw random keywords; here it is an error.",
-        .precise = NULL,
+        .precise = "Each keyword is literal text (not a regex), matched case-insensitively as a whole word: the characters around it must not be word characters (Python \\w or combining marks) where the keyword starts or ends with one, so 'le' is not found in 'people' and 'rock' not in 'rocket', while 'ROCK', \"rock's\" and 'rock-solid' match. 'c++' finds the text 'c++'; any keyword compiles. An English plural ('s' or 'es', keywords of 3+ characters ending in a letter) is the same word: 'riddles' contains 'riddle'; other derivations do not match ('disgustingly' is not 'disgusting').",
     },
     {
         .id = "keywords:frequency",
@@ -300,7 +372,7 @@ const ifr__checker ifr__family_keywords[] = {
         .kwargs = frequency_kwargs,
         .parse = frequency_parse,
         .check = frequency_check,
-        .flags = IFR_CHECKER_RANDOM,
+        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE,
         .rule = "With `k = keyword.strip()`, count `len(re.findall(k, response, "
                 "flags=re.IGNORECASE))` and compare with frequency: 'less than' is <, "
                 "'at least' is >=.",
@@ -308,7 +380,7 @@ const ifr__checker ifr__family_keywords[] = {
                   "regex unescaped; a pattern with groups still counts matches. Null or "
                   "negative frequency, an empty keyword or a missing relation make the "
                   "reference draw random values; here they are errors.",
-        .precise = NULL,
+        .precise = "The keyword (stripped) is literal text counted as non-overlapping case-insensitive whole-word occurrences (same word test as keywords:existence): 'art' occurs 0 times in 'smart start'; plurals count ('wars' is an occurrence of 'war').",
     },
     {
         .id = "keywords:forbidden_words",
@@ -317,7 +389,7 @@ const ifr__checker ifr__family_keywords[] = {
         .kwargs = forbidden_kwargs,
         .parse = forbidden_parse,
         .check = forbidden_check,
-        .flags = IFR_CHECKER_RANDOM,
+        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE,
         .rule = "Followed iff no word w has `re.search(r\"\\b\" + w + r\"\\b\", response, "
                 "flags=re.IGNORECASE)`.",
         .quirks = "Python's Unicode \\b: a letter, digit or '_' next to the word blocks the "
@@ -326,7 +398,7 @@ const ifr__checker ifr__family_keywords[] = {
                   "anything starting with a word 'a' or ending with 'b'). Since a blank "
                   "response fails only through the strict blank gate, a response of only "
                   "U+200B passes.",
-        .precise = NULL,
+        .precise = "Words are literal text (not regexes), matched case-insensitively as whole words (word characters include combining marks), after removing format characters (ZWSP, ZWJ, soft hyphen, BOM) from the response, so 'w\\u200bar' is the word 'war'; plurals count ('wars' uses 'war'). Invisible-only responses fail (scoring layer).",
     },
     {
         .id = "keywords:letter_frequency",
@@ -335,14 +407,14 @@ const ifr__checker ifr__family_keywords[] = {
         .kwargs = letter_kwargs,
         .parse = letter_parse,
         .check = letter_check,
-        .flags = IFR_CHECKER_RANDOM,
+        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE,
         .rule = "Count `collections.Counter(response.lower())[letter.lower()]` and compare "
                 "with let_frequency: 'less than' is <, 'at least' is >=.",
         .quirks = "Counting uses Python's full lower(): 'İ' (U+0130) adds an 'i' and KELVIN "
                   "SIGN (U+212A) counts as 'k'; fullwidth letters do not count. The "
                   "reference replaces an invalid letter (e.g. '#', '!', 'ab') with a random "
                   "ASCII letter; here that is an IFR_E_KWARGS error.",
-        .precise = NULL,
+        .precise = "A character counts as the letter when its compatibility decomposition starts with it (accented 'é', fullwidth and mathematical letters count as 'e'), and Cyrillic/Greek look-alikes ('е', 'о', 'а'...) count inside words that also contain Latin letters (a homoglyph substitution, never honest Russian or Greek text). Stops evading 'less than' with look-alike letters.",
     },
     {0},
 };

@@ -83,7 +83,7 @@ const ifr__checker ifr__family_language[] = {
         .kwargs = response_language_kwargs,
         .parse = response_language_parse,
         .check = response_language_check,
-        .flags = IFR_CHECKER_LANGDETECT | IFR_CHECKER_HACKABLE,
+        .flags = IFR_CHECKER_LANGDETECT | IFR_CHECKER_HACKABLE | IFR_CHECKER_RANDOM,
         .rule = "Followed iff `langdetect.detect(response) == language`, with "
                 "`DetectorFactory.seed = 0`: URLs and e-mail addresses removed, the first "
                 "10,000 characters read, 7 trials of random n-gram draws, the most probable "

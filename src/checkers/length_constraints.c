@@ -4,7 +4,7 @@
  * ParagraphChecker, ParagraphFirstWordCheck, NumberOfSentences; the sentence
  * count comes from the Punkt port in src/nlp/punkt.c).
  */
-#include "util.h"
+#include "precise.h"
 
 #include <string.h>
 
@@ -39,9 +39,47 @@ static int words_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const void **
     return IFR_OK;
 }
 
+/*
+ * Precise word count: a word is a run of word characters (\w plus combining
+ * marks, so Hindi words are not split at their vowel signs), joined across a
+ * single apostrophe or hyphen between word characters ("don't", "e-mail",
+ * "state-of-the-art" are one word each) and across '.' or ',' between digits
+ * ("3.14", "1,000").
+ */
+static size_t count_words_precise(const uint32_t *cp, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n;) {
+        if (!ifr__pr_wordch(cp[i]) || !ifr__py_isword(cp[i])) {
+            i++;
+            continue;
+        }
+        count++;
+        for (;;) {
+            while (i < n && ifr__pr_wordch(cp[i]))
+                i++;
+            if (i + 1 < n && ifr__py_isword(cp[i + 1]) &&
+                ((cp[i] == '\'' || cp[i] == 0x2019 || cp[i] == '-' || cp[i] == 0x2010) ||
+                 ((cp[i] == '.' || cp[i] == ',') && ifr__py_isdecimal(cp[i - 1]) &&
+                  ifr__py_isdecimal(cp[i + 1]))))
+                i++;
+            else
+                break;
+        }
+    }
+    return count;
+}
+
 static int words_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const words_args *a = args;
+    if (ifr__pr_on(cx)) {
+        size_t nw = count_words_precise(t->cp, t->ncp);
+        cx->followed = ifr__relation_holds(a->rel, (int64_t)nw, a->n);
+        ifr__detail(cx, "%zu word%s; needs %s %lld", nw, nw == 1 ? "" : "s",
+                    ifr__relation_name(a->rel), (long long)a->n);
+        return IFR_OK;
+    }
     size_t nw = ifr__text_word_count(t);
     cx->followed = ifr__relation_holds(a->rel, (int64_t)nw, a->n);
     ifr__detail(cx, "%zu word%s; needs %s %lld", nw, nw == 1 ? "" : "s",
@@ -117,7 +155,8 @@ static int paras_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
         size_t ms, me;
         bool more = next_divider(cp, n, pos, &ms, &me);
         size_t end = more ? ms : n;
-        if (!ifr__py_isblank(cp + pos, end - pos)) {
+        if (ifr__pr_on(cx) ? ifr__pr_has_word(cp + pos, end - pos)
+                           : !ifr__py_isblank(cp + pos, end - pos)) {
             count++;
         } else if (index != 0 && more) {
             cx->followed = false;
@@ -193,9 +232,89 @@ static bool word_punct(uint32_t c)
     return c == '.' || c == ',' || c == '?' || c == '!' || c == '\'' || c == '"';
 }
 
+/*
+ * Precise: paragraphs are blocks of lines separated by one or more blank
+ * lines (\n, \r\n or \r; a line of spaces or invisible characters is
+ * blank), counted when they have a word. The first word of paragraph i is
+ * its first run of word characters after leading markdown and quotes
+ * ('**Word**', '"Word', '# Word' start with Word), compared case-insensitively
+ * with first_word; it must be the whole word ('Word-like' and 'Words' are
+ * not 'Word').
+ */
+static int first_word_precise(const first_word_args *a, ifr__text *t, ifr__check_ctx *cx)
+{
+    const uint32_t *cp = t->cp;
+    size_t n = t->ncp;
+    size_t count = 0, pos = 0, b, e, pb = 0;
+    bool in_para = false;
+    ifr__span nth = {0, 0};
+    bool have = false;
+    for (;;) {
+        bool more = ifr__pr_next_line(cp, n, &pos, &b, &e);
+        bool blank = !more || ifr__pr_blank(cp + b, e - b);
+        if (blank && in_para) {
+            size_t pe = more ? b : n;
+            if (ifr__pr_has_word(cp + pb, pe - pb)) {
+                count++;
+                if ((int64_t)count == a->nth) {
+                    nth = (ifr__span){pb, pe};
+                    have = true;
+                }
+            }
+            in_para = false;
+        } else if (!blank && !in_para) {
+            in_para = true;
+            pb = b;
+        }
+        if (!more)
+            break;
+    }
+    char q[80], w[80];
+    ifr__ck_quote(q, sizeof q, a->word.s, a->word.n, 40);
+    cx->followed = false;
+    if (!have) {
+        ifr__detail(cx, "%zu paragraph%s (separated by blank lines); paragraph %lld does not "
+                        "exist", count, count == 1 ? "" : "s", (long long)a->nth);
+        return IFR_OK;
+    }
+    size_t i = nth.b;
+    while (i < nth.e && !ifr__py_isword(cp[i]))
+        i++;
+    size_t we = i;
+    while (we < nth.e && ifr__pr_wordch(cp[we]))
+        we++;
+    bool joined = we + 1 < nth.e && (cp[we] == '-' || cp[we] == '\'' || cp[we] == 0x2019) &&
+                  ifr__py_isword(cp[we + 1]);
+    /* compare the lowered word with first_word.lower() */
+    size_t k = 0;
+    bool same = !joined;
+    for (size_t c = i; c < we && same; c++) {
+        uint32_t lo[3];
+        size_t m = ifr__py_lower1(cp[c], lo);
+        for (size_t j = 0; j < m && same; j++, k++)
+            same = k < a->word.ncp && a->word.cp[k] == lo[j];
+    }
+    same = same && k == a->word.ncp;
+    bool count_ok = (int64_t)count == a->num_paragraphs;
+    cx->followed = same && count_ok;
+    ifr__ck_quote_cp(w, sizeof w, cp + i, we - i, 40);
+    if (!count_ok)
+        ifr__detail(cx, "%zu paragraph%s (separated by blank lines); needs exactly %lld", count,
+                    count == 1 ? "" : "s", (long long)a->num_paragraphs);
+    else if (!same)
+        ifr__detail(cx, "paragraph %lld starts with \"%s%s\"; needs \"%s\"", (long long)a->nth, w,
+                    joined ? "-..." : "", q);
+    else
+        ifr__detail(cx, "%zu paragraphs; paragraph %lld starts with \"%s\"", count,
+                    (long long)a->nth, q);
+    return IFR_OK;
+}
+
 static int first_word_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const first_word_args *a = args;
+    if (ifr__pr_on(cx))
+        return first_word_precise(a, t, cx);
     const uint32_t *cp = t->cp;
     size_t n = t->ncp;
     /* paragraphs = re.split(r"\n\n", text); count the non-blank ones, but
@@ -322,6 +441,18 @@ static int sents_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
     int rc = ifr__text_sentences(t, IFR__NLTK_38, &sp, &ns);
     if (rc != IFR_OK)
         return rc;
+    if (ifr__pr_on(cx) && a->rel == IFR__REL_AT_LEAST) {
+        /* precise, "at least": a sentence needs a letter ("...", "1." and "-" are
+         * not sentences); "less than" keeps every Punkt sentence */
+        size_t real = 0;
+        for (size_t i = 0; i < ns; i++) {
+            bool letter = false;
+            for (size_t k = sp[i].b; k < sp[i].e && !letter; k++)
+                letter = ifr__py_isalpha(t->cp[k]);
+            real += letter;
+        }
+        ns = real;
+    }
     cx->followed = ifr__relation_holds(a->rel, (int64_t)ns, a->n);
     ifr__detail(cx, "%zu sentence%s; needs %s %lld", ns, ns == 1 ? "" : "s",
                 ifr__relation_name(a->rel), (long long)a->n);
@@ -336,7 +467,7 @@ const ifr__checker ifr__family_length_constraints[] = {
         .kwargs = words_kwargs,
         .parse = words_parse,
         .check = words_check,
-        .flags = IFR_CHECKER_RANDOM,
+        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE,
         .rule = "Count words as `len(re.findall(r\"\\w+\", response))` (IFEval's count_words, "
                 "nltk RegexpTokenizer) and compare with num_words: 'less than' is <, "
                 "'at least' is >=.",
@@ -344,7 +475,7 @@ const ifr__checker ifr__family_length_constraints[] = {
                   "a run of CJK characters counts 1; combining marks are not word "
                   "characters, so Hindi and other Indic text over-counts. A response of only "
                   "U+200B is non-blank with 0 words and passes any 'less than'.",
-        .precise = NULL,
+        .precise = "A word is a run of word characters including combining marks (Hindi and other Indic words are not split at vowel signs), joined across one apostrophe or hyphen between word characters (\"don't\", 'e-mail' are one word) and across '.' or ',' between digits ('3.14', '1,000'). Invisible-only text fails every limit (scoring layer).",
     },
     {
         .id = "length_constraints:number_paragraphs",
@@ -353,7 +484,7 @@ const ifr__checker ifr__family_length_constraints[] = {
         .kwargs = paras_kwargs,
         .parse = paras_parse,
         .check = paras_check,
-        .flags = IFR_CHECKER_RANDOM,
+        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE,
         .rule = "Split with `re.split(r\"\\s?\\*\\*\\*\\s?\", response)`; a blank first or last "
                 "piece is not counted, a blank piece in the middle fails at once; followed "
                 "iff the number of pieces counted == num_paragraphs.",
@@ -361,7 +492,7 @@ const ifr__checker ifr__family_length_constraints[] = {
                   "'***bold italic***' and '****'; only one optional whitespace character is "
                   "absorbed on each side, so 'a *** *** b' has an empty middle piece and "
                   "fails. Paragraphs separated only by blank lines count as one.",
-        .precise = NULL,
+        .precise = "A piece counts as a paragraph only if it has a word character; a piece between *** dividers without one ('---', ZWSP) fails like an empty one.",
     },
     {
         .id = "length_constraints:nth_paragraph_first_word",
@@ -371,7 +502,7 @@ const ifr__checker ifr__family_length_constraints[] = {
         .kwargs = first_word_kwargs,
         .parse = first_word_parse,
         .check = first_word_check,
-        .flags = IFR_CHECKER_RANDOM,
+        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE,
         .rule = "Split on the literal \"\\n\\n\"; count = pieces that are non-blank after "
                 "strip(). Paragraph i is piece i-1 of the raw list (blank pieces included); "
                 "if i > count or it is blank, fail. Its first word is `split()[0]`, "
@@ -383,7 +514,7 @@ const ifr__checker ifr__family_length_constraints[] = {
                   "that shifts the indexing but not the count. '**Word**', 'Word:' and "
                   "'Word-like' do not match 'word'. The reference draws a random index when "
                   "nth_paragraph is out of 1..num_paragraphs; here that is an error.",
-        .precise = NULL,
+        .precise = "Paragraphs are blocks of lines separated by one or more blank lines (\\n, \\r\\n or \\r; a line of spaces or invisible characters is blank), counted only when they contain a word, and indexed by that count (extra blank lines no longer shift the index). The first word is the first run of word characters after leading markdown and quotes ('**Today**', '\"Today' match 'today'); it must be the whole word ('Today-like', 'Todays' do not match).",
     },
     {
         .id = "length_constraints:number_sentences",
@@ -404,7 +535,7 @@ const ifr__checker ifr__family_length_constraints[] = {
                   "response can reach 'less than N' by dropping full stops, or 'at least N' "
                   "with fragments ('A. B. C.'). The reference draws a random threshold when "
                   "num_sentences is missing or negative; here that is an error.",
-        .precise = NULL,
+        .precise = "For 'at least', only Punkt sentences with a letter count ('...', '1.', '!!!' are not sentences); 'less than' keeps every Punkt sentence (stricter). Invisible-only text fails (scoring layer).",
     },
     {0},
 };

@@ -2,7 +2,7 @@
  * startend.c - IFEval's startend:* checkers (Google's reference:
  * instruction_following_eval/instructions.py, EndChecker, QuotationChecker).
  */
-#include "util.h"
+#include "precise.h"
 
 #include <string.h>
 
@@ -33,9 +33,62 @@ static int end_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const void **ou
     return IFR_OK;
 }
 
+static bool end_decor(uint32_t c)
+{
+    return ifr__pr_invisible(c) || c == '"' || c == '\'' || c == '*' || c == '_' || c == '`' ||
+           c == 0x201D || c == 0x2019 || c == 0x00BB;
+}
+
+/*
+ * Precise: after the phrase only whitespace, quotes (straight or curly) and
+ * markdown emphasis may follow; the phrase starts at a word boundary ("any
+ * other questions?" does not end "Many other questions?"); a blank phrase
+ * is not a phrase.
+ */
+static int end_precise(const end_args *a, ifr__text *t, ifr__check_ctx *cx)
+{
+    const ifr__ck_str *p = &a->phrase;
+    size_t e = t->ncp;
+    while (e > 0 && end_decor(t->cp[e - 1]))
+        e--;
+    uint32_t *lo;
+    size_t nlo;
+    int rc = ifr__py_lower(t->cp, e, t->arena, &lo, &nlo);
+    if (rc != IFR_OK)
+        return rc;
+    /* the phrase itself may end with decoration ("... P.S.*"): compare its core */
+    size_t pe = p->ncp;
+    while (pe > 0 && end_decor(p->cp[pe - 1]))
+        pe--;
+    bool ok = pe > 0 && nlo >= pe && memcmp(lo + (nlo - pe), p->cp, pe * sizeof *lo) == 0;
+    if (ok && nlo > pe && ifr__pr_wordch(p->cp[0]) && ifr__pr_wordch(lo[nlo - pe - 1]))
+        ok = false;
+    bool body = ok && ifr__pr_has_word(lo, nlo - pe);
+    if (ok && !body) {
+        /* precise: the phrase ends a response; the phrase alone is no response */
+        cx->followed = false;
+        ifr__detail(cx, "the response is only the end phrase; it must end a response");
+        return IFR_OK;
+    }
+    cx->followed = ok;
+    char q[96], tail[96];
+    if (ok) {
+        ifr__detail(cx, "ends with \"%s\"", ifr__ck_quote(q, sizeof q, p->s, p->n, 60));
+    } else {
+        size_t k = nlo < 24 ? nlo : 24;
+        ifr__detail(cx, "ends with \"%s%s\"; needs to end with \"%s\" (only quotes or "
+                        "whitespace after it)", nlo > k ? "..." : "",
+                    ifr__ck_quote_cp(tail, sizeof tail, lo + (nlo - k), k, 60),
+                    ifr__ck_quote(q, sizeof q, p->s, p->n, 60));
+    }
+    return IFR_OK;
+}
+
 static int end_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const end_args *a = args;
+    if (ifr__pr_on(cx))
+        return end_precise(a, t, cx);
     size_t b, e;
     ifr__py_strip(t->cp, t->ncp, &b, &e);
     static const uint32_t dq = '"';
@@ -69,6 +122,22 @@ static int quotation_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
     (void)args;
     size_t b, e;
     ifr__py_strip(t->cp, t->ncp, &b, &e);
+    if (ifr__pr_on(cx)) {
+        /* precise: straight or curly quotes around text with a word in it */
+        while (b < e && ifr__pr_invisible(t->cp[b]))
+            b++;
+        while (e > b && ifr__pr_invisible(t->cp[e - 1]))
+            e--;
+        bool open = e > b && (t->cp[b] == '"' || t->cp[b] == 0x201C);
+        bool close = e > b + 1 && (t->cp[e - 1] == '"' || t->cp[e - 1] == 0x201D);
+        bool word = open && close && ifr__pr_has_word(t->cp + b + 1, e - b - 2);
+        cx->followed = open && close && word;
+        ifr__detail(cx, cx->followed ? "wrapped in double quotes"
+                        : !open || !close ? "not wrapped in double quotes (after stripping "
+                                            "whitespace)"
+                                          : "nothing but quotes: needs text inside them");
+        return IFR_OK;
+    }
     bool first = e > b && t->cp[b] == '"';
     bool last = e > b && t->cp[e - 1] == '"';
     cx->followed = e - b > 1 && first && last;
@@ -91,7 +160,7 @@ const ifr__checker ifr__family_startend[] = {
         .kwargs = end_kwargs,
         .parse = end_parse,
         .check = end_check,
-        .flags = IFR_CHECKER_RANDOM,
+        .flags = IFR_CHECKER_RANDOM | IFR_CHECKER_HACKABLE,
         .rule = "Followed iff `response.strip().strip('\"').lower()` ends with "
                 "`end_phrase.strip().lower()` (Python str methods: Unicode whitespace, full "
                 "lowercase mapping with the final-sigma rule).",
@@ -100,7 +169,7 @@ const ifr__checker ifr__family_startend[] = {
                   "closing quote remains and fails. A trailing period after the phrase fails. "
                   "An empty end_phrase always passes. The reference draws a random phrase "
                   "when end_phrase is null; here it is an error.",
-        .precise = NULL,
+        .precise = "After the phrase only whitespace, quotes (straight or curly), '*', '_' and '`' may follow (so '**phrase**' and a curly-quoted phrase pass), and the phrase must start at a word boundary ('any other questions?' does not end 'Many other questions?'). A blank phrase never matches, and the phrase alone (no word before it) is not a response.",
     },
     {
         .id = "startend:quotation",
@@ -115,7 +184,7 @@ const ifr__checker ifr__family_startend[] = {
         .quirks = "ASCII '\"' only (curly quotes fail). The two-character response '\"\"' "
                   "passes, as does any text between two quotes, including several quoted "
                   "parts ('\"a\" and \"b\"').",
-        .precise = NULL,
+        .precise = "The stripped response starts and ends with a double quote, straight or curly (“...”), and the inside has a word character: '\"\"', '\" \"', '\"\\u200b\"' and '\"...\"' fail.",
     },
     {0},
 };

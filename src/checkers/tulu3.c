@@ -14,6 +14,7 @@
 #include "../text/pycompat.h"
 #include "../text/pyjson.h"
 #include "iftrain_util.h"
+#include "precise.h"
 
 #include <math.h>
 #include <string.h>
@@ -265,7 +266,11 @@ static int check_keywords(const void *args, ifr__text *t, ifr__check_ctx *cx)
         return rc;
     size_t missing = 0, first = 0;
     for (size_t k = 0; k < a->nlist; k++) {
-        if (ifr__cps_find(lo.p, lo.n, 0, a->list_lower[k].p, a->list_lower[k].n) == IFR__NPOS) {
+        size_t at = ifr__pr_on(cx) ? ifr__pr_find_word(lo.p, lo.n, 0, a->list_lower[k].p,
+                                                       a->list_lower[k].n)
+                                   : ifr__cps_find(lo.p, lo.n, 0, a->list_lower[k].p,
+                                                   a->list_lower[k].n);
+        if (at == IFR__NPOS || (ifr__pr_on(cx) && at == (size_t)-1)) {
             if (missing++ == 0)
                 first = k;
         }
@@ -286,15 +291,31 @@ static int check_forbidden(const void *args, ifr__text *t, ifr__check_ctx *cx)
     if (rc != IFR_OK)
         return rc;
     size_t found = 0, first = 0;
+    bool precise = ifr__pr_on(cx);
+    if (precise) {
+        uint32_t *o = ifr__arena_alloc(t->arena, (lo.n + 1) * sizeof *o);
+        if (!o)
+            return IFR_E_NOMEM;
+        size_t m = 0;
+        for (size_t i = 0; i < lo.n; i++)
+            if (!ifr__pr_format(lo.p[i]))
+                o[m++] = lo.p[i];
+        lo.p = o;
+        lo.n = m;
+    }
     for (size_t k = 0; k < a->nlist; k++) {
-        if (ifr__cps_find(lo.p, lo.n, 0, a->list_lower[k].p, a->list_lower[k].n) != IFR__NPOS) {
+        if (precise ? ifr__pr_find_word(lo.p, lo.n, 0, a->list_lower[k].p, a->list_lower[k].n) !=
+                          (size_t)-1
+                    : ifr__cps_find(lo.p, lo.n, 0, a->list_lower[k].p, a->list_lower[k].n) !=
+                          IFR__NPOS) {
             if (found++ == 0)
                 first = k;
         }
     }
     cx->followed = found == 0;
     if (found)
-        ifr__detail(cx, "%zu forbidden words found as substrings (first: #%zu)", found, first + 1);
+        ifr__detail(cx, "%zu forbidden words found as %s (first: #%zu)", found,
+                    precise ? "words" : "substrings", first + 1);
     else
         ifr__detail(cx, "no forbidden word found");
     return IFR_OK;
@@ -385,7 +406,8 @@ static int check_paragraph_count(const void *args, ifr__text *t, ifr__check_ctx 
     pos = 0;
     while (ifr__cps_split_next(clean + cb, ce - cb, div, 5, &pos, &done, &b, &e)) {
         parts++;
-        if (ifr__py_isblank(clean + cb + b, e - b))
+        if (ifr__pr_on(cx) ? !ifr__pr_has_word(clean + cb + b, e - b)
+                           : ifr__py_isblank(clean + cb + b, e - b))
             blank++;
     }
     cx->followed = blank == 0 && (int64_t)parts == a->n;
@@ -403,7 +425,7 @@ static int check_word_constraint(const void *args, ifr__text *t, ifr__check_ctx 
     int64_t count = 0;
     size_t pos = 0, b, e;
     while (ifr__py_split_next(t->cp, t->ncp, &pos, &b, &e))
-        count++;
+        count += !ifr__pr_on(cx) || ifr__pr_has_word(t->cp + b, e - b);
     cx->followed = quant_holds(a->quant, count, a->n, tenth_tolerance(a->n));
     ifr__detail(cx, "%lld whitespace-separated words; needs %s %lld", (long long)count,
                 quant_name(a->quant), (long long)a->n);
@@ -416,6 +438,10 @@ static int check_sentence_constraint(const void *args, ifr__text *t, ifr__check_
     const t3_args *a = args;
     const uint32_t *s = t->cp;
     int64_t count = 1;
+    bool precise = ifr__pr_on(cx) && a->quant != Q_AT_MOST;
+    size_t piece = 0; /* precise: start of the current piece */
+    if (precise)
+        count = 0;
     for (size_t p = 1; p < t->ncp; p++) {
         if (!ifr__py_isspace(s[p]))
             continue;
@@ -428,7 +454,22 @@ static int check_sentence_constraint(const void *args, ifr__text *t, ifr__check_
         if (p >= 4 && ifr__py_isword(s[p - 4]) && s[p - 3] == '.' && ifr__py_isword(s[p - 2])
             && s[p - 1] != '\n')
             continue;
+        if (precise) {
+            /* precise ("at least", "around"): a sentence needs a letter */
+            bool letter = false;
+            for (size_t k = piece; k < p && !letter; k++)
+                letter = ifr__py_isalpha(s[k]);
+            count += letter;
+            piece = p + 1;
+            continue;
+        }
         count++;
+    }
+    if (precise) {
+        bool letter = false;
+        for (size_t k = piece; k < t->ncp && !letter; k++)
+            letter = ifr__py_isalpha(s[k]);
+        count += letter;
     }
     cx->followed = quant_holds(a->quant, count, a->n, 1);
     ifr__detail(cx, "%lld sentences; needs %s %lld", (long long)count, quant_name(a->quant),
@@ -462,15 +503,45 @@ static int check_paragraphs(const void *args, ifr__text *t, ifr__check_ctx *cx)
     size_t sb = 0, se = 0;
     ifr__py_strip(t->cp + b, e - b, &sb, &se);
     cx->followed = ifr__cps_startswith(t->cp + b + sb, se - sb, a->s.p, a->s.n);
+    if (cx->followed && ifr__pr_on(cx) && a->s.n && ifr__pr_wordch(a->s.p[a->s.n - 1]) &&
+        se - sb > a->s.n && ifr__pr_wordch(t->cp[b + sb + a->s.n]))
+        cx->followed = false; /* precise: 'Firstly' does not start with the word 'First' */
     ifr__detail(cx, cx->followed ? "paragraph %lld starts with the word"
                                  : "paragraph %lld does not start with the word",
                 (long long)a->i);
     return IFR_OK;
 }
 
+/* precise: the marker starts a line after some body text, and a word follows it */
+static int postscript_precise(const t3_args *a, ifr__text *t, ifr__check_ctx *cx)
+{
+    const uint32_t *cp = t->cp;
+    size_t n = t->ncp, pos = 0, b, e;
+    bool body = false;
+    cx->followed = false;
+    while (a->s.n && ifr__pr_next_line(cp, n, &pos, &b, &e)) {
+        size_t i = b;
+        while (i < e && (ifr__py_isspace(cp[i]) || cp[i] == '*' || cp[i] == '_' || cp[i] == '>'))
+            i++;
+        if (body && ifr__cps_startswith(cp + i, e - i, a->s.p, a->s.n) &&
+            ifr__pr_has_word(cp + i + a->s.n, n - i - a->s.n)) {
+            cx->followed = true;
+            break;
+        }
+        if (ifr__pr_has_word(cp + b, e - b))
+            body = true;
+    }
+    ifr__detail(cx, cx->followed ? "postscript found"
+                                 : "no line starting with the marker after the body, with text "
+                                   "after it");
+    return IFR_OK;
+}
+
 static int check_postscript(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const t3_args *a = args;
+    if (ifr__pr_on(cx))
+        return postscript_precise(a, t, cx);
     size_t at = ifr__cps_find(t->cp, t->ncp, 0, a->s.p, a->s.n);
     if (at == IFR__NPOS) {
         cx->followed = false;
@@ -525,7 +596,8 @@ static int check_placeholders(const void *args, ifr__text *t, ifr__check_ctx *cx
 {
     const t3_args *a = args;
     static const uint32_t o[] = {'['}, c[] = {']'};
-    size_t count = count_lazy_pairs(t->cp, t->ncp, o, 1, c, 1, false);
+    size_t count = ifr__pr_on(cx) ? ifr__pr_count_placeholders(t->cp, t->ncp)
+                                  : count_lazy_pairs(t->cp, t->ncp, o, 1, c, 1, false);
     cx->followed = (int64_t)count >= a->n;
     ifr__detail(cx, "%zu [placeholders]; needs at least %lld", count, (long long)a->n);
     return IFR_OK;
@@ -536,8 +608,10 @@ static int check_bullets(const void *args, ifr__text *t, ifr__check_ctx *cx)
     const t3_args *a = args;
     static const uint32_t nl[] = {'\n'};
     size_t pos = 0, b, e, count = 0;
-    bool done = false;
-    while (ifr__cps_split_next(t->cp, t->ncp, nl, 1, &pos, &done, &b, &e)) {
+    bool done = ifr__pr_on(cx);
+    if (done)
+        count = ifr__pr_count_bullets(t->cp, t->ncp);
+    while (!ifr__pr_on(cx) && ifr__cps_split_next(t->cp, t->ncp, nl, 1, &pos, &done, &b, &e)) {
         size_t sb = 0, se = 0;
         ifr__py_strip(t->cp + b, e - b, &sb, &se);
         if (se > sb && (t->cp[b + sb] == '*' || t->cp[b + sb] == '-'))
@@ -553,7 +627,21 @@ static int check_title(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     (void)args;
     static const uint32_t o[] = {'<', '<'}, c[] = {'>', '>'};
-    cx->followed = count_lazy_pairs(t->cp, t->ncp, o, 2, c, 2, true) > 0;
+    if (ifr__pr_on(cx)) {
+        /* precise: some <<...>> on one line with a word inside */
+        cx->followed = false;
+        for (size_t i = 0; i + 1 < t->ncp && !cx->followed; i++) {
+            if (t->cp[i] != '<' || t->cp[i + 1] != '<')
+                continue;
+            size_t j = i + 2;
+            while (j + 1 < t->ncp && t->cp[j] != '\n' && !(t->cp[j] == '>' && t->cp[j + 1] == '>'))
+                j++;
+            if (j + 1 < t->ncp && t->cp[j] == '>' && t->cp[j + 1] == '>')
+                cx->followed = ifr__pr_has_word(t->cp + i + 2, j - i - 2);
+        }
+    } else {
+        cx->followed = count_lazy_pairs(t->cp, t->ncp, o, 2, c, 2, true) > 0;
+    }
     ifr__detail(cx, cx->followed ? "title <<...>> found" : "no <<title>> on one line");
     return IFR_OK;
 }
@@ -562,6 +650,39 @@ static int check_choice(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const t3_args *a = args;
     cx->followed = false;
+    if (ifr__pr_on(cx)) {
+        /* precise: exactly one option occurs, and the response (without whitespace,
+         * quotes and emphasis) starts with it or its last line is exactly it */
+        size_t b = 0, e = t->ncp, hits = 0, which = 0;
+        for (size_t k = 0; k < a->nlist; k++)
+            if (a->list[k].n && ifr__cps_find(t->cp, t->ncp, 0, a->list[k].p, a->list[k].n) !=
+                                    IFR__NPOS)
+                hits++, which = k;
+        if (hits == 1) {
+            const ifr__ustr *op = &a->list[which];
+            while (b < e && (ifr__pr_invisible(t->cp[b]) || t->cp[b] == '"' || t->cp[b] == '*' ||
+                             t->cp[b] == '\'' || t->cp[b] == '_'))
+                b++;
+            cx->followed = ifr__cps_startswith(t->cp + b, e - b, op->p, op->n);
+            size_t pos = 0, lb, le, lastb = 0, laste = 0;
+            while (!cx->followed && ifr__pr_next_line(t->cp, t->ncp, &pos, &lb, &le))
+                if (!ifr__pr_blank(t->cp + lb, le - lb))
+                    lastb = lb, laste = le;
+            while (lastb < laste && (ifr__pr_invisible(t->cp[lastb]) || t->cp[lastb] == '"' ||
+                                     t->cp[lastb] == '*' || t->cp[lastb] == '_'))
+                lastb++;
+            while (laste > lastb && (ifr__pr_invisible(t->cp[laste - 1]) ||
+                                     t->cp[laste - 1] == '"' || t->cp[laste - 1] == '*' ||
+                                     t->cp[laste - 1] == '_'))
+                laste--;
+            if (!cx->followed)
+                cx->followed = ifr__cps_eq(t->cp + lastb, laste - lastb, op->p, op->n);
+        }
+        ifr__detail(cx, cx->followed ? "answers with one of the options"
+                        : hits > 1  ? "several options occur; needs exactly one"
+                                    : "no option opens the response or forms its last line");
+        return IFR_OK;
+    }
     for (size_t k = 0; k < a->nlist && !cx->followed; k++)
         cx->followed = ifr__cps_find(t->cp, t->ncp, 0, a->list[k].p, a->list[k].n) != IFR__NPOS;
     ifr__detail(cx, cx->followed ? "an option occurs in the response"
@@ -573,7 +694,14 @@ static int check_highlights(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const t3_args *a = args;
     static const uint32_t st[] = {'*'};
-    size_t count = count_lazy_pairs(t->cp, t->ncp, st, 1, st, 1, false);
+    size_t count;
+    if (ifr__pr_on(cx)) {
+        int rc = ifr__pr_count_highlights(t->cp, t->ncp, t->arena, &count);
+        if (rc != IFR_OK)
+            return rc;
+    } else {
+        count = count_lazy_pairs(t->cp, t->ncp, st, 1, st, 1, false);
+    }
     cx->followed = (int64_t)count >= a->n;
     ifr__detail(cx, "%zu *highlighted* sections; needs at least %lld", count, (long long)a->n);
     return IFR_OK;
@@ -586,6 +714,31 @@ static int check_sections(const void *args, ifr__text *t, ifr__check_ctx *cx)
     if (a->s.n == 0) {
         ifr__detail(cx, "empty section splitter (the reference raises ValueError)");
         return IFR_E_UNSUPPORTED;
+    }
+    if (ifr__pr_on(cx)) {
+        /* precise: a section starts at a line beginning with the splitter (after
+         * markdown); text before the first one is not a section; each needs a word */
+        size_t count = 0, pos = 0, b, e, from = 0;
+        bool empty = false;
+        while (ifr__pr_next_line(t->cp, t->ncp, &pos, &b, &e)) {
+            size_t i = b;
+            while (i < e && (ifr__py_isspace(t->cp[i]) || t->cp[i] == '#' || t->cp[i] == '*' ||
+                             t->cp[i] == '_'))
+                i++;
+            if (!ifr__cps_startswith(t->cp + i, e - i, a->s.p, a->s.n))
+                continue;
+            if (count && !ifr__pr_has_word(t->cp + from, b - from))
+                empty = true;
+            count++;
+            from = i + a->s.n;
+        }
+        if (count && !ifr__pr_has_word(t->cp + from, t->ncp - from))
+            empty = true;
+        cx->followed = !empty && (int64_t)count == a->n;
+        ifr__detail(cx, empty ? "a section is empty" : "%zu sections (lines starting with the "
+                                                       "splitter); needs exactly %lld",
+                    count, (long long)a->n);
+        return IFR_OK;
     }
     size_t count = ifr__cps_count(t->cp, t->ncp, a->s.p, a->s.n) + 1;
     if (t->ncp == 0 || ifr__cps_startswith(t->cp, t->ncp, a->s.p, a->s.n))
@@ -603,6 +756,38 @@ static int check_json(const void *args, ifr__text *t, ifr__check_ctx *cx)
     int rc = ifr__pyjson_validate(t->cp, t->ncp, t->arena, &ok, &je);
     if (rc != IFR_OK)
         return rc;
+    if (ok && ifr__pr_on(cx)) {
+        /* precise: a non-empty object or array, no NaN/Infinity */
+        size_t b = 0, e = t->ncp;
+        while (b < e && ifr__py_isspace(t->cp[b]))
+            b++;
+        while (e > b && ifr__py_isspace(t->cp[e - 1]))
+            e--;
+        bool container = e > b && (t->cp[b] == '{' || t->cp[b] == '[');
+        size_t k = b + 1;
+        while (k < e && ifr__py_isspace(t->cp[k]))
+            k++;
+        bool bad = !container || k == e - 1;
+        bool in_str = false;
+        for (size_t q = b; q < e && !bad; q++) {
+            if (in_str) {
+                if (t->cp[q] == '\\')
+                    q++;
+                else if (t->cp[q] == '"')
+                    in_str = false;
+            } else if (t->cp[q] == '"') {
+                in_str = true;
+            } else if (t->cp[q] == 'N' || t->cp[q] == 'I') {
+                bad = true;
+            }
+        }
+        if (bad) {
+            cx->followed = false;
+            ifr__detail(cx, "valid for json.loads but a bare scalar, an empty container or "
+                            "NaN/Infinity");
+            return IFR_OK;
+        }
+    }
     cx->followed = ok;
     if (ok)
         ifr__detail(cx, "the response is valid JSON");
@@ -616,6 +801,14 @@ static int check_repeat_prompt(const void *args, ifr__text *t, ifr__check_ctx *c
 {
     const t3_args *a = args;
     cx->followed = ifr__cps_startswith(t->cp, t->ncp, a->s.p, a->s.n);
+    if (cx->followed && ifr__pr_on(cx) &&
+        ((a->s.n && t->ncp > a->s.n && ifr__pr_wordch(a->s.p[a->s.n - 1]) &&
+          ifr__pr_wordch(t->cp[a->s.n])) ||
+         !ifr__pr_has_word(t->cp + a->s.n, t->ncp - a->s.n))) {
+        cx->followed = false;
+        ifr__detail(cx, "repeats the prompt but gives no answer after it");
+        return IFR_OK;
+    }
     ifr__detail(cx, cx->followed ? "the response starts with the prompt"
                                  : "the response does not start with the exact prompt");
     return IFR_OK;
@@ -636,6 +829,18 @@ static int check_two_responses(const void *args, ifr__text *t, ifr__check_ctx *c
     ifr__py_strip(t->cp, at, &ab, &ae);
     ifr__py_strip(t->cp + at + 6, t->ncp - at - 6, &bb, &be);
     cx->followed = !ifr__cps_eq(t->cp + ab, ae - ab, t->cp + at + 6 + bb, be - bb);
+    if (ifr__pr_on(cx)) {
+        size_t n0, n1, common;
+        int rc = ifr__pr_compare_words(t, (ifr__span){0, at}, (ifr__span){at + 6, t->ncp}, &n0,
+                                       &n1, &common);
+        if (rc != IFR_OK)
+            return rc;
+        cx->followed = n0 && n1 && !ifr__pr_near_same(n0, n1, common);
+        ifr__detail(cx, cx->followed ? "two different responses"
+                        : n0 && n1   ? "the two responses have (nearly) the same words"
+                                     : "one of the two responses has no words");
+        return IFR_OK;
+    }
     ifr__detail(cx, cx->followed ? "two different responses" : "the two responses are identical");
     return IFR_OK;
 }
@@ -648,6 +853,11 @@ static int check_uppercase(const void *args, ifr__text *t, ifr__check_ctx *cx)
     for (size_t i = 0; i < t->ncp && cx->followed; i++) {
         size_t k = ifr__py_upper1(t->cp[i], m);
         cx->followed = k == 1 && m[0] == t->cp[i];
+    }
+    if (cx->followed && ifr__pr_on(cx) && !ifr__py_str_isupper(t->cp, t->ncp)) {
+        cx->followed = false;
+        ifr__detail(cx, "no upper-case letter at all");
+        return IFR_OK;
     }
     ifr__detail(cx, cx->followed ? "text == text.upper()" : "the text changes under upper()");
     return IFR_OK;
@@ -663,6 +873,11 @@ static int check_lowercase(const void *args, ifr__text *t, ifr__check_ctx *cx)
     for (size_t i = 0; i < t->ncp && cx->followed; i++) {
         size_t k = ifr__py_lower1(t->cp[i], m);
         cx->followed = k == 1 && m[0] == t->cp[i];
+    }
+    if (cx->followed && ifr__pr_on(cx) && !ifr__py_str_islower(t->cp, t->ncp)) {
+        cx->followed = false;
+        ifr__detail(cx, "no lower-case letter at all");
+        return IFR_OK;
     }
     ifr__detail(cx, cx->followed ? "text == text.lower()" : "the text changes under lower()");
     return IFR_OK;
@@ -685,7 +900,8 @@ static int check_capital_words(const void *args, ifr__text *t, ifr__check_ctx *c
             i++;
         bool left = b == 0 || !ifr__py_isword(s[b - 1]);
         bool right = i == n || !ifr__py_isword(s[i]);
-        count += left && right;
+        bool two = !ifr__pr_on(cx) || a->quant == Q_AT_MOST || i - b >= 2;
+        count += left && right && two;
     }
     cx->followed = quant_holds(a->quant, count, a->n, tenth_tolerance(a->n));
     ifr__detail(cx, "%lld all-capital words; needs %s %lld", (long long)count,
@@ -696,7 +912,18 @@ static int check_capital_words(const void *args, ifr__text *t, ifr__check_ctx *c
 static int check_end(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const t3_args *a = args;
-    cx->followed = ifr__cps_endswith(t->cp, t->ncp, a->s.p, a->s.n);
+    if (ifr__pr_on(cx)) {
+        size_t e = t->ncp, pe = a->s.n;
+        while (e > 0 && (ifr__pr_invisible(t->cp[e - 1]) || t->cp[e - 1] == '"' ||
+                         t->cp[e - 1] == '*' || t->cp[e - 1] == '_' || t->cp[e - 1] == 0x201D))
+            e--;
+        while (pe > 0 && (ifr__pr_invisible(a->s.p[pe - 1]) || a->s.p[pe - 1] == '"'))
+            pe--;
+        cx->followed = pe > 0 && ifr__cps_endswith(t->cp, e, a->s.p, pe) &&
+                       !(e > pe && ifr__pr_wordch(a->s.p[0]) && ifr__pr_wordch(t->cp[e - pe - 1]));
+    } else {
+        cx->followed = ifr__cps_endswith(t->cp, t->ncp, a->s.p, a->s.n);
+    }
     ifr__detail(cx, cx->followed ? "ends with the phrase" : "does not end with the exact phrase");
     return IFR_OK;
 }
@@ -705,6 +932,16 @@ static int check_quotation(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     (void)args;
     cx->followed = t->ncp > 0 && t->cp[0] == '"' && t->cp[t->ncp - 1] == '"';
+    if (ifr__pr_on(cx)) {
+        size_t b = 0, e = t->ncp;
+        while (b < e && ifr__pr_invisible(t->cp[b]))
+            b++;
+        while (e > b && ifr__pr_invisible(t->cp[e - 1]))
+            e--;
+        cx->followed = e > b + 1 && (t->cp[b] == '"' || t->cp[b] == 0x201C) &&
+                       (t->cp[e - 1] == '"' || t->cp[e - 1] == 0x201D) &&
+                       ifr__pr_has_word(t->cp + b + 1, e - b - 2);
+    }
     ifr__detail(cx, cx->followed ? "starts and ends with '\"'"
                                  : "does not start and end with '\"'");
     return IFR_OK;
@@ -714,8 +951,13 @@ static int check_no_commas(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     (void)args;
     size_t count = 0;
-    for (size_t i = 0; i < t->ncp; i++)
+    static const uint32_t like[] = {0xFF0C, 0x3001, 0x060C, 0xFE50, 0xFE51, 0xFF64, 0x201A,
+                                    0x055D, 0x07F8, 0x1802, 0x1808, 0x2E41, 0xA4FE, 0xA60D, 0x1363};
+    for (size_t i = 0; i < t->ncp; i++) {
         count += t->cp[i] == ',';
+        for (size_t k = 0; ifr__pr_on(cx) && k < sizeof like / sizeof like[0]; k++)
+            count += t->cp[i] == like[k];
+    }
     cx->followed = count == 0;
     ifr__detail(cx, "%zu commas", count);
     return IFR_OK;
@@ -770,138 +1012,163 @@ const ifr__checker ifr__family_tulu3[] = {
      .kwargs = kw_keyword_list, .parse = parse_list_lower, .check = check_keywords, .flags = H,
      .rule = "Followed iff `kw.lower() in text.lower()` for every kw in keyword_list.",
      .quirks = "Substring match: 'flight' is found in 'flights'. A string keyword_list is "
-               "iterated character by character, as Python does."},
+               "iterated character by character, as Python does.",
+     .precise = "Keywords match as whole words (case-insensitive): 'art' is not found in 'party'. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
     {.id = "verify_keyword_frequency", T3, .summary = "The word occurs exactly N times.",
      .kwargs = kw_word_n, .parse = parse_word_n, .check = check_keyword_frequency,
      .rule = "Followed iff the number of `re.findall(r\"\\b\\w+\\b\", text.lower())` tokens "
              "equal to `word.lower()` is exactly N.",
      .quirks = "Exact count. Whole \\w tokens only: 'door_x' is one token, 'door-x' two. A "
-               "multi-word or punctuated word never matches (only N = 0 passes)."},
-    {.id = "validate_forbidden_words", T3, .summary = "None of the forbidden words occurs.",
+               "multi-word or punctuated word never matches (only N = 0 passes).",
+     .precise = "Same as compat: the rule is exact (whole \\w tokens, exact count). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
+    {.id = "validate_forbidden_words", T3, .flags = H, .summary = "None of the forbidden words occurs.",
      .kwargs = kw_forbidden, .parse = parse_list_lower, .check = check_forbidden,
      .rule = "Followed iff no `w.lower()` is a substring of `text.lower()`.",
      .quirks = "Substring match with no word boundary: 'art' is found in 'party'. A string "
-               "forbidden_words is iterated character by character."},
+               "forbidden_words is iterated character by character.",
+     .precise = "Forbidden words match as whole words (case-insensitive) after removing format characters (ZWSP, soft hyphen, joiners) from the response: 'party' no longer fails for 'art', and 'a\\u200brt' is the word 'art'. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
     {.id = "verify_letter_frequency", T3, .summary = "The letter occurs exactly N times.",
      .kwargs = kw_letter_n, .parse = parse_letter_n, .check = check_letter_frequency,
      .rule = "Followed iff `text.count(letter) == N` (case-sensitive).",
      .quirks = "Case-sensitive exact count. A letter that is not exactly one character gives "
-               "IFR_E_UNSUPPORTED for the instruction (the reference raises ValueError)."},
+               "IFR_E_UNSUPPORTED for the instruction (the reference raises ValueError).",
+     .precise = "Same as compat: the rule is exact (case-sensitive exact count). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
     {.id = "validate_response_language", T3, .summary = "The response is in the given language.",
      .kwargs = kw_language, .parse = parse_language, .check = check_language,
-     .flags = IFR_CHECKER_LANGDETECT,
+     .flags = IFR_CHECKER_LANGDETECT | IFR_CHECKER_RANDOM,
      .rule = "Followed iff `langdetect.detect(text) == language` (langdetect 1.0.9, seed 0).",
      .quirks = "A text without letters gives IFR_E_UNSUPPORTED (the reference raises "
-               "LangDetectException); the Tulu 3 data has no `language` key."},
-    {.id = "verify_paragraph_count", T3, .summary = "Exactly N paragraphs separated by '* * *'.",
+               "LangDetectException); the Tulu 3 data has no `language` key.",
+     .precise = "Same as compat: a text without language features already gets no verdict (IFR_E_UNSUPPORTED, not followed). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
+    {.id = "verify_paragraph_count", T3, .flags = H, .summary = "Exactly N paragraphs separated by '* * *'.",
      .kwargs = kw_n, .parse = parse_n, .check = check_paragraph_count,
      .rule = "With `clean = \"\\n\".join(l.strip() for l in text.splitlines()).strip()` and "
              "`parts = clean.split(\"* * *\")`, followed iff every part is non-blank and "
              "`len(parts) == N`.",
      .quirks = "'***' does not split. A trailing divider leaves an empty part, which fails. "
-               "splitlines() also breaks on \\r, \\v, \\f, \\x1c-\\x1e, \\x85, U+2028, U+2029."},
-    {.id = "validate_word_constraint", T3, .summary = "At least / at most / around N words.",
+               "splitlines() also breaks on \\r, \\v, \\f, \\x1c-\\x1e, \\x85, U+2028, U+2029.",
+     .precise = "A part counts as non-empty only if it has a word character (a ZWSP or '---' part is empty). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
+    {.id = "validate_word_constraint", T3, .flags = H, .summary = "At least / at most / around N words.",
      .kwargs = kw_n_quant, .parse = parse_n_quant, .check = check_word_constraint,
      .rule = "With `count = len(text.strip().split())`: 'at least' is count >= N, 'at most' is "
              "count <= N, 'around' is `abs(count - N) <= max(round(N * 0.1), 1)`; any other "
              "quantifier fails.",
      .quirks = "Whitespace tokens, not \\w words. round() is banker's rounding (N = 25 gives "
-               "a tolerance of 2, N = 15 also 2)."},
-    {.id = "verify_sentence_constraint", T3, .summary = "At least / at most / around N sentences.",
+               "a tolerance of 2, N = 15 also 2).",
+     .precise = "Only whitespace tokens with a word character count ('-' and '...' tokens do not pad 'at least'). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
+    {.id = "verify_sentence_constraint", T3, .flags = H, .summary = "At least / at most / around N sentences.",
      .kwargs = kw_n_quant, .parse = parse_n_quant, .check = check_sentence_constraint,
      .rule = "With `count = len(re.split(r\"(?<!\\w\\.\\w.)(?<![A-Z][a-z]\\.)(?<=\\.|\\?|!)\\s\", "
              "text))`: 'at least' is >= N, 'at most' is <= N, 'around' is within 1; any other "
              "quantifier fails.",
      .quirks = "A text without a terminator is 1 sentence; a trailing '. ' adds an empty piece. "
                "'e.g.' and 'Mr.'-style abbreviations do not split. '!' is a terminator since "
-               "PR #1612 (April 2026); Tulu 3 was trained without it."},
+               "PR #1612 (April 2026); Tulu 3 was trained without it.",
+     .precise = "For 'at least' and 'around', only pieces with a letter count as sentences ('. . .' does not pad the count); 'at most' keeps every piece. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
     {.id = "validate_paragraphs", T3, .summary = "N paragraphs; the i-th starts with first_word.",
      .kwargs = kw_paragraphs, .parse = parse_paragraphs, .check = check_paragraphs, .flags = H,
      .rule = "With `p = text.split(\"\\n\\n\")`, followed iff `len(p) == N` and "
              "`p[i - 1].strip().startswith(first_word)`.",
      .quirks = "Case-sensitive prefix test ('Firstly' passes for 'First'); empty pieces count; "
                "i = 0 checks the last piece (Python indexing); an index out of range gives "
-               "IFR_E_UNSUPPORTED (the reference raises IndexError)."},
+               "IFR_E_UNSUPPORTED (the reference raises IndexError).",
+     .precise = "The first word must be the whole word: 'Firstly' does not start with 'First' ('First,' does). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
     {.id = "verify_postscript", T3, .summary = "A postscript starting with the marker.",
      .kwargs = kw_postscript, .parse = parse_one_str, .check = check_postscript, .flags = H,
      .rule = "Followed iff the marker occurs (case-sensitive) and "
              "`len(text[text.find(marker):].strip()) > len(marker)`.",
      .quirks = "The marker may be anywhere, even at the start; only the marker alone at the "
-               "end fails."},
+               "end fails.",
+     .precise = "The marker must start a line (after indentation and markdown emphasis), after some body text, with a word after it: a marker mid-sentence or at the very start fails. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
     {.id = "validate_placeholders", T3, .summary = "At least N placeholders in square brackets.",
      .kwargs = kw_n, .parse = parse_n, .check = check_placeholders, .flags = H,
      .rule = "Followed iff `len(re.findall(r\"\\[(.*?)\\]\", text)) >= N`.",
-     .quirks = "'[]' counts. A placeholder cannot span a newline."},
+     .quirks = "'[]' counts. A placeholder cannot span a newline.",
+     .precise = "A placeholder needs a letter inside and is not a markdown link: '[]', '[ ]', '[1]' and '[x](y)' do not count (as in IFEval precise). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
     {.id = "verify_bullet_points", T3, .summary = "Exactly N lines starting with '*' or '-'.",
      .kwargs = kw_n, .parse = parse_n, .check = check_bullets, .flags = H,
      .rule = "Followed iff exactly N lines of `text.split(\"\\n\")` have a `strip()` that starts "
              "with '*' or '-'.",
      .quirks = "'---' rules, '**bold**' lines and '-5' lines count as bullets; '1.' lines do "
-               "not."},
+               "not.",
+     .precise = "A bullet is a line starting with '* ', '- ' or '+ ' and a word (outside ``` fences): '---' rules, '-5' and '**bold**' lines do not count (as in IFEval precise). Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
     {.id = "validate_title", T3, .summary = "A title in double angular brackets, <<title>>.",
      .check = check_title, .flags = H,
      .rule = "Followed iff `re.findall(r\"<<(.*?)>>\", text)` is not empty.",
-     .quirks = "'<<>>' passes. A title cannot span a line."},
+     .quirks = "'<<>>' passes. A title cannot span a line.",
+     .precise = "The title inside << >> needs a word character: '<<>>' and '<< ... >>' fail. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
     {.id = "validate_choice", T3, .summary = "One of the options occurs in the response.",
      .kwargs = kw_options, .parse = parse_options, .check = check_choice, .flags = H,
      .rule = "Followed iff `any(option in text for option in options)`.",
      .quirks = "Substring test, case-sensitive (direction since PR #1683; Tulu 3 was trained "
                "with `text in option`). Options given as a string, as in RLVR-IFeval, are "
-               "iterated character by character, so any text sharing one character passes."},
+               "iterated character by character, so any text sharing one character passes.",
+     .precise = "Exactly one option occurs, and it is the answer: the response (without whitespace, quotes and emphasis) starts with it or its last non-blank line is exactly it. Several options, or one buried in the text, fail. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
     {.id = "validate_highlighted_sections", T3, .summary = "At least N *highlighted* sections.",
      .kwargs = kw_n, .parse = parse_n, .check = check_highlights, .flags = H,
      .rule = "Followed iff `len(re.findall(r\"\\*(.*?)\\*\", text)) >= N`.",
      .quirks = "Empty highlights count: '**' is one match and '**bold**' two. A highlight "
-               "cannot span a line."},
-    {.id = "validate_sections", T3, .summary = "Exactly N sections marked by the splitter.",
+               "cannot span a line.",
+     .precise = "Distinct markdown emphasis spans with a word inside (as in IFEval precise): '**', '* *' and repeated copies do not count. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
+    {.id = "validate_sections", T3, .flags = H, .summary = "Exactly N sections marked by the splitter.",
      .kwargs = kw_sections, .parse = parse_sections, .check = check_sections,
      .rule = "With `s = text.split(section_splitter)`, drop `s[0]` if it is \"\"; followed iff "
              "`len(s) == N`.",
      .quirks = "Text before the first marker counts as a section (even one space); the marker "
                "is a case-sensitive substring ('Sections' splits) and needs no number. An empty "
-               "splitter gives IFR_E_UNSUPPORTED (the reference raises ValueError)."},
-    {.id = "validate_json_format", T3, .summary = "The response parses with json.loads.",
+               "splitter gives IFR_E_UNSUPPORTED (the reference raises ValueError).",
+     .precise = "A section starts at a line beginning with the splitter (after indentation and markdown); text before the first one is not a section, every section needs a word, and the count is exactly N. Splitters in running prose do not count. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
+    {.id = "validate_json_format", T3, .flags = H, .summary = "The response parses with json.loads.",
      .check = check_json,
      .rule = "Followed iff `json.loads(text)` does not raise ValueError.",
      .quirks = "No code-fence stripping (unlike IFEval). Scalars, NaN, Infinity and "
-               "surrounding JSON whitespace pass; an integer of more than 4300 digits fails."},
-    {.id = "validate_repeat_prompt", T3, .summary = "The response starts with the prompt.",
+               "surrounding JSON whitespace pass; an integer of more than 4300 digits fails.",
+     .precise = "After json.loads accepts it, the value must be a non-empty object or array; bare scalars, '{}', '[]', NaN and Infinity fail. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
+    {.id = "validate_repeat_prompt", T3, .flags = H, .summary = "The response starts with the prompt.",
      .kwargs = kw_prompt, .parse = parse_one_str, .check = check_repeat_prompt,
      .rule = "Followed iff `text.startswith(original_prompt)`.",
      .quirks = "Case-sensitive and no stripping: leading spaces fail unless the open-instruct "
-               "preprocessing strips them."},
+               "preprocessing strips them.",
+     .precise = "An answer must follow the repeated prompt (a word after it), and the prompt's last word must end there. Pasting the prompt alone fails. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
     {.id = "validate_two_responses", T3, .summary = "Two different responses separated by ******.",
      .check = check_two_responses, .flags = H,
      .rule = "Followed iff `text.count(\"******\") == 1` and the two stripped halves differ.",
      .quirks = "An empty first half passes. Seven asterisks count once (the extra '*' goes to "
-               "a half); twelve count twice and fail."},
+               "a half); twelve count twice and fail.",
+     .precise = "Both halves need a word, and they must differ in their words (case-folded word multisets; identical ones or 10+ words sharing 90% fail), as in IFEval precise. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
     {.id = "validate_uppercase", T3, .summary = "The response is all upper case.",
      .check = check_uppercase, .flags = H, .rule = "Followed iff `text == text.upper()`.",
      .quirks = "No language check: text without letters, including the empty text, passes. "
-               "Full case mapping: 'STRAßE' fails."},
+               "Full case mapping: 'STRAßE' fails.",
+     .precise = "The text must contain an upper-case letter (str.isupper()): digits-only or empty text fails. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
     {.id = "validate_lowercase", T3, .summary = "The response is all lower case.",
      .check = check_lowercase, .flags = H, .rule = "Followed iff `text == text.lower()`.",
      .quirks = "No language check: text without letters, including the empty text, passes. "
-               "Full case mapping: 'İ' fails."},
-    {.id = "validate_frequency_capital_words", T3,
+               "Full case mapping: 'İ' fails.",
+     .precise = "The text must contain a lower-case letter (str.islower()): digits-only or empty text fails. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
+    {.id = "validate_frequency_capital_words", T3, .flags = H,
      .summary = "At least / at most / around N all-capital words.",
      .kwargs = kw_n_quant, .parse = parse_n_quant, .check = check_capital_words,
      .rule = "With `count = len(re.findall(r\"\\b[A-Z]+\\b\", text))`: 'at least' is >= N, 'at "
              "most' is <= N, 'around' is `abs(count - N) <= max(round(N * 0.1), 1)`; any other "
              "quantifier fails.",
      .quirks = "ASCII capitals only: 'ÉCOLE' does not count ('É' is \\w and blocks \\b). 'I' "
-               "and 'A' count. The 'around' tolerance dates from PR #1683 (before: exact)."},
+               "and 'A' count. The 'around' tolerance dates from PR #1683 (before: exact).",
+     .precise = "For 'at least' and 'around', a capital word needs two or more letters ('I', 'A' do not count); 'at most' counts them all. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
     {.id = "validate_end", T3, .summary = "The response ends with the phrase.",
      .kwargs = kw_end, .parse = parse_one_str, .check = check_end,
      .rule = "Followed iff `text.endswith(end_phrase)`.",
      .quirks = "Case-sensitive, no stripping: a trailing newline fails unless the open-instruct "
-               "preprocessing strips it."},
+               "preprocessing strips it.",
+     .precise = "Trailing whitespace, quotes and markdown emphasis after the phrase are tolerated, and the phrase must start at a word boundary. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
     {.id = "validate_quotation", T3, .summary = "The response is wrapped in double quotes.",
      .check = check_quotation, .flags = H,
      .rule = "Followed iff `text.startswith('\"') and text.endswith('\"')`.",
-     .quirks = "The one-character text '\"' passes. Curly quotes fail."},
+     .quirks = "The one-character text '\"' passes. Curly quotes fail.",
+     .precise = "Straight or curly double quotes around text with a word character: '\"' alone and '\"\"' fail. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
     {.id = "validate_no_commas", T3, .summary = "The response contains no ASCII comma.",
      .check = check_no_commas, .flags = H, .rule = "Followed iff `\",\" not in text`.",
-     .quirks = "'，' and '،' pass, and so does the empty text."},
+     .quirks = "'，' and '،' pass, and so does the empty text.",
+     .precise = "Comma look-alikes count too (fullwidth, ideographic, Arabic, small/halfwidth forms, low-9 quotation mark...), as in IFEval precise; the empty text fails. Invisible-only text (ZWSP, BOM, ...) fails (precise scoring gates blank text in every suite, Tulu 3 included)."},
     {0},
 };

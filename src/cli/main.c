@@ -982,6 +982,8 @@ out:
 
 /* MARK: main --------------------------------------------------------------- */
 
+int ifr_cli_audit(int argc, char **argv);
+
 static void usage(FILE *f)
 {
     fprintf(f,
@@ -993,7 +995,8 @@ static void usage(FILE *f)
             "  list     list the checker registry (--markdown for docs/CHECKERS.md)\n"
             "  check    check one response against one spec, with explanations\n"
             "  lint     find broken, conflicting or prompt-contradicting constraints in a dataset\n"
-            "  refine   hard-only / max-soft subsets and pilot-rollout filters of a dataset\n\n"
+            "  refine   hard-only / max-soft subsets and pilot-rollout filters of a dataset\n"
+            "  audit    how many adversarial responses each checker accepts (compat vs precise)\n\n"
             "Run '" PROG " COMMAND --help' for a command's options. '" PROG " --version' prints\n"
             "the library version.\n");
 }
@@ -1030,6 +1033,8 @@ int main(int argc, char **argv)
         return cmd_lint(argc - 2, argv + 2);
     if (!strcmp(cmd, "refine"))
         return cmd_refine(argc - 2, argv + 2);
+    if (!strcmp(cmd, "audit"))
+        return ifr_cli_audit(argc - 2, argv + 2); /* src/cli/audit.c */
     fprintf(stderr, PROG ": unknown command '%s'\n\n", cmd);
     usage(stderr);
     return 2;

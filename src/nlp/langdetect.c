@@ -299,32 +299,6 @@ static inline bool probe(uint64_t key, uint32_t *val)
 }
 
 /*
- * An ASCII 3-gram is only looked up in the 2 MiB hash table when a draw picks
- * it (a few hundred draws per text, against one 3-gram per character): until
- * then out holds ASCII3 | its index a*53*53 + b*53 + c, and its presence was
- * read from ifr__ld_ascii3_bits. Row values are below 2**26.
- */
-#define ASCII3 0x80000000u
-
-static const char ascii_chars[IFR__LD_NASCII + 1] =
-    " ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-
-/* The row value of an n-gram entry (resolving a deferred ASCII 3-gram). */
-static inline uint32_t entry_val(uint32_t e)
-{
-    if (!(e & ASCII3))
-        return e;
-    uint32_t t3 = e & ~ASCII3, val = IFR__LD_NONE;
-    uint64_t key = (uint64_t)(unsigned char)ascii_chars[t3 / (IFR__LD_NASCII * IFR__LD_NASCII)]
-                       << 32 |
-                   (uint64_t)(unsigned char)ascii_chars[t3 / IFR__LD_NASCII % IFR__LD_NASCII]
-                       << 16 |
-                   (unsigned char)ascii_chars[t3 % IFR__LD_NASCII];
-    (void)probe(key, &val); /* present: its bit is set */
-    return val;
-}
-
-/*
  * Detector._extract_ngrams with NGram.add_char; row locators appended to out.
  * grams holds the last glen (1-3) characters of NGram.grams; the keys of its
  * 1-, 2- and 3-character suffixes are built from it directly (ifr__ld_key's
@@ -366,17 +340,16 @@ static size_t extract_ngrams(const uint32_t *s, size_t n, uint32_t *out)
         uint32_t prev = glen == 2 ? g0 : g1;
         uint32_t val;
         int ia = ascii_index(ch), ib = ascii_index(prev);
-        if (ia >= 0 && ib >= 0) { /* ASCII 1- and 2-gram: direct tables */
+        if (ia >= 0 && ib >= 0) { /* ASCII n-grams: direct tables */
             if (ia > 0 && (val = ifr__ld_ascii1[ia]) != IFR__LD_NONE)
                 out[nout++] = val;
             if ((val = ifr__ld_ascii2[ib * IFR__LD_NASCII + ia]) != IFR__LD_NONE)
                 out[nout++] = val;
-            int i0 = glen == 3 ? ascii_index(g0) : -1;
-            if (i0 >= 0) { /* ASCII 3-gram: presence bit now, row when drawn */
-                uint32_t t3 = ((uint32_t)i0 * IFR__LD_NASCII + (uint32_t)ib) * IFR__LD_NASCII +
-                              (uint32_t)ia;
-                if ((ifr__ld_ascii3_bits[t3 / 64] >> (t3 % 64)) & 1u)
-                    out[nout++] = ASCII3 | t3;
+            int ic;
+            if (glen == 3 && (ic = ascii_index(g0)) >= 0) {
+                val = ifr__ld_ascii3[(ic * IFR__LD_NASCII + ib) * IFR__LD_NASCII + ia];
+                if (val != IFR__LD_NONE)
+                    out[nout++] = val;
                 continue;
             }
         } else {
@@ -402,10 +375,10 @@ static size_t extract_ngrams(const uint32_t *s, size_t n, uint32_t *out)
 /*
  * _update_lang_prob: prob[i] *= weight + lang_prob_map[i]. A dense row is
  * exactly that loop. In a sparse row, a language without an entry is
- * multiplied by weight + 0.0 == weight. The
- * languages with an entry are computed first from the old values, then every
- * language is multiplied by weight (a loop the compiler vectorises), then the
- * entries are written back: each prob[i] still gets exactly one product.
+ * multiplied by weight + 0.0 == weight: the languages with an entry are
+ * computed first from the old values, then every language is multiplied by
+ * weight (a loop the compiler vectorises), then the entries are written
+ * back, so each prob[i] still gets exactly one product.
  */
 static inline unsigned row_lang(const uint64_t *langs, uint32_t j)
 {
@@ -510,8 +483,7 @@ int ifr__langdetect_probs(const uint32_t *cp, size_t n, ifr__arena *ar,
         double alpha = ALPHA_DEFAULT + ifr__pyrandom_gauss(&rnd, 0.0, 1.0) * ALPHA_WIDTH;
         for (int i = 0;; i++) {
             /* random.choice(ngrams) */
-            uint32_t *pick = &ngrams[ifr__pyrandom_below32(&rnd, (uint32_t)nngrams, k)];
-            uint32_t val = *pick = entry_val(*pick); /* a deferred 3-gram: resolved once */
+            uint32_t val = ngrams[ifr__pyrandom_below32(&rnd, (uint32_t)nngrams, k)];
             update_lang_prob(prob, val, alpha);
             if (i % 5 == 0) {
                 if (normalize_prob(prob) > CONV_THRESHOLD || i >= ITERATION_LIMIT)

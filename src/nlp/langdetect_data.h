@@ -75,10 +75,7 @@ typedef struct ifr__ld_slot {
 #define IFR__LD_NONE UINT32_MAX
 extern const uint32_t ifr__ld_ascii1[IFR__LD_NASCII];
 extern const uint32_t ifr__ld_ascii2[IFR__LD_NASCII * IFR__LD_NASCII];
-/* Bit a*53*53 + b*53 + c (ASCII indices as above) is set when the 3-gram
- * abc is in the n-gram table: presence without probing the table. */
-#define IFR__LD_ASCII3_WORDS ((IFR__LD_NASCII * IFR__LD_NASCII * IFR__LD_NASCII + 63) / 64)
-extern const uint64_t ifr__ld_ascii3_bits[IFR__LD_ASCII3_WORDS];
+extern const uint32_t ifr__ld_ascii3[IFR__LD_NASCII * IFR__LD_NASCII * IFR__LD_NASCII];
 
 extern const char ifr__ld_lang_codes[IFR__LD_NLANG][8];
 extern const ifr__ld_slot ifr__ld_slots[IFR__LD_SLOTS];

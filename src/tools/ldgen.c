@@ -336,23 +336,16 @@ int main(int argc, char **argv)
             int sl = find_slot(ifr__ld_key(cp2, 2));
             fprintf(o, "%uu,%s", sl < 0 ? IFR__LD_NONE : val[sl], (b % 8 == 7) ? "\n" : "");
         }
-    fprintf(o, "};\n");
-    /* which ASCII 3-grams are in the table, one bit each */
-    fprintf(o, "const uint64_t ifr__ld_ascii3_bits[IFR__LD_ASCII3_WORDS] = {\n");
-    for (int w = 0; w < (int)IFR__LD_ASCII3_WORDS; w++) {
-        uint64_t bits = 0;
-        for (int j = 0; j < 64; j++) {
-            int t = w * 64 + j;
-            if (t >= IFR__LD_NASCII * IFR__LD_NASCII * IFR__LD_NASCII)
-                break;
-            uint32_t cp3[3] = {(unsigned char)ascii[t / (IFR__LD_NASCII * IFR__LD_NASCII)],
-                               (unsigned char)ascii[t / IFR__LD_NASCII % IFR__LD_NASCII],
-                               (unsigned char)ascii[t % IFR__LD_NASCII]};
-            if (find_slot(ifr__ld_key(cp3, 3)) >= 0)
-                bits |= UINT64_C(1) << j;
-        }
-        fprintf(o, "0x%llxu,%s", (unsigned long long)bits, (w % 6 == 5) ? "\n" : "");
-    }
+    fprintf(o, "};\nconst uint32_t ifr__ld_ascii3[IFR__LD_NASCII * IFR__LD_NASCII * "
+               "IFR__LD_NASCII] = {\n");
+    for (int a = 0; a < IFR__LD_NASCII; a++)
+        for (int b = 0; b < IFR__LD_NASCII; b++)
+            for (int c = 0; c < IFR__LD_NASCII; c++) {
+                uint32_t cp3[3] = {(unsigned char)ascii[a], (unsigned char)ascii[b],
+                                   (unsigned char)ascii[c]};
+                int sl = find_slot(ifr__ld_key(cp3, 3));
+                fprintf(o, "%uu,%s", sl < 0 ? IFR__LD_NONE : val[sl], (c % 8 == 7) ? "\n" : "");
+            }
     fprintf(o, "};\n");
     fprintf(o, "const uint64_t ifr__ld_words[] = {\n");
     for (size_t w = 0; w < nwords; w++)
