@@ -5,6 +5,7 @@
  */
 #include "spec_internal.h"
 #include "text/pycompat.h"
+#include "text/utf8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -146,20 +147,22 @@ static bool short_line(const uint32_t *s, size_t n)
 
 /* IFEval's loose variant k of the response, as code points into `ar`.
  * *out is NULL when precise semantics does not allow the variant. */
-static int make_variant(variants *vs, int k, uint32_t **out, size_t *nout)
+static int make_variant(variants *vs, int k, uint32_t **out, size_t *nout, size_t *nbytes)
 {
     const uint32_t *s = vs->cp;
     size_t n = vs->ncp, b = 0, e = n;
     int cut = (k == 2 || k == 5) ? 1 : (k == 3 || k == 6) ? 2 : (k == 4 || k == 7) ? 3 : 0;
     bool nostar = k == 1 || k >= 5;
     if (cut) {
-        size_t first = n, last = n;
-        for (size_t i = 0; i < n; i++)
-            if (s[i] == '\n') {
-                if (first == n)
-                    first = i;
-                last = i;
-            }
+        /* the first and the last '\n' (n if none): scan in from each end */
+        size_t first = 0, last = n;
+        while (first < n && s[first] != '\n')
+            first++;
+        if (first < n) {
+            last = n - 1;
+            while (s[last] != '\n')
+                last--;
+        }
         if (vs->precise && (((cut & 1) && first != n && !short_line(s, first)) ||
                             ((cut & 2) && last != n && !short_line(s + last + 1, n - last - 1)))) {
             *out = NULL;
@@ -182,12 +185,23 @@ static int make_variant(variants *vs, int k, uint32_t **out, size_t *nout)
     uint32_t *o = ifr__arena_alloc(vs->ar, (e - b + 1) * sizeof *o);
     if (!o)
         return IFR_E_NOMEM;
-    size_t m = 0;
-    for (size_t i = b; i < e; i++)
-        if (!nostar || s[i] != '*')
+    size_t m = 0, nb = 0;
+    if (nostar) {
+        for (size_t i = b; i < e; i++) {
+            uint32_t c = s[i];
+            o[m] = c;
+            m += c != '*';
+            nb += c != '*' ? ifr__utf8_len1(c) : 0;
+        }
+    } else {
+        for (size_t i = b; i < e; i++) {
             o[m++] = s[i];
+            nb += ifr__utf8_len1(s[i]);
+        }
+    }
     *out = o;
     *nout = m;
+    *nbytes = nb;
     return IFR_OK;
 }
 
@@ -198,8 +212,8 @@ static int get_variant(variants *vs, int k, ifr__text **out)
         return IFR_OK;
     }
     uint32_t *cp;
-    size_t n;
-    int rc = make_variant(vs, k, &cp, &n);
+    size_t n, nbytes = 0;
+    int rc = make_variant(vs, k, &cp, &n, &nbytes);
     if (rc != IFR_OK)
         return rc;
     if (!cp) { /* not allowed (precise) */
@@ -221,7 +235,8 @@ static int get_variant(variants *vs, int k, ifr__text **out)
     ifr__text *t = ifr__arena_calloc(vs->ar, 1, sizeof *t);
     if (!t)
         return IFR_E_NOMEM;
-    rc = ifr__text_init_cp(t, vs->ar, cp, n);
+    /* cp is a fresh slice of the response's code points (scalar values) */
+    rc = ifr__text_init_owned(t, vs->ar, cp, n, nbytes);
     if (rc != IFR_OK)
         return rc;
     vs->v[k] = t;

@@ -170,8 +170,11 @@ static int vi_index(const uint32_t *set, size_t n, uint32_t c)
     return -1;
 }
 
-static size_t normalize_vi_and_cut(const uint32_t *s, size_t n, bool has_mark, uint32_t *dst)
+/* Also counts, over the characters kept, what cleaning_text counts. */
+static size_t normalize_vi_and_cut(const uint32_t *s, size_t n, bool has_mark, uint32_t *dst,
+                                   size_t *latin, size_t *nonlatin)
 {
+    size_t nl = 0, nn = 0;
     size_t r = 0, w = 0, k = 0; /* k: index in the normalised text */
     uint32_t pre = 0;           /* `pre = 0` in append(): no character yet */
     while (r < n && k < MAX_TEXT_LENGTH) {
@@ -187,26 +190,26 @@ static size_t normalize_vi_and_cut(const uint32_t *s, size_t n, bool has_mark, u
         }
         r++;
         k++;
-        if (ch != ' ' || pre != ' ')
+        if (ch != ' ' || pre != ' ') {
             dst[w++] = ch;
+            nl += ch >= 'A' && ch <= 'z';
+            nn += ch >= 0x300;
+        }
         pre = ch;
     }
+    *latin = nl;
+    *nonlatin = nn;
     return w;
 }
 
 /* MARK: Detector.cleaning_text ------------------------------------------ */
 
-static size_t cleaning_text(uint32_t *s, size_t n)
+/* latin: characters in 'A'..'z'; nonlatin: characters >= U+0300 (counted
+ * by normalize_vi_and_cut over s). `unicode_block(ch) != 'Latin Extended
+ * Additional'` compares an int with a str, so it is always true: every
+ * ch >= U+0300 counts. */
+static size_t cleaning_text(uint32_t *s, size_t n, size_t latin, size_t nonlatin)
 {
-    size_t latin = 0, nonlatin = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] >= 'A' && s[i] <= 'z')
-            latin++;
-        /* `unicode_block(ch) != 'Latin Extended Additional'` compares an int
-         * with a str, so it is always true: every ch >= U+0300 counts. */
-        else if (s[i] >= 0x300)
-            nonlatin++;
-    }
     if (latin * 2 >= nonlatin)
         return n;
     size_t w = 0;
@@ -456,8 +459,9 @@ int ifr__langdetect_probs(const uint32_t *cp, size_t n, ifr__arena *ar,
         len = remove_mails(src, len, buf);
         src = buf;
     }
-    len = normalize_vi_and_cut(src, len, has_mark, buf);
-    len = cleaning_text(buf, len);
+    size_t latin, nonlatin;
+    len = normalize_vi_and_cut(src, len, has_mark, buf, &latin, &nonlatin);
+    len = cleaning_text(buf, len, latin, nonlatin);
 
     uint32_t *ngrams = ifr__arena_alloc(ar, (3 * len + 1) * sizeof *ngrams);
     if (!ngrams)

@@ -15,8 +15,12 @@
  * Objects/unicodeobject.c and Objects/stringlib/codecs.h of CPython 3.11.
  */
 #include "pycompat.h"
+#include "utf8.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "pycompat_tables.h"
 
@@ -140,6 +144,13 @@ static int map_str(const uint32_t *s, size_t n, ifr__arena *ar, uint32_t **out, 
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t c = s[i];
+        if (c < 0x80) { /* ASCII: only the 26 letters change, by 0x20 */
+            if (lower)
+                o[k++] = c >= 'A' && c <= 'Z' ? c + 0x20 : c;
+            else
+                o[k++] = c >= 'a' && c <= 'z' ? c - 0x20 : c;
+            continue;
+        }
         if (lower && c == 0x3A3u) {
             o[k++] = capital_sigma(s, n, i);
             continue;
@@ -362,7 +373,41 @@ bool ifr__utf8_valid(const char *s, size_t n)
     return true;
 }
 
-int ifr__utf8_decode(const char *s, size_t n, ifr__arena *ar, uint32_t **cp, size_t *ncp)
+/*
+ * Widen an ASCII run into o: returns how many bytes from p (at most n) were
+ * ASCII and copied. 16 bytes at a time with SSE2 (x86-64 baseline), else 8.
+ */
+static size_t widen_ascii(const unsigned char *p, size_t n, uint32_t *o)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i z = _mm_setzero_si128();
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        if (_mm_movemask_epi8(v))
+            break;
+        __m128i lo = _mm_unpacklo_epi8(v, z), hi = _mm_unpackhi_epi8(v, z);
+        _mm_storeu_si128((__m128i *)(void *)(o + i), _mm_unpacklo_epi16(lo, z));
+        _mm_storeu_si128((__m128i *)(void *)(o + i + 4), _mm_unpackhi_epi16(lo, z));
+        _mm_storeu_si128((__m128i *)(void *)(o + i + 8), _mm_unpacklo_epi16(hi, z));
+        _mm_storeu_si128((__m128i *)(void *)(o + i + 12), _mm_unpackhi_epi16(hi, z));
+        i += 16;
+    }
+#endif
+    while (i + 8 <= n && ascii8(p + i)) {
+        for (size_t j = 0; j < 8; j++)
+            o[i + j] = p[i + j];
+        i += 8;
+    }
+    while (i < n && p[i] < 0x80) {
+        o[i] = p[i];
+        i++;
+    }
+    return i;
+}
+
+int ifr__utf8_decode_check(const char *s, size_t n, ifr__arena *ar, uint32_t **cp,
+                           size_t *ncp, bool *valid)
 {
     if (n >= SIZE_MAX / sizeof(uint32_t) - 1)
         return IFR_E_NOMEM;
@@ -371,25 +416,32 @@ int ifr__utf8_decode(const char *s, size_t n, ifr__arena *ar, uint32_t **cp, siz
         return IFR_E_NOMEM;
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, k = 0;
+    bool ok = true;
     while (i < n) {
         if (p[i] < 0x80) {
-            while (i + 8 <= n && ascii8(p + i)) {
-                for (size_t j = 0; j < 8; j++)
-                    o[k + j] = p[i + j];
-                i += 8;
-                k += 8;
-            }
-            while (i < n && p[i] < 0x80)
-                o[k++] = p[i++];
+            size_t m = widen_ascii(p + i, n - i, o + k);
+            i += m;
+            k += m;
             continue;
         }
-        i += decode1(p + i, n - i, &o[k]);
+        size_t m = decode1(p + i, n - i, &o[k]);
+        /* a U+FFFD that is not the literal EF BF BD replaced invalid bytes */
+        if (o[k] == 0xFFFDu && !(m == 3 && p[i] == 0xEF && p[i + 1] == 0xBF && p[i + 2] == 0xBD))
+            ok = false;
+        i += m;
         k++;
     }
     o[k] = 0;
     *cp = o;
     *ncp = k;
+    *valid = ok;
     return IFR_OK;
+}
+
+int ifr__utf8_decode(const char *s, size_t n, ifr__arena *ar, uint32_t **cp, size_t *ncp)
+{
+    bool valid;
+    return ifr__utf8_decode_check(s, n, ar, cp, ncp, &valid);
 }
 
 size_t ifr__utf8_put(uint32_t c, char buf[4])

@@ -7,6 +7,7 @@
  * subpart), so t->s is always valid UTF-8 and t->cp its decoding.
  */
 #include "pycompat.h"
+#include "utf8.h"
 
 #include <string.h>
 
@@ -19,19 +20,24 @@ static void text_zero(ifr__text *t, ifr__arena *ar)
 int ifr__text_init(ifr__text *t, ifr__arena *ar, const char *s, size_t n)
 {
     text_zero(t, ar);
-    if (!s)
+    if (!s) {
+        s = "";
         n = 0;
+    }
     uint32_t *cp;
     size_t ncp;
-    int rc = ifr__utf8_decode(s ? s : "", n, ar, &cp, &ncp);
+    bool valid;
+    int rc = ifr__utf8_decode_check(s, n, ar, &cp, &ncp, &valid);
     if (rc != IFR_OK)
         return rc;
     t->cp = cp;
     t->ncp = ncp;
-    if (ifr__utf8_valid(s ? s : "", n)) {
-        char *copy = ifr__arena_strndup(ar, s ? s : "", n);
+    if (valid) { /* the common case: the bytes are the UTF-8 */
+        char *copy = ifr__arena_alloc(ar, n + 1);
         if (!copy)
             return IFR_E_NOMEM;
+        memcpy(copy, s, n);
+        copy[n] = '\0';
         t->s = copy;
         t->n = n;
         return IFR_OK;
@@ -43,6 +49,36 @@ int ifr__text_init(ifr__text *t, ifr__arena *ar, const char *s, size_t n)
         return rc;
     t->s = enc;
     t->n = nenc;
+    return IFR_OK;
+}
+
+int ifr__text_init_owned(ifr__text *t, ifr__arena *ar, uint32_t *cp, size_t ncp, size_t nbytes)
+{
+    text_zero(t, ar);
+    if (nbytes >= SIZE_MAX - 1)
+        return IFR_E_NOMEM;
+    char *o = ifr__arena_alloc(ar, nbytes + 1);
+    if (!o)
+        return IFR_E_NOMEM;
+    cp[ncp] = 0;
+    size_t k = 0;
+    if (nbytes == ncp) { /* all ASCII */
+        for (size_t i = 0; i < ncp; i++)
+            o[i] = (char)cp[i];
+        k = ncp;
+    } else {
+        for (size_t i = 0; i < ncp; i++) {
+            if (cp[i] < 0x80)
+                o[k++] = (char)cp[i];
+            else
+                k += ifr__utf8_put(cp[i], &o[k]);
+        }
+    }
+    o[k] = '\0';
+    t->cp = cp;
+    t->ncp = ncp;
+    t->s = o;
+    t->n = k;
     return IFR_OK;
 }
 
