@@ -323,6 +323,13 @@ static void test_precise_loose(void **state)
                                "eleven, twelve, thirteen, fourteen, fifteen, sixteen";
     assert_true(VC(NOCOMMA, parked_last, IFR_CHECK_LOOSE));
     assert_false(VP(NOCOMMA, parked_last, IFR_CHECK_LOOSE));
+    /* removing '*' must not help a rule that counts '*' markup (IFR_CHECKER_MARKUP) */
+    const char *bullets = "{\"instruction_id_list\":[\"detectable_format:number_bullet_lists\"],"
+                          "\"kwargs\":[{\"num_bullets\":2}]}";
+    const char three[] = "* a\n- b\n- c";
+    assert_true(VC(bullets, three, IFR_CHECK_LOOSE));
+    assert_false(VP(bullets, three, IFR_CHECK_LOOSE));
+    assert_true(VP(bullets, "* a\n* b", IFR_CHECK_LOOSE));
     /* the no-star variant is still allowed */
     assert_true(VP(WORDS("at least", 2), "**bold** words", IFR_CHECK_LOOSE));
 }
