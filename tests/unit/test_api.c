@@ -326,7 +326,7 @@ static void test_precise_loose(void **state)
     /* removing '*' must not help a rule that counts '*' markup (IFR_CHECKER_MARKUP) */
     const char *bullets = "{\"instruction_id_list\":[\"detectable_format:number_bullet_lists\"],"
                           "\"kwargs\":[{\"num_bullets\":2}]}";
-    const char three[] = "* a\n- b\n- c";
+    const char three[] = "Intro:\n* a\n- b\n- c\nDone.";
     assert_true(VC(bullets, three, IFR_CHECK_LOOSE));
     assert_false(VP(bullets, three, IFR_CHECK_LOOSE));
     assert_true(VP(bullets, "* a\n* b", IFR_CHECK_LOOSE));
