@@ -1,4 +1,4 @@
-/* dataset.c - JSONL and dataset-row helpers for `ifreward lint` and `ifreward refine`. */
+/* dataset.c - file, line, flag and dataset-row helpers shared by the CLI commands. */
 #include "dataset.h"
 
 #include "ifreward.h"
@@ -586,4 +586,27 @@ const char *ds_flag_value(int argc, char **argv, int *i, const char *name, bool 
         return NULL;
     }
     return argv[++*i];
+}
+
+int ds_other_arg(const char *prog, const char *arg, bool missing, const char *help,
+                 const char **input)
+{
+    if (missing) {
+        fprintf(stderr, "%s: %s needs a value\n", prog, arg);
+        return 2;
+    }
+    if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
+        fputs(help, stdout);
+        return 0;
+    }
+    if (arg[0] == '-' && arg[1] != '\0') {
+        fprintf(stderr, "%s: unknown argument '%s' (see --help)\n", prog, arg);
+        return 2;
+    }
+    if (*input) {
+        fprintf(stderr, "%s: only one input file\n", prog);
+        return 2;
+    }
+    *input = arg;
+    return -1;
 }

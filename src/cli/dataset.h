@@ -1,5 +1,6 @@
-/* dataset.h - CLI helpers shared by `lint` and `refine`: JSONL reading, the
- * instruction list of a dataset row as written (ids + kwargs), prompts, keys. */
+/* dataset.h - CLI helpers shared by the commands (main, `lint`, `refine`): file and
+ * line reading, flag parsing, the instruction list of a dataset row as written
+ * (ids + kwargs), prompts, keys. */
 #ifndef IFR_CLI_DATASET_H
 #define IFR_CLI_DATASET_H
 
@@ -63,5 +64,12 @@ int ds_suite_code(const char *s);
 /* --flag value / --flag=value; NULL if argv[*i] is not that flag. Sets *missing
  * when the value is absent. */
 const char *ds_flag_value(int argc, char **argv, int *i, const char *name, bool *missing);
+
+/* The common end of an argument loop, for an argument no command flag took: a value
+ * flag without its value (missing), --help/-h (prints help to stdout), an unknown
+ * flag, or the one input file (stored in *input). -1 to go on, else the exit status;
+ * messages start with prog. */
+int ds_other_arg(const char *prog, const char *arg, bool missing, const char *help,
+                 const char **input);
 
 #endif

@@ -1607,24 +1607,14 @@ int cmd_lint(int argc, char **argv)
             }
         } else if ((v = ds_flag_value(argc, argv, &i, "--output", &missing))) {
             output = v;
-        } else if (missing) {
-            fprintf(stderr, PROG ": %s needs a value\n", argv[i]);
-            return 2;
         } else if (!strcmp(argv[i], "--problems-only")) {
             problems_only = true;
         } else if (!strcmp(argv[i], "--quiet")) {
             quiet = true;
-        } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            fputs(lint_help, stdout);
-            return 0;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fprintf(stderr, PROG ": unknown argument '%s' (see --help)\n", argv[i]);
-            return 2;
-        } else if (input) {
-            fprintf(stderr, PROG ": only one input file\n");
-            return 2;
         } else {
-            input = argv[i];
+            int rc = ds_other_arg(PROG, argv[i], missing, lint_help, &input);
+            if (rc >= 0)
+                return rc;
         }
     }
     if (!input) {

@@ -8,6 +8,7 @@
  *   ifreward check  --spec JSON (--response TEXT | --response-file F)
  */
 #include "commands.h"
+#include "dataset.h"
 #include "ifreward.h"
 #include "../text/pydump.h"
 
@@ -24,87 +25,16 @@
 
 /* MARK: small utilities --------------------------------------------------- */
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (n + 1 < cap)
-            break;
-        cap *= 2;
-        char *nb = realloc(buf, cap);
-        if (!nb) {
-            free(buf);
-            buf = NULL;
-        }
-        buf = nb;
-    }
-    bool bad = ferror(f);
-    if (f != stdin)
-        fclose(f);
-    if (!buf || bad) {
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
-/* Iterate lines of a buffer (without the newline). */
-static bool next_line(const char *buf, size_t len, size_t *pos, const char **line, size_t *n)
-{
-    if (*pos >= len)
-        return false;
-    const char *s = buf + *pos;
-    const char *nl = memchr(s, '\n', len - *pos);
-    size_t l = nl ? (size_t)(nl - s) : len - *pos;
-    *line = s;
-    *n = l;
-    *pos += l + (nl ? 1 : 0);
-    return true;
-}
-
-static bool blank_line(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-            return false;
-    return true;
-}
-
-
-static int suite_code(const char *s)
-{
-    if (!strcmp(s, "auto")) return IFR_SUITE_AUTO;
-    if (!strcmp(s, "ifeval")) return IFR_SUITE_IFEVAL;
-    if (!strcmp(s, "iftrain")) return IFR_SUITE_IFTRAIN;
-    if (!strcmp(s, "ifbench")) return IFR_SUITE_IFBENCH;
-    if (!strcmp(s, "tulu3")) return IFR_SUITE_TULU3;
-    return -1;
-}
-
 /* --flag value / --flag=value. Returns the value or NULL; advances *i. */
 static const char *flag_value(int argc, char **argv, int *i, const char *name)
 {
-    size_t n = strlen(name);
-    const char *a = argv[*i];
-    if (strncmp(a, name, n) != 0)
-        return NULL;
-    if (a[n] == '=')
-        return a + n + 1;
-    if (a[n] != '\0')
-        return NULL;
-    if (*i + 1 >= argc) {
+    bool missing = false;
+    const char *v = ds_flag_value(argc, argv, i, name, &missing);
+    if (missing) {
         fprintf(stderr, PROG ": %s needs a value\n", name);
         exit(2);
     }
-    return argv[++*i];
+    return v;
 }
 
 static bool is_flag(const char *a, const char *name)
@@ -142,7 +72,7 @@ static int parse_common(int argc, char **argv, int *i, common *c)
         return 1;
     }
     if ((v = flag_value(argc, argv, i, "--suite"))) {
-        c->suite = suite_code(v);
+        c->suite = ds_suite_code(v);
         if (c->suite < 0) {
             fprintf(stderr, PROG ": --suite must be auto, ifeval, iftrain, ifbench or tulu3\n");
             return -1;
@@ -456,12 +386,12 @@ static int cmd_eval(int argc, char **argv)
     bool ifbench = c.suite == IFR_SUITE_IFBENCH;
     json_t *empty_response = json_string("");
     size_t ilen, rlen;
-    char *ibuf = read_file(input, &ilen);
+    char *ibuf = ds_read_file(input, &ilen);
     if (!ibuf) {
         fprintf(stderr, PROG " eval: cannot read %s: %s\n", input, strerror(errno));
         return 2;
     }
-    char *rbuf = read_file(responses, &rlen);
+    char *rbuf = ds_read_file(responses, &rlen);
     if (!rbuf) {
         fprintf(stderr, PROG " eval: cannot read %s: %s\n", responses, strerror(errno));
         free(ibuf);
@@ -479,10 +409,13 @@ static int cmd_eval(int argc, char **argv)
     m.response = calloc(m.cap, sizeof *m.response);
     size_t pos = 0, lineno = 0, n;
     const char *line;
+    ds_line ln = {0};
     json_t *rrows = json_array();
-    while (next_line(rbuf, rlen, &pos, &line, &n)) {
+    while (ds_next_line(rbuf, rlen, &pos, &ln)) {
+        line = ln.s;
+        n = ln.n;
         lineno++;
-        if (blank_line(line, n))
+        if (ds_blank(line, n))
             continue;
         json_error_t je;
         json_t *o = json_loadb(line, n, JSON_ALLOW_NUL, &je);
@@ -524,9 +457,11 @@ static int cmd_eval(int argc, char **argv)
     eval_row *rows = calloc(rcap, sizeof *rows);
     pos = 0;
     lineno = 0;
-    while (next_line(ibuf, ilen, &pos, &line, &n)) {
+    while (ds_next_line(ibuf, ilen, &pos, &ln)) {
+        line = ln.s;
+        n = ln.n;
         lineno++;
-        if (blank_line(line, n))
+        if (ds_blank(line, n))
             continue;
         json_error_t je;
         json_t *o = json_loadb(line, n, JSON_ALLOW_NUL, &je);
@@ -707,7 +642,7 @@ static int cmd_score(int argc, char **argv)
     if (isatty(STDERR_FILENO))
         progress = true;
     size_t len;
-    char *buf = read_file(file, &len);
+    char *buf = ds_read_file(file, &len);
     if (!buf) {
         fprintf(stderr, PROG " score: cannot read %s: %s\n", file, strerror(errno));
         return 2;
@@ -718,13 +653,13 @@ static int cmd_score(int argc, char **argv)
     const char **lines = malloc(CHUNK * sizeof *lines);
     size_t *lens = malloc(CHUNK * sizeof *lens);
     int status = 0;
-    size_t pos = 0, lineno = 1, done = 0, n;
-    const char *line;
+    size_t pos = 0, lineno = 1, done = 0;
+    ds_line ln = {0};
     while (lines && lens) {
         size_t k = 0;
-        while (k < CHUNK && next_line(buf, len, &pos, &line, &n)) {
-            lines[k] = line;
-            lens[k++] = n;
+        while (k < CHUNK && ds_next_line(buf, len, &pos, &ln)) {
+            lines[k] = ln.s;
+            lens[k++] = ln.n;
         }
         if (k == 0)
             break;
@@ -804,7 +739,7 @@ static int cmd_list(int argc, char **argv)
         if (is_flag(argv[i], "--markdown"))
             md = true;
         else if ((v = flag_value(argc, argv, &i, "--suite"))) {
-            suite = suite_code(v);
+            suite = ds_suite_code(v);
             if (suite < 0) {
                 fprintf(stderr, PROG " list: unknown suite '%s'\n", v);
                 return 2;
@@ -935,7 +870,7 @@ static int cmd_check(int argc, char **argv)
     size_t rlen = 0;
     char *rbuf = NULL;
     if (rfile) {
-        rbuf = read_file(rfile, &rlen);
+        rbuf = ds_read_file(rfile, &rlen);
         if (!rbuf) {
             fprintf(stderr, PROG " check: cannot read %s: %s\n", rfile, strerror(errno));
             return 2;

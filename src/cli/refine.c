@@ -519,9 +519,6 @@ int cmd_refine(int argc, char **argv)
                 fprintf(stderr, PROG ": --suite must be auto, ifeval, iftrain, ifbench or tulu3\n");
                 return 2;
             }
-        } else if (missing) {
-            fprintf(stderr, PROG ": %s needs a value\n", argv[i]);
-            return 2;
         } else if (!strcmp(argv[i], "--hard-only")) {
             hard_only = true;
         } else if (!strcmp(argv[i], "--drop-all-zero")) {
@@ -536,17 +533,10 @@ int cmd_refine(int argc, char **argv)
             keep_unscored = true;
         } else if (!strcmp(argv[i], "--quiet")) {
             quiet = true;
-        } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            fputs(refine_help, stdout);
-            return 0;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fprintf(stderr, PROG ": unknown argument '%s' (see --help)\n", argv[i]);
-            return 2;
-        } else if (input) {
-            fprintf(stderr, PROG ": only one input file\n");
-            return 2;
         } else {
-            input = argv[i];
+            int rc = ds_other_arg(PROG, argv[i], missing, refine_help, &input);
+            if (rc >= 0)
+                return rc;
         }
     }
     if (!input) {
