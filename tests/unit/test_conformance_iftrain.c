@@ -26,36 +26,9 @@
 #include <string.h>
 
 #include "ifreward.h"
+#include "support/conf_support.h"
 
-#define MAX_IDS 64
-
-typedef struct id_stat {
-    char id[64];
-    int agree, total, skipped, unimplemented;
-} id_stat;
-
-static id_stat stats[MAX_IDS];
-static int nstats;
-static char dir[1024];
-
-static id_stat *stat_for(const char *id)
-{
-    for (int i = 0; i < nstats; i++)
-        if (!strcmp(stats[i].id, id))
-            return &stats[i];
-    assert_true(nstats < MAX_IDS);
-    id_stat *s = &stats[nstats++];
-    memset(s, 0, sizeof *s);
-    snprintf(s->id, sizeof s->id, "%s", id);
-    return s;
-}
-
-static FILE *open_data(const char *name)
-{
-    char path[1200];
-    snprintf(path, sizeof path, "%s/iftrain/%s", dir, name);
-    return fopen(path, "r");
-}
+static conf_stats stats;
 
 static bool in_list(json_t *arr, size_t i)
 {
@@ -68,16 +41,12 @@ static bool in_list(json_t *arr, size_t i)
 static void test_iftrain_cases(void **state)
 {
     (void)state;
-    FILE *f = open_data("cases.jsonl");
-    assert_non_null(f);
-    char *line = NULL;
-    size_t cap = 0;
+    conf_rows rd;
+    conf_rows_open(&rd, "iftrain", "cases.jsonl");
+    json_t *row;
     int disagree = 0, rows = 0, random_rows = 0, reward_checked = 0;
     static const char *const modes[2] = {"strict", "verifier"};
-    while (getline(&line, &cap, f) > 0) {
-        json_error_t je;
-        json_t *row = json_loads(line, 0, &je);
-        assert_non_null(row);
+    while ((row = conf_rows_next(&rd))) {
         rows++;
         json_t *ids = json_object_get(row, "instruction_id_list");
         size_t nid = json_array_size(ids);
@@ -99,7 +68,8 @@ static void test_iftrain_cases(void **state)
             int code = ifr_spec_compile(&spec, spec_json, strlen(spec_json), opts, &err);
             if (code == IFR_E_UNKNOWN) {
                 for (size_t i = 0; i < nid; i++)
-                    stat_for(json_string_value(json_array_get(ids, i)))->unimplemented++;
+                    conf_stat_for(&stats, json_string_value(json_array_get(ids, i)))
+                        ->unimplemented++;
                 ifr_options_free(opts);
                 continue;
             }
@@ -107,7 +77,8 @@ static void test_iftrain_cases(void **state)
                 /* a kwarg the reference replaces by a random draw: spec error */
                 random_rows++;
                 for (size_t i = 0; i < nid; i++)
-                    stat_for(json_string_value(json_array_get(ids, i)))->skipped++;
+                    conf_stat_for(&stats, json_string_value(json_array_get(ids, i)))
+                        ->skipped++;
                 ifr_options_free(opts);
                 continue;
             }
@@ -129,7 +100,7 @@ static void test_iftrain_cases(void **state)
             bool all_stable = json_array_size(unstable) == 0;
             for (size_t i = 0; i < nid; i++) {
                 const char *id = json_string_value(json_array_get(ids, i));
-                id_stat *st = stat_for(id);
+                conf_stat *st = conf_stat_for(&stats, id);
                 assert_string_equal(ifr_spec_suite(spec, i), "iftrain");
                 bool expect = json_is_true(json_array_get(expected, i));
                 nexp_true += expect;
@@ -167,17 +138,10 @@ static void test_iftrain_cases(void **state)
         free(spec_json);
         json_decref(row);
     }
-    free(line);
-    fclose(f);
+    conf_rows_close(&rd);
     int agree = 0, total = 0;
     print_message("iftrain: %d rows; per-id agreement (strict + verifier):\n", rows);
-    for (int i = 0; i < nstats; i++) {
-        print_message("  %-40s %4d / %-4d%s%s\n", stats[i].id, stats[i].agree, stats[i].total,
-                      stats[i].skipped ? "  (unstable skipped)" : "",
-                      stats[i].unimplemented ? "  UNIMPLEMENTED" : "");
-        agree += stats[i].agree;
-        total += stats[i].total;
-    }
+    conf_stats_print(&stats, 40, &agree, &total);
     print_message("iftrain: %d / %d stable verdicts agree; %d verifier rewards checked; %d "
                   "compiles refused for a random-draw kwarg\n",
                   agree, total, reward_checked, random_rows);
@@ -186,18 +150,9 @@ static void test_iftrain_cases(void **state)
 
 int main(void)
 {
-    const char *d = getenv("IFR_CONFORMANCE_DIR");
-    if (!d || !*d) {
-        printf("IFR_CONFORMANCE_DIR is not set: skipping the iftrain conformance cases\n");
-        return 77;
-    }
-    snprintf(dir, sizeof dir, "%s", d);
-    FILE *f = open_data("cases.jsonl");
-    if (!f) {
-        printf("%s/iftrain/cases.jsonl is absent: skipping the iftrain conformance cases\n", dir);
-        return 77;
-    }
-    fclose(f);
+    int skip = conf_require("iftrain");
+    if (skip)
+        return skip;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_iftrain_cases),
     };

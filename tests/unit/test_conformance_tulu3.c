@@ -22,36 +22,9 @@
 #include <string.h>
 
 #include "ifreward.h"
+#include "support/conf_support.h"
 
-#define MAX_IDS 64
-
-typedef struct id_stat {
-    char id[64];
-    int agree, total, skipped, unimplemented;
-} id_stat;
-
-static id_stat stats[MAX_IDS];
-static int nstats;
-static char dir[1024];
-
-static id_stat *stat_for(const char *id)
-{
-    for (int i = 0; i < nstats; i++)
-        if (!strcmp(stats[i].id, id))
-            return &stats[i];
-    assert_true(nstats < MAX_IDS);
-    id_stat *s = &stats[nstats++];
-    memset(s, 0, sizeof *s);
-    snprintf(s->id, sizeof s->id, "%s", id);
-    return s;
-}
-
-static FILE *open_data(const char *name)
-{
-    char path[1200];
-    snprintf(path, sizeof path, "%s/tulu3/%s", dir, name);
-    return fopen(path, "r");
-}
+static conf_stats stats;
 
 /* Compile `gt` with the given preprocessing and check `resp`; *code = compile
  * result. Returns the result (or NULL when the compile failed). */
@@ -83,21 +56,17 @@ static bool is_unstable(json_t *row, const char *mode)
 static void test_tulu3_cases(void **state)
 {
     (void)state;
-    FILE *f = open_data("cases.jsonl");
-    assert_non_null(f);
-    char *line = NULL;
-    size_t cap = 0;
+    conf_rows rd;
+    conf_rows_open(&rd, "tulu3", "cases.jsonl");
+    json_t *row;
     int disagree = 0, rows = 0;
     static const char *const modes[2] = {"raw", "verifier"};
-    while (getline(&line, &cap, f) > 0) {
-        json_error_t je;
-        json_t *row = json_loads(line, 0, &je);
-        assert_non_null(row);
+    while ((row = conf_rows_next(&rd))) {
         rows++;
         const char *id = json_string_value(json_object_get(row, "func_name"));
         json_t *gt = json_object_get(row, "ground_truth");
         json_t *resp = json_object_get(row, "response");
-        id_stat *st = stat_for(id);
+        conf_stat *st = conf_stat_for(&stats, id);
         for (int m = 0; m < 2; m++) {
             if (is_unstable(row, modes[m])) {
                 st->skipped++;
@@ -135,17 +104,10 @@ static void test_tulu3_cases(void **state)
         }
         json_decref(row);
     }
-    free(line);
-    fclose(f);
+    conf_rows_close(&rd);
     int agree = 0, total = 0;
     print_message("tulu3: %d rows; per-function agreement (raw + verifier):\n", rows);
-    for (int i = 0; i < nstats; i++) {
-        print_message("  %-34s %4d / %-4d%s%s\n", stats[i].id, stats[i].agree, stats[i].total,
-                      stats[i].skipped ? "  (unstable skipped)" : "",
-                      stats[i].unimplemented ? "  UNIMPLEMENTED" : "");
-        agree += stats[i].agree;
-        total += stats[i].total;
-    }
+    conf_stats_print(&stats, 34, &agree, &total);
     print_message("tulu3: %d / %d stable verdicts agree\n", agree, total);
     assert_int_equal(disagree, 0);
 }
@@ -153,15 +115,11 @@ static void test_tulu3_cases(void **state)
 static void test_tulu3_reference_raises(void **state)
 {
     (void)state;
-    FILE *f = open_data("reference_raises.jsonl");
-    assert_non_null(f);
-    char *line = NULL;
-    size_t cap = 0;
+    conf_rows rd;
+    conf_rows_open(&rd, "tulu3", "reference_raises.jsonl");
+    json_t *row;
     int n = 0, ok = 0;
-    while (getline(&line, &cap, f) > 0) {
-        json_error_t je;
-        json_t *row = json_loads(line, 0, &je);
-        assert_non_null(row);
+    while ((row = conf_rows_next(&rd))) {
         json_t *gt = json_object_get(row, "ground_truth");
         json_t *resp = json_object_get(row, "response");
         /* the reference raises on the raw text and on the preprocessed answer */
@@ -187,26 +145,16 @@ static void test_tulu3_reference_raises(void **state)
         }
         json_decref(row);
     }
-    free(line);
-    fclose(f);
+    conf_rows_close(&rd);
     print_message("tulu3 reference_raises: %d / %d (rows x raw/verifier) give IFR_E_UNSUPPORTED\n", ok, n);
     assert_int_equal(ok, n);
 }
 
 int main(void)
 {
-    const char *d = getenv("IFR_CONFORMANCE_DIR");
-    if (!d || !*d) {
-        printf("IFR_CONFORMANCE_DIR is not set: skipping the tulu3 conformance cases\n");
-        return 77;
-    }
-    snprintf(dir, sizeof dir, "%s", d);
-    FILE *f = open_data("cases.jsonl");
-    if (!f) {
-        printf("%s/tulu3/cases.jsonl is absent: skipping the tulu3 conformance cases\n", dir);
-        return 77;
-    }
-    fclose(f);
+    int skip = conf_require("tulu3");
+    if (skip)
+        return skip;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tulu3_cases),
         cmocka_unit_test(test_tulu3_reference_raises),
