@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "support/fail_alloc.h"
 #include "nlp/punkt.h"
 #include "nlp/punkt_tables.h"
 #include "text/pycompat.h"
@@ -173,49 +174,20 @@ static void test_punkt_cache_and_versions(void **state)
     assert_int_equal(ifr__text_sentences(&t, (ifr__nltk_version)-1, &c, &nc), IFR_E_INVALID);
 }
 
-/* allocator that fails after `left` successful allocations */
-typedef struct failing {
-    int left;
-} failing;
-
-static void *fail_malloc(size_t n, void *u)
-{
-    failing *fa = u;
-    if (fa->left-- <= 0)
-        return NULL;
-    return malloc(n);
-}
-static void *fail_realloc(void *p, size_t n, void *u)
-{
-    failing *fa = u;
-    if (fa->left-- <= 0)
-        return NULL;
-    return realloc(p, n);
-}
-static void fail_free(void *p, void *u)
-{
-    (void)u;
-    free(p);
-}
-
 static void test_punkt_nomem(void **state)
 {
     (void)state;
     /* a text larger than an arena block so the sentence array needs a block */
-    size_t reps = 20000;
-    char *big = malloc(reps * 6 + 1);
-    assert_non_null(big);
-    for (size_t i = 0; i < reps; i++)
-        memcpy(big + i * 6, "A. B. ", 6);
-    big[reps * 6] = 0;
+    size_t len;
+    char *big = fa_repeat("A. B. ", 20000, &len);
     bool failed = false, succeeded = false;
     for (int k = 0; k < 50 && !succeeded; k++) {
-        failing fa = {k};
-        ifr_allocator al = {fail_malloc, fail_realloc, fail_free, &fa};
+        fa_budget fa = {k};
+        ifr_allocator al = fa_allocator(&fa);
         ifr__arena ar;
         ifr__arena_init(&ar, &al);
         ifr__text t;
-        int rc = ifr__text_init(&t, &ar, big, reps * 6);
+        int rc = ifr__text_init(&t, &ar, big, len);
         if (rc == IFR_OK) {
             const ifr__span *sp;
             size_t n;

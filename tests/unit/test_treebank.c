@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "support/fail_alloc.h"
 #include "nlp/treebank.h"
 #include "text/pycompat.h"
 
@@ -166,50 +167,21 @@ static void test_treebank_bad_version(void **state)
     assert_int_equal(t.have_toks, 0);
 }
 
-typedef struct failing {
-    int left;
-} failing;
-
-static void *fail_malloc(size_t n, void *u)
-{
-    failing *fa = u;
-    if (fa->left-- <= 0)
-        return NULL;
-    return malloc(n);
-}
-static void *fail_realloc(void *p, size_t n, void *u)
-{
-    failing *fa = u;
-    if (fa->left-- <= 0)
-        return NULL;
-    return realloc(p, n);
-}
-static void fail_free(void *p, void *u)
-{
-    (void)u;
-    free(p);
-}
-
 static void test_treebank_nomem(void **state)
 {
     (void)state;
     size_t reps = 6000;
-    const char *unit = "He said \"don't\", (ok). ";
-    size_t ul = strlen(unit);
-    char *big = malloc(reps * ul + 1);
-    assert_non_null(big);
-    for (size_t i = 0; i < reps; i++)
-        memcpy(big + i * ul, unit, ul);
-    big[reps * ul] = 0;
+    size_t len;
+    char *big = fa_repeat("He said \"don't\", (ok). ", reps, &len);
     bool failed = false, succeeded = false;
     size_t want = 0;
     for (int k = 0; k < 200 && !succeeded; k++) {
-        failing fa = {k};
-        ifr_allocator al = {fail_malloc, fail_realloc, fail_free, &fa};
+        fa_budget fa = {k};
+        ifr_allocator al = fa_allocator(&fa);
         ifr__arena ar;
         ifr__arena_init(&ar, &al);
         ifr__text t;
-        int rc = ifr__text_init(&t, &ar, big, reps * ul);
+        int rc = ifr__text_init(&t, &ar, big, len);
         if (rc == IFR_OK) {
             const ifr__ustr *tk;
             size_t nt;

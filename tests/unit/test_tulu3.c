@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ifreward.h"
+#include "support/oi_support.h"
 
 /* A Tulu 3 ground truth with only the function's own keys. */
 #define T3(fn, kw) "{\"func_name\": \"" fn "\"" kw "}"
@@ -20,52 +21,9 @@
 enum { RAW = 0, VERIFIER = 1 };
 #define UNSUP IFR_E_UNSUPPORTED
 
-typedef struct tcase {
-    const char *spec;
-    const char *resp;
-    int mode;  /* RAW or VERIFIER (open-instruct preprocessing) */
-    int want;  /* 1 followed, 0 not followed, UNSUP: no verdict (reference raises) */
-} tcase;
+typedef oi_case tcase; /* {spec, resp, mode, want} */
 
-static void run_cases(const tcase *cs, size_t n)
-{
-    for (size_t k = 0; k < n; k++) {
-        const tcase *c = &cs[k];
-        ifr_options *opts = NULL;
-        assert_int_equal(ifr_options_new(&opts, NULL), IFR_OK);
-        assert_int_equal(ifr_options_set(opts, IFR_OPT_PREPROCESS,
-                                         c->mode ? IFR_PREPROCESS_OPEN_INSTRUCT
-                                                 : IFR_PREPROCESS_NONE),
-                         IFR_OK);
-        ifr_spec *spec = NULL;
-        ifr_error err;
-        memset(&err, 0x5a, sizeof err);
-        int rc = ifr_spec_compile(&spec, c->spec, strlen(c->spec), opts, &err);
-        if (rc != IFR_OK)
-            fail_msg("case %zu: compile %d: %s (%s)", k, rc, err.message, c->spec);
-        assert_string_equal(ifr_spec_suite(spec, 0), "tulu3");
-        ifr_result *res = NULL;
-        assert_int_equal(ifr_result_new(&res, opts), IFR_OK);
-        assert_int_equal(ifr_check(res, spec, c->resp, strlen(c->resp), 0, &err), IFR_OK);
-        int status = ifr_result_status(res, 0);
-        int followed = ifr_result_followed(res, 0);
-        const char *detail = ifr_result_detail(res, 0);
-        if (c->want == UNSUP) {
-            if (status != UNSUP || followed)
-                fail_msg("case %zu: want UNSUPPORTED, got status %d followed %d (%s)", k,
-                         status, followed, c->spec);
-        } else if (status != IFR_OK || followed != c->want) {
-            fail_msg("case %zu: want %d, got status %d followed %d [%s] (%s | %s)", k, c->want,
-                     status, followed, detail, c->spec, c->resp);
-        }
-        assert_true(detail[0] != '\0');
-        ifr_result_free(res);
-        ifr_spec_free(spec);
-        ifr_options_free(opts);
-    }
-}
-
-#define RUN(cases) run_cases(cases, sizeof cases / sizeof cases[0])
+#define RUN(cases) oi_run_cases(cases, sizeof cases / sizeof cases[0], "tulu3")
 
 static void test_tulu3_keywords(void **state)
 {
