@@ -495,6 +495,21 @@ static bool special_quoted(const ifr__ustr *f)
     return false;
 }
 
+/* csv.reader over the text after the triple-quote clean-up; the detail says so when
+ * the reference's reader raises (IFR_E_UNSUPPORTED). */
+static int read_unquoted_rows(ifr__text *t, uint32_t delim, ifr__check_ctx *cx,
+                              ifr__ifb_csv_row **rows, size_t *nr)
+{
+    uint32_t *v;
+    size_t nv;
+    int rc = triple_quotes(t->arena, t->cp, t->ncp, &v, &nv);
+    if (!rc)
+        rc = ifr__ifb_csv_read(t->arena, v, nv, delim, rows, nr);
+    if (rc == IFR_E_UNSUPPORTED)
+        ifr__detail(cx, "the reference's csv reader raises on this text");
+    return rc;
+}
+
 static int check_csv_special(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     (void)args;
@@ -504,15 +519,9 @@ static int check_csv_special(const void *args, ifr__text *t, ifr__check_ctx *cx)
         ifr__detail(cx, "header is not ProductID,Category,Brand,Price,Stock");
         return IFR_OK;
     }
-    uint32_t *v;
-    size_t nv;
     ifr__ifb_csv_row *rows;
     size_t nr;
-    int rc = triple_quotes(t->arena, t->cp, t->ncp, &v, &nv);
-    if (!rc)
-        rc = ifr__ifb_csv_read(t->arena, v, nv, ',', &rows, &nr);
-    if (rc == IFR_E_UNSUPPORTED)
-        ifr__detail(cx, "the reference's csv reader raises on this text");
+    int rc = read_unquoted_rows(t, ',', cx, &rows, &nr);
     if (rc)
         return rc;
     if (nr != 15) {
@@ -547,15 +556,9 @@ static int check_csv_quotes(const void *args, ifr__text *t, ifr__check_ctx *cx)
         ifr__detail(cx, "header is not StudentID<TAB>Subject<TAB>Grade<TAB>Semester<TAB>Score");
         return IFR_OK;
     }
-    uint32_t *v;
-    size_t nv;
     ifr__ifb_csv_row *rows;
     size_t nr;
-    int rc = triple_quotes(t->arena, t->cp, t->ncp, &v, &nv);
-    if (!rc)
-        rc = ifr__ifb_csv_read(t->arena, v, nv, '\t', &rows, &nr);
-    if (rc == IFR_E_UNSUPPORTED)
-        ifr__detail(cx, "the reference's csv reader raises on this text");
+    int rc = read_unquoted_rows(t, '\t', cx, &rows, &nr);
     if (rc)
         return rc;
     if (nr != 4) {

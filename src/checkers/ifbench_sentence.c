@@ -129,22 +129,11 @@ static bool search_word_ci(const uint32_t *s, size_t n, const uint32_t *w, size_
 static int check_keyword(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const kw_args *a = args;
-    const ifr__span *sent;
-    size_t ns;
-    int rc = ifr__ifb_sentences(t, &sent, &ns);
-    if (rc)
+    const ifr__span *s;
+    size_t idx; /* N = 0 reads sentences[-1] */
+    int rc = ifr__ifb_nth_sentence(t, a->n, cx, &s, &idx);
+    if (rc || !s)
         return rc;
-    if ((int64_t)ns < a->n) {
-        cx->followed = false;
-        ifr__detail(cx, "%zu sentences; needs at least %lld", ns, (long long)a->n);
-        return IFR_OK;
-    }
-    int64_t idx = a->n - 1;
-    if (idx < 0)
-        idx += (int64_t)ns; /* N = 0 reads sentences[-1] */
-    if (idx < 0 || idx >= (int64_t)ns)
-        return IFR_E_UNSUPPORTED;
-    const ifr__span *s = &sent[idx];
     cx->followed = search_word_ci(t->cp + s->b, s->e - s->b, a->word, a->nword);
     ifr__detail(cx, cx->followed ? "sentence %lld contains the keyword"
                                  : "sentence %lld does not contain the keyword",

@@ -184,6 +184,36 @@ int ifr__ifb_tokens(ifr__text *t, const ifr__ustr **out, size_t *n)
     return ifr__text_tokens(t, IFR__IFB_NLTK, out, n);
 }
 
+bool ifr__ifb_py_index(int64_t i, size_t n, size_t *out)
+{
+    if (i < 0)
+        i += (int64_t)n;
+    if (i < 0 || i >= (int64_t)n)
+        return false;
+    *out = (size_t)i;
+    return true;
+}
+
+int ifr__ifb_nth_sentence(ifr__text *t, int64_t n, ifr__check_ctx *cx, const ifr__span **out,
+                          size_t *idx)
+{
+    const ifr__span *sent;
+    size_t ns;
+    *out = NULL;
+    int rc = ifr__ifb_sentences(t, &sent, &ns);
+    if (rc)
+        return rc;
+    if ((int64_t)ns < n) {
+        cx->followed = false;
+        ifr__detail(cx, "%zu sentences; needs at least %lld", ns, (long long)n);
+        return IFR_OK;
+    }
+    if (!ifr__ifb_py_index(n - 1, ns, idx))
+        return IFR_E_UNSUPPORTED; /* IndexError */
+    *out = &sent[*idx];
+    return IFR_OK;
+}
+
 int ifr__ifb_kw_decode(ifr__parse_ctx *pc, const char *s, size_t n, uint32_t **out,
                        size_t *nout)
 {

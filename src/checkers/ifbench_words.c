@@ -453,25 +453,15 @@ static bool any_alnum(const ifr__ustr *u)
 static int check_kwpos(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const kwpos_args *a = args;
-    const ifr__span *sent;
-    size_t ns;
-    int rc = ifr__ifb_sentences(t, &sent, &ns);
-    if (rc)
+    const ifr__span *s;
+    size_t si;
+    int rc = ifr__ifb_nth_sentence(t, a->n, cx, &s, &si);
+    if (rc || !s)
         return rc;
-    if ((int64_t)ns < a->n) {
-        cx->followed = false;
-        ifr__detail(cx, "%zu sentences; needs at least %lld", ns, (long long)a->n);
-        return IFR_OK;
-    }
-    int64_t si = a->n - 1;
-    if (si < 0)
-        si += (int64_t)ns; /* Python negative index */
-    if (si < 0 || si >= (int64_t)ns)
-        return IFR_E_UNSUPPORTED; /* IndexError */
     ifr__text sub;
     const ifr__ustr *tok;
     size_t ntok;
-    rc = ifr__ifb_subtext(t->arena, t->cp + sent[si].b, sent[si].e - sent[si].b, &sub);
+    rc = ifr__ifb_subtext(t->arena, t->cp + s->b, s->e - s->b, &sub);
     if (!rc)
         rc = ifr__ifb_tokens(&sub, &tok, &ntok);
     if (rc)
@@ -489,11 +479,9 @@ static int check_kwpos(const void *args, ifr__text *t, ifr__check_ctx *cx)
                     nw, (long long)a->m);
         return IFR_OK;
     }
-    int64_t wi = a->m - 1;
-    if (wi < 0)
-        wi += (int64_t)nw;
-    if (wi < 0 || wi >= (int64_t)nw)
-        return IFR_E_UNSUPPORTED;
+    size_t wi;
+    if (!ifr__ifb_py_index(a->m - 1, nw, &wi))
+        return IFR_E_UNSUPPORTED; /* IndexError */
     bool eq;
     rc = ifr__ifb_eq_lower(t->arena, words[wi].p, words[wi].n, a->kw, a->nkw, &eq);
     if (rc)
