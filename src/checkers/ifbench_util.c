@@ -2,6 +2,7 @@
  * ifbench_util.c - Python idioms shared by the IFBench checkers.
  */
 #include "ifbench_util.h"
+#include "iftrain_util.h" /* ifr__py_index */
 
 #include <string.h>
 
@@ -184,16 +185,6 @@ int ifr__ifb_tokens(ifr__text *t, const ifr__ustr **out, size_t *n)
     return ifr__text_tokens(t, IFR__IFB_NLTK, out, n);
 }
 
-bool ifr__ifb_py_index(int64_t i, size_t n, size_t *out)
-{
-    if (i < 0)
-        i += (int64_t)n;
-    if (i < 0 || i >= (int64_t)n)
-        return false;
-    *out = (size_t)i;
-    return true;
-}
-
 int ifr__ifb_nth_sentence(ifr__text *t, int64_t n, ifr__check_ctx *cx, const ifr__span **out,
                           size_t *idx)
 {
@@ -208,7 +199,8 @@ int ifr__ifb_nth_sentence(ifr__text *t, int64_t n, ifr__check_ctx *cx, const ifr
         ifr__detail(cx, "%zu sentences; needs at least %lld", ns, (long long)n);
         return IFR_OK;
     }
-    if (!ifr__ifb_py_index(n - 1, ns, idx))
+    *idx = ifr__py_index(n - 1, ns);
+    if (*idx == IFR__NPOS)
         return IFR_E_UNSUPPORTED; /* IndexError */
     *out = &sent[*idx];
     return IFR_OK;

@@ -59,9 +59,6 @@ int ifr__ifb_sentences(ifr__text *t, const ifr__span **out, size_t *n);
 /* nltk.word_tokenize(text) (3.9.2). */
 int ifr__ifb_tokens(ifr__text *t, const ifr__ustr **out, size_t *n);
 
-/* Python's seq[i] on a sequence of n items (negative i counts from the end): the
- * index in *out, false where Python raises IndexError. */
-bool ifr__ifb_py_index(int64_t i, size_t n, size_t *out);
 /* nltk.sent_tokenize(text)[n - 1] (3.9.2) into *out, its index into *idx. With fewer
  * than n sentences the verdict is set (not followed, "<k> sentences; needs at least
  * <n>") and *out = NULL; IFR_E_UNSUPPORTED where Python raises IndexError. */

@@ -5,6 +5,7 @@
 #include "ifbench_util.h"
 #include "precise.h"
 #include "ifbench_tagger.h"
+#include "iftrain_util.h" /* ifr__py_index */
 
 #include <string.h>
 
@@ -479,8 +480,8 @@ static int check_kwpos(const void *args, ifr__text *t, ifr__check_ctx *cx)
                     nw, (long long)a->m);
         return IFR_OK;
     }
-    size_t wi;
-    if (!ifr__ifb_py_index(a->m - 1, nw, &wi))
+    size_t wi = ifr__py_index(a->m - 1, nw);
+    if (wi == IFR__NPOS)
         return IFR_E_UNSUPPORTED; /* IndexError */
     bool eq;
     rc = ifr__ifb_eq_lower(t->arena, words[wi].p, words[wi].n, a->kw, a->nkw, &eq);
