@@ -4,6 +4,7 @@
  */
 #include "ifbench_util.h"
 #include "precise.h"
+#include "iftrain_util.h" /* ifr__py_slice */
 
 #include <string.h>
 
@@ -127,26 +128,11 @@ static int parse_span(ifr__parse_ctx *pc, const ifr__kwval *vals, const void **a
     return IFR_OK;
 }
 
-/* Python slice bound normalisation. */
-static size_t slice_bound(int64_t i, size_t len)
-{
-    if (i < 0) {
-        i += (int64_t)len;
-        if (i < 0)
-            i = 0;
-    }
-    if ((uint64_t)i > len)
-        return len;
-    return (size_t)i;
-}
-
 static int check_span(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const rep_args *a = args;
-    size_t sb = slice_bound(a->start, a->nprompt);
-    size_t se = slice_bound(a->end + 1, a->nprompt);
-    if (se < sb)
-        se = sb;
+    size_t sb, se;
+    ifr__py_slice(a->start, a->end + 1, a->nprompt, &sb, &se);
     size_t b1, e1, b2, e2;
     ifr__py_strip(a->prompt + sb, se - sb, &b1, &e1);
     ifr__py_strip(t->cp, t->ncp, &b2, &e2);
