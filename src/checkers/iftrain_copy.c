@@ -110,10 +110,9 @@ static int parse_multiple(ifr__parse_ctx *pc, const ifr__kwval *vals, const void
     int rc = need_prompt(pc, &vals[0], &prompt);
     if (rc != IFR_OK)
         return rc;
-    if (!vals[1].present || vals[1].i == 0)
-        return ifr__parse_error(pc, IFR_E_KWARGS, "N",
-                                "N must be a non-zero integer (the reference draws a random one)");
-    a->n = vals[1].i;
+    rc = ifr__ift_kwarg_nonzero(pc, &vals[1], "N", &a->n);
+    if (rc != IFR_OK)
+        return rc;
     return kw_strip_lower(pc, &prompt, &a->target);
 }
 
@@ -158,13 +157,11 @@ static int parse_repeat_phrase(ifr__parse_ctx *pc, const ifr__kwval *vals, const
     if (!vals[0].present || vals[0].slen == 0)
         return ifr__parse_error(pc, IFR_E_KWARGS, "phrase",
                                 "phrase must be set (the reference draws a random one)");
-    if (!vals[1].present || vals[1].i == 0)
-        return ifr__parse_error(pc, IFR_E_KWARGS, "small_n",
-                                "small_n must be a non-zero integer (the reference draws a "
-                                "random one)");
-    a->n = vals[1].i;
+    int rc = ifr__ift_kwarg_nonzero(pc, &vals[1], "small_n", &a->n);
+    if (rc != IFR_OK)
+        return rc;
     ifr__ustr raw;
-    int rc = ifr__cps_from_kwarg(pc, vals[0].s, vals[0].slen, &raw);
+    rc = ifr__cps_from_kwarg(pc, vals[0].s, vals[0].slen, &raw);
     if (rc != IFR_OK)
         return rc;
     ifr__cps_strip(&raw, &a->phrase);

@@ -15,16 +15,6 @@ typedef struct count_args {
     const ifr__regex *rx1, *rx2;
 } count_args;
 
-static int need_nonzero(ifr__parse_ctx *pc, const ifr__kwval *v, const char *key, int64_t *out)
-{
-    if (!v->present || v->i == 0)
-        return ifr__parse_error(pc, IFR_E_KWARGS, key,
-                                "%s must be a non-zero integer (the reference draws a random "
-                                "one)", key);
-    *out = v->i;
-    return IFR_OK;
-}
-
 /* MARK: lowercase_counting ------------------------------------------------------- */
 
 static int parse_lowercase(ifr__parse_ctx *pc, const ifr__kwval *vals, const void **args)
@@ -33,7 +23,7 @@ static int parse_lowercase(ifr__parse_ctx *pc, const ifr__kwval *vals, const voi
     if (!a)
         return IFR_E_NOMEM;
     *args = a;
-    return need_nonzero(pc, &vals[0], "N", &a->n);
+    return ifr__ift_kwarg_nonzero(pc, &vals[0], "N", &a->n);
 }
 
 /* len(re.findall(r"\b[a-z]+\b", value)) <= N */
@@ -69,9 +59,9 @@ static int parse_composition(ifr__parse_ctx *pc, const ifr__kwval *vals, const v
     if (!a)
         return IFR_E_NOMEM;
     *args = a;
-    int rc = need_nonzero(pc, &vals[0], "n_sent", &a->n_sent);
+    int rc = ifr__ift_kwarg_nonzero(pc, &vals[0], "n_sent", &a->n_sent);
     if (rc == IFR_OK)
-        rc = need_nonzero(pc, &vals[1], "n_words", &a->n_words);
+        rc = ifr__ift_kwarg_nonzero(pc, &vals[1], "n_words", &a->n_words);
     return rc;
 }
 

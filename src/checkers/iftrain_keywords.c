@@ -221,15 +221,10 @@ static int parse_position(ifr__parse_ctx *pc, const ifr__kwval *vals, const void
     int rc = need_keyword(pc, &vals[0], "keyword", &a->word);
     if (rc != IFR_OK)
         return rc;
-    if (vals[1].i == 0)
-        return ifr__parse_error(pc, IFR_E_KWARGS, "n",
-                                "n must be a non-zero integer (the reference draws a random one)");
-    if (vals[2].i == 0)
-        return ifr__parse_error(pc, IFR_E_KWARGS, "m",
-                                "m must be a non-zero integer (the reference draws a random one)");
-    a->n = vals[1].i;
-    a->m = vals[2].i;
-    return IFR_OK;
+    rc = ifr__ift_kwarg_nonzero(pc, &vals[1], "n", &a->n);
+    if (rc == IFR_OK)
+        rc = ifr__ift_kwarg_nonzero(pc, &vals[2], "m", &a->m);
+    return rc;
 }
 
 /* s = split_into_sentences(value); len(s) >= n; w = word_tokenize(s[n-1]);

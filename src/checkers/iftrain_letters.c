@@ -22,14 +22,12 @@ static int parse_counting(ifr__parse_ctx *pc, const ifr__kwval *vals, const void
     if (!a)
         return IFR_E_NOMEM;
     *args = a;
-    if (!vals[0].present || vals[0].i == 0)
-        return ifr__parse_error(pc, IFR_E_KWARGS, "N",
-                                "N must be a non-zero integer (the reference draws a random "
-                                "one)");
+    int rc = ifr__ift_kwarg_nonzero(pc, &vals[0], "N", &a->n);
+    if (rc != IFR_OK)
+        return rc;
     if (!vals[1].present || vals[1].slen == 0)
         return ifr__parse_error(pc, IFR_E_KWARGS, "relation",
                                 "relation must be set (the reference draws a random one)");
-    a->n = vals[0].i;
     if (vals[1].slen == 8 && memcmp(vals[1].s, "at least", 8) == 0)
         a->rel = 0;
     else if (vals[1].slen == 9 && memcmp(vals[1].s, "less than", 9) == 0)

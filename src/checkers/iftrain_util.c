@@ -628,6 +628,17 @@ int ifr__ift_kwarg_regex(ifr__parse_ctx *pc, const char *key, const ifr__ustr *p
     return rc;
 }
 
+int ifr__ift_kwarg_nonzero(ifr__parse_ctx *pc, const ifr__kwval *v, const char *key,
+                           int64_t *out)
+{
+    if (!v->present || v->i == 0)
+        return ifr__parse_error(pc, IFR_E_KWARGS, key,
+                                "%s must be a non-zero integer (the reference draws a random "
+                                "one)", key);
+    *out = v->i;
+    return IFR_OK;
+}
+
 size_t ifr__py_index(int64_t idx, size_t n)
 {
     if (idx < 0)

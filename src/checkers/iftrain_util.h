@@ -60,6 +60,11 @@ int ifr__rsent_split(ifr__arena *ar, const uint32_t *s, size_t n, ifr__ustr **ou
  * *empty is set when the value is falsy before stripping (the reference then
  * draws a random value). */
 int ifr__ift_kwarg_word(ifr__parse_ctx *pc, const ifr__kwval *v, ifr__ustr *out, bool *empty);
+/* An integer kwarg the reference replaces by a random draw when it is absent or 0:
+ * *out = its value, else IFR_E_KWARGS at `key` ("<key> must be a non-zero integer
+ * (the reference draws a random one)"). */
+int ifr__ift_kwarg_nonzero(ifr__parse_ctx *pc, const ifr__kwval *v, const char *key,
+                           int64_t *out);
 /* Compile keyword.strip() as an (unescaped) Python regex owned by the spec. */
 int ifr__ift_kwarg_regex(ifr__parse_ctx *pc, const char *key, const ifr__ustr *pat,
                          unsigned flags, const ifr__regex **out);
