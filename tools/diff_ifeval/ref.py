@@ -13,7 +13,7 @@ inp, outp = sys.argv[2], sys.argv[3]
 with open(inp) as f, open(outp, "w") as o:
     for line in f:
         r = json.loads(line)
-        ex = E.InputExample(r["key"], r["instruction_id_list"], r["prompt"], r["kwargs"])
+        r.setdefault("prompt", ""); ex = E.InputExample(r.get("key", 0), r["instruction_id_list"], r["prompt"], r["kwargs"])
         res = {}
         try:
             for seed in (0, 1, 2):
