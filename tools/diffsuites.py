@@ -2,7 +2,7 @@
 """Differential test of the tulu3, iftrain and ifbench suites against the
 reference implementations, on mutated conformance rows.
 
-    /usr/bin/python3 tools/diffsuites.py --refs DIR SUITE [m=MUT ...] [nokw] [ID ...]
+    /usr/bin/python3 tools/diffsuites.py --refs DIR SUITE [m=MUT ...] [real=N] [nokw] [ID ...]
 
 SUITE is tulu3, iftrain or ifbench. DIR holds local, unversioned copies of
 the references (never commit them), importable as modules with this
@@ -23,7 +23,8 @@ ENDING_QUOTES whitespace rule; langdetect is seeded 0 here.
 
 Every row of $IFR_CONFORMANCE_DIR/SUITE/cases.jsonl is scored as given,
 under every response mutation of tools/diffsuites_mutate.py (or the m=
-ones), and with each integer kwarg moved by -1/+1 and string keywords
+ones; real=N adds N real model responses per row, drawn from the GPT-4 IFEval
+outputs and IFBench's sample outputs in the conformance directory), and with each integer kwarg moved by -1/+1 and string keywords
 upper-cased; the same rows go through `build/ifreward score` (tulu3/iftrain:
 the row's ground_truth, verifier mode = --preprocess open-instruct;
 ifbench: instruction_id_list + kwargs, loose = --loose). Every instruction
@@ -39,6 +40,7 @@ import json
 import os
 import subprocess
 import sys
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -212,6 +214,18 @@ def run_ids(suite, rows, muts, nokw):
     return bad
 
 
+def real_responses(n):
+    """n mutations that replace the response by a real model response (seeded by the row's)"""
+    resp = []
+    for name in ("ifeval/input_response_data_gpt4_20231107_145030.jsonl", "ifbench/sample_output.jsonl"):
+        with open(os.path.join(CONF, name), encoding="utf-8") as f:
+            resp += [json.loads(x)["response"] for x in f if x.strip()]
+
+    def pick(k):
+        return lambda t: resp[zlib.crc32(("%d|" % k + t).encode("utf-8", "surrogatepass")) % len(resp)]
+    return [("real%d" % k, pick(k)) for k in range(n)]
+
+
 def main(argv):
     if len(argv) < 3 or argv[0] != "--refs" or argv[2] not in ("tulu3", "iftrain", "ifbench"):
         sys.exit(__doc__)
@@ -219,6 +233,9 @@ def main(argv):
     suite, rest = argv[2], argv[3:]
     sel = [a[2:] for a in rest if a.startswith("m=")]
     muts = [(m, mutate.MUTS[m]) for m in sel] if sel else list(mutate.MUTS.items())
+    nreal = [int(a[5:]) for a in rest if a.startswith("real=")]
+    if nreal:
+        muts += real_responses(nreal[0])
     only = set(a for a in rest if ":" in a or a.startswith(("verify_", "validate_")))
     rows = [json.loads(x) for x in open(os.path.join(CONF, suite, "cases.jsonl"), encoding="utf-8")]
     if only:
