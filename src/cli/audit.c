@@ -203,11 +203,20 @@ typedef struct ctx {
     ifr_result *res[2];
 } ctx;
 
-static void run(ctx *c, const char *text, size_t len, int pass[2][2])
+/* Score text in the four (semantics, mode) combinations and add to `pass`,
+ * a tally's [precise][loose] counters. Passing the tally and a selector
+ * (rather than the int[2][2] member) keeps GCC's -Wstringop-overflow quiet
+ * under the sanitizer builds. */
+static void run(ctx *c, const char *text, size_t len, tally *t, bool probe)
 {
     for (int p = 0; p < 2; p++)
-        for (int l = 0; l < 2; l++)
-            pass[p][l] += score(c->spec[p], c->res[p], text, len, l);
+        for (int l = 0; l < 2; l++) {
+            int ok = score(c->spec[p], c->res[p], text, len, l);
+            if (probe)
+                t->probe_pass[p][l] += ok;
+            else
+                t->pass[p][l] += ok;
+        }
 }
 
 static char *build_spec(const char *id, const char *suite, const char *kwargs)
@@ -233,17 +242,17 @@ static void probes(ctx *c, const audit_row *r, tally *t)
     size_t k = 0;
     for (int i = 0; i < 20 && k + strlen(kw) + 2 < 4096; i++)
         k += (size_t)sprintf(buf + k, "%s ", kw);
-    run(c, buf, k, t->probe_pass), t->probes++;
+    run(c, buf, k, t, true), t->probes++;
     /* repeated filler */
     k = 0;
     for (int i = 0; i < 300; i++)
         k += (size_t)sprintf(buf + k, "word ");
-    run(c, buf, k, t->probe_pass), t->probes++;
+    run(c, buf, k, t, true), t->probes++;
     /* digits only */
-    run(c, "1234567890 1234567890", 21, t->probe_pass), t->probes++;
+    run(c, "1234567890 1234567890", 21, t, true), t->probes++;
     /* prompt copying: a made-up prompt that restates the kwargs */
     k = (size_t)sprintf(buf, "Write a response that follows this instruction: %s", kw);
-    run(c, buf, k, t->probe_pass), t->probes++;
+    run(c, buf, k, t, true), t->probes++;
     /* CRLF version of the honest response */
     k = 0;
     for (size_t i = 0; i < hn; i++) {
@@ -251,13 +260,13 @@ static void probes(ctx *c, const audit_row *r, tally *t)
             buf[k++] = '\r';
         buf[k++] = h[i];
     }
-    run(c, buf, k, t->probe_pass), t->probes++;
+    run(c, buf, k, t, true), t->probes++;
     /* fenced block */
     k = (size_t)sprintf(buf, "```\n%s\n```", h);
-    run(c, buf, k, t->probe_pass), t->probes++;
+    run(c, buf, k, t, true), t->probes++;
     /* first/last-line parking: long off-instruction lines around the answer */
     k = (size_t)sprintf(buf, "%s, %s\n%s\n%s, %s", LONGP, LONGP, h, LONGP, LONGP);
-    run(c, buf, k, t->probe_pass), t->probes++;
+    run(c, buf, k, t, true), t->probes++;
     free(buf);
 }
 
@@ -294,10 +303,10 @@ static int audit_one(const char *id, const char *suite, const char *spec_json, c
     } else {
         tally *t = &o->t;
         for (size_t g = 0; generic_hacks[g]; g++)
-            run(&c, generic_hacks[g], strlen(generic_hacks[g]), t->pass), t->n++;
+            run(&c, generic_hacks[g], strlen(generic_hacks[g]), t, false), t->n++;
         for (size_t i = 0; r && i < MAXR && r->hacks[i]; i++) {
             int before = t->pass[0][0] + t->pass[0][1];
-            run(&c, r->hacks[i], strlen(r->hacks[i]), t->pass), t->n++;
+            run(&c, r->hacks[i], strlen(r->hacks[i]), t, false), t->n++;
             t->targeted++;
             t->targeted_compat += t->pass[0][0] + t->pass[0][1] > before;
         }

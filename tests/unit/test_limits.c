@@ -436,6 +436,57 @@ static void test_limits_big_response(void **state)
 
 /* MARK: bad bytes in responses ------------------------------------------- */
 
+/* One JSONL row through ifr_score_rows; returns the output line (caller frees). */
+static char *score_row(const char *line, size_t *nerr)
+{
+    const char *lines[1] = {line};
+    size_t lens[1] = {strlen(line)};
+    char *out = NULL;
+    size_t out_len = 0;
+    assert_int_equal(ifr_score_rows(lines, lens, 1, 1, 0, 0, 1, NULL, &out, &out_len, nerr),
+                     IFR_OK);
+    assert_non_null(out);
+    return out;
+}
+
+/*
+ * Python's json.loads accepts a lone surrogate escape and the reference scores
+ * the row; the row must get verdicts here too (the surrogate is one
+ * non-word, non-space character, like U+FFFD), not an IFR_E_JSON line.
+ */
+static void test_limits_lone_surrogate_escape_is_text(void **state)
+{
+    (void)state;
+    size_t nerr = 9;
+    /* quotation: '"' + lone high surrogate + '"' is 3 characters wrapped in
+       quotes; words: the surrogate separates "ab" and "cd" */
+    char *out = score_row("{\"instruction_id_list\": [\"startend:quotation\", "
+                          "\"length_constraints:number_words\"], \"kwargs\": [{}, {\"num_words\": 3, "
+                          "\"relation\": \"less than\"}], \"response\": \"\\\"ab\\ud83dcd\\\"\"}",
+                          &nerr);
+    assert_int_equal(nerr, 0);
+    assert_non_null(strstr(out, "\"follow_instruction_list\": [true, true]"));
+    ifr_free(out);
+    /* lone low surrogate, and a high one at the very end; 2 words < 3 fails
+       the other way round with num_words 2 */
+    out = score_row("{\"instruction_id_list\": [\"length_constraints:number_words\"], \"kwargs\": "
+                    "[{\"num_words\": 2, \"relation\": \"less than\"}], \"response\": "
+                    "\"ab\\udc00cd\\ud800\"}",
+                    &nerr);
+    assert_int_equal(nerr, 0);
+    assert_non_null(strstr(out, "\"follow_instruction_list\": [false]"));
+    ifr_free(out);
+    /* a valid pair is one emoji (not a word); an escaped backslash before
+       "ud800" is not an escape at all ("ud800" is a word) */
+    out = score_row("{\"instruction_id_list\": [\"length_constraints:number_words\"], \"kwargs\": "
+                    "[{\"num_words\": 3, \"relation\": \"at least\"}], \"response\": "
+                    "\"ab \\ud83d\\ude00 cd \\\\ud800\"}",
+                    &nerr);
+    assert_int_equal(nerr, 0);
+    assert_non_null(strstr(out, "\"follow_instruction_list\": [true]"));
+    ifr_free(out);
+}
+
 static void test_limits_invalid_utf8_and_nul_are_text(void **state)
 {
     (void)state;
@@ -497,6 +548,7 @@ int main(void)
         cmocka_unit_test(test_limits_regex_depth),
         cmocka_unit_test(test_limits_big_response),
         cmocka_unit_test(test_limits_invalid_utf8_and_nul_are_text),
+        cmocka_unit_test(test_limits_lone_surrogate_escape_is_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
