@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "ifreward.h"
+#include "support/conf_support.h"
 
 #define MAX_IDS 128
 
@@ -47,18 +48,6 @@ static id_stat *stat_of(const char *id)
     memset(s, 0, sizeof *s);
     snprintf(s->id, sizeof s->id, "%s", id);
     return s;
-}
-
-static bool in_list(json_t *list, size_t i)
-{
-    size_t k;
-    json_t *v;
-    json_array_foreach(list, k, v)
-    {
-        if (json_is_integer(v) && (size_t)json_integer_value(v) == i)
-            return true;
-    }
-    return false;
 }
 
 /* A spec for instruction `only` of the row (or all of them when only == -1). */
@@ -146,7 +135,7 @@ static void run_file(const char *name, bool raises)
                 }
                 json_t *unstable = json_object_get(json_object_get(row, "unstable"),
                                                    mode_name[m]);
-                if (in_list(unstable, i))
+                if (conf_in_list(unstable, i))
                     continue;
                 json_t *exp = json_object_get(json_object_get(row, "expected"), mode_name[m]);
                 int want = json_is_true(json_array_get(exp, i));

@@ -30,14 +30,6 @@
 
 static conf_stats stats;
 
-static bool in_list(json_t *arr, size_t i)
-{
-    for (size_t k = 0; k < json_array_size(arr); k++)
-        if ((size_t)json_integer_value(json_array_get(arr, k)) == i)
-            return true;
-    return false;
-}
-
 static void test_iftrain_cases(void **state)
 {
     (void)state;
@@ -104,7 +96,7 @@ static void test_iftrain_cases(void **state)
                 assert_string_equal(ifr_spec_suite(spec, i), "iftrain");
                 bool expect = json_is_true(json_array_get(expected, i));
                 nexp_true += expect;
-                if (in_list(unstable, i)) {
+                if (conf_in_list(unstable, i)) {
                     st->skipped++;
                     continue;
                 }

@@ -68,6 +68,18 @@ void conf_rows_close(conf_rows *r)
     r->f = NULL;
 }
 
+bool conf_in_list(json_t *list, size_t i)
+{
+    size_t k;
+    json_t *v;
+    json_array_foreach(list, k, v)
+    {
+        if (json_is_integer(v) && (size_t)json_integer_value(v) == i)
+            return true;
+    }
+    return false;
+}
+
 conf_stat *conf_stat_for(conf_stats *s, const char *id)
 {
     for (int i = 0; i < s->n; i++)

@@ -5,6 +5,7 @@
 #define IFR_TEST_CONF_SUPPORT_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 /* 0 when $IFR_CONFORMANCE_DIR/<suite>/cases.jsonl can be read; otherwise prints
@@ -25,6 +26,9 @@ void conf_rows_open(conf_rows *r, const char *suite, const char *name);
 /* The next row (the caller decrefs it), NULL at the end of the file. */
 json_t *conf_rows_next(conf_rows *r);
 void conf_rows_close(conf_rows *r);
+
+/* The JSON array `list` holds the integer i (a row's "unstable" instruction indexes). */
+bool conf_in_list(json_t *list, size_t i);
 
 /* Agreement of one instruction id. */
 typedef struct conf_stat {
