@@ -45,77 +45,42 @@ static void row_error(FILE *f, size_t lineno, json_t *row, int code, const char 
     fputs("}\n", f);
 }
 
-static int hex4(const char *s, size_t n, size_t i)
-{
-    if (i + 4 > n)
-        return -1;
-    int v = 0;
-    for (size_t k = i; k < i + 4; k++) {
-        char c = s[k];
-        int d = c >= '0' && c <= '9'   ? c - '0'
-                : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                       : -1;
-        if (d < 0)
-            return -1;
-        v = v * 16 + d;
-    }
-    return v;
-}
-
-/*
- * Python's json.loads accepts a lone surrogate escape ("\ud83d" with no low
- * half) and the reference then sees one surrogate character; jansson rejects
- * the whole line. Rewrite each lone surrogate escape to "\ufffd" (same
- * length), which is what the library makes of a lone surrogate anyway (bad
- * text becomes U+FFFD, see RELIABILITY.md) and which no checker tells apart
- * from a surrogate. Returns a malloc'd copy, or NULL when there is nothing to
- * rewrite (or no memory: the line is then parsed as given).
- */
+/* A copy of the line with lone surrogate escapes made U+FFFD (see pydump.h), or
+ * NULL when the line has no "\u" escape at all or there is no memory (the
+ * line is then parsed as given). */
 static char *fix_lone_surrogates(const char *s, size_t n)
 {
-    char *out = NULL;
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (s[i] != '\\')
-            continue;
-        if (s[i + 1] != 'u') {
-            i++; /* skip the escaped character (it may be a backslash) */
-            continue;
-        }
-        int v = hex4(s, n, i + 2);
-        if (v < 0xD800 || v > 0xDFFF) {
-            i += 1;
-            continue;
-        }
-        if (v <= 0xDBFF && i + 7 < n && s[i + 6] == '\\' && s[i + 7] == 'u') {
-            int lo = hex4(s, n, i + 8);
-            if (lo >= 0xDC00 && lo <= 0xDFFF) {
-                i += 11; /* a valid pair */
-                continue;
-            }
-        }
-        if (!out) {
-            out = malloc(n ? n : 1);
-            if (!out)
-                return NULL;
-            memcpy(out, s, n);
-        }
-        memcpy(out + i + 2, "fffd", 4);
-        i += 5;
-    }
+    bool escape = false;
+    for (size_t i = 0; i + 1 < n && !escape; i++)
+        escape = s[i] == '\\' && s[i + 1] == 'u';
+    if (!escape)
+        return NULL;
+    char *out = malloc(n ? n : 1);
+    if (!out)
+        return NULL;
+    memcpy(out, s, n);
+    ifr__json_fix_lone_surrogates(out, n);
     return out;
 }
+
+static int score_parsed_line(FILE *f, ifr_result *res, const char *line, size_t n,
+                             size_t lineno, unsigned flags, int aggregate,
+                             const ifr_options *opts);
 
 /* Score one line into f; returns 1 if it was an error line, 0 otherwise. */
 static int score_line(FILE *f, ifr_result *res, const char *line, size_t n, size_t lineno,
                       unsigned flags, int aggregate, const ifr_options *opts)
 {
     char *fixed = fix_lone_surrogates(line, n);
-    if (fixed) {
-        int rc = score_line(f, res, fixed, n, lineno, flags, aggregate, opts);
-        free(fixed);
-        return rc;
-    }
+    int rc = score_parsed_line(f, res, fixed ? fixed : line, n, lineno, flags, aggregate, opts);
+    free(fixed);
+    return rc;
+}
+
+static int score_parsed_line(FILE *f, ifr_result *res, const char *line, size_t n,
+                             size_t lineno, unsigned flags, int aggregate,
+                             const ifr_options *opts)
+{
     json_error_t je;
     json_t *row = json_loadb(line, n, JSON_ALLOW_NUL, &je);
     if (!row || !json_is_object(row)) {

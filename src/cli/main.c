@@ -25,52 +25,6 @@
 
 /* MARK: small utilities --------------------------------------------------- */
 
-static int hex4(const char *s, size_t n, size_t i)
-{
-    if (i + 4 > n)
-        return -1;
-    int v = 0;
-    for (size_t k = i; k < i + 4; k++) {
-        char c = s[k];
-        int d = c >= '0' && c <= '9'   ? c - '0'
-                : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                       : -1;
-        if (d < 0)
-            return -1;
-        v = v * 16 + d;
-    }
-    return v;
-}
-
-/* JSONL text in place: a lone surrogate escape (which Python's json.loads
- * accepts and jansson rejects) becomes "\ufffd", as ifr_score_rows does. */
-static void fix_lone_surrogates(char *s, size_t n)
-{
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (s[i] != '\\')
-            continue;
-        if (s[i + 1] != 'u') {
-            i++;
-            continue;
-        }
-        int v = hex4(s, n, i + 2);
-        if (v < 0xD800 || v > 0xDFFF) {
-            i += 1;
-            continue;
-        }
-        if (v <= 0xDBFF && i + 7 < n && s[i + 6] == '\\' && s[i + 7] == 'u') {
-            int lo = hex4(s, n, i + 8);
-            if (lo >= 0xDC00 && lo <= 0xDFFF) {
-                i += 11;
-                continue;
-            }
-        }
-        memcpy(s + i + 2, "fffd", 4);
-        i += 5;
-    }
-}
-
 /* --flag value / --flag=value. Returns the value or NULL; advances *i. */
 static const char *flag_value(int argc, char **argv, int *i, const char *name)
 {
@@ -443,8 +397,8 @@ static int cmd_eval(int argc, char **argv)
         free(ibuf);
         return 2;
     }
-    fix_lone_surrogates(ibuf, ilen);
-    fix_lone_surrogates(rbuf, rlen);
+    ifr__json_fix_lone_surrogates(ibuf, ilen);
+    ifr__json_fix_lone_surrogates(rbuf, rlen);
     int status = 0;
     /* responses */
     size_t nlines = 1;

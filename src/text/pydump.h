@@ -13,4 +13,12 @@ void ifr__py_dump_string(FILE *f, const char *s, size_t n);
 /* json.dumps(value) with the default separators ", " and ": ". */
 void ifr__py_dump(FILE *f, json_t *v);
 
+/*
+ * Python's json.loads accepts a lone surrogate escape ("\ud83d" without its low
+ * half); jansson rejects the whole document. Rewrite each one, in place, to
+ * "\ufffd" (same length): the library makes U+FFFD of a lone surrogate anyway
+ * and no checker tells the two apart.
+ */
+void ifr__json_fix_lone_surrogates(char *s, size_t n);
+
 #endif
