@@ -377,6 +377,7 @@ int ifr_cli_audit(int argc, char **argv)
     if (!out)
         return 1;
     size_t nout = 0;
+    char *spec_id = NULL, *spec_suite = NULL; /* owned copies for --spec */
     if (spec) {
         ifr_spec *s = NULL;
         ifr_error err;
@@ -388,10 +389,17 @@ int ifr_cli_audit(int argc, char **argv)
         const char *id = ifr_spec_id(s, 0);
         const char *suite = ifr_spec_suite(s, 0);
         audit_one(id, suite, spec, find_row(suite, id), &out[nout++]);
-        /* keep id/suite strings alive: copy */
-        out[0].id = strdup(id);
-        out[0].suite = strdup(suite);
+        /* the spec's id/suite strings die with it: keep copies */
+        char *idc = strdup(id), *suitec = strdup(suite);
         ifr_spec_free(s);
+        if (!idc || !suitec) {
+            free(idc);
+            free(suitec);
+            free(out);
+            return 1;
+        }
+        out[0].id = spec_id = idc;
+        out[0].suite = spec_suite = suitec;
     } else {
         for (size_t i = 0; i < nck; i++) {
             const char *id = ifr_checker_id(i), *suite = ifr_checker_suite(i);
@@ -481,6 +489,8 @@ int ifr_cli_audit(int argc, char **argv)
                    tot.probe_pass[1][0], tot.honest_ok, tot.honest);
     }
     (void)generic_names;
+    free(spec_id);
+    free(spec_suite);
     free(out);
     return 0;
 }
