@@ -105,6 +105,8 @@ static int parse_span(ifr__parse_ctx *pc, const ifr__kwval *vals, const void **a
 /* Python slice bound normalisation. */
 static size_t slice_bound(int64_t i, size_t len)
 {
+    if (i < -(int64_t)len)
+        return 0;
     if (i < 0) {
         i += (int64_t)len;
         if (i < 0)
@@ -119,7 +121,7 @@ static int check_span(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const rep_args *a = args;
     size_t sb = slice_bound(a->start, a->nprompt);
-    size_t se = slice_bound(a->end + 1, a->nprompt);
+    size_t se = a->end == INT64_MAX ? a->nprompt : slice_bound(a->end + 1, a->nprompt);
     if (se < sb)
         se = sb;
     size_t b1, e1, b2, e2;

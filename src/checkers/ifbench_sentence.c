@@ -186,10 +186,11 @@ static int check_increment(const void *args, ifr__text *t, ifr__check_ctx *cx)
         rc = sentence_words(t, &sent[i], &c);
         if (rc)
             return rc;
-        if ((int64_t)c != (int64_t)prev + a->n) {
+        uint64_t want = (uint64_t)prev + (uint64_t)a->n; /* n >= 0: no wrap-around */
+        if ((uint64_t)c != want) {
             cx->followed = false;
-            ifr__detail(cx, "sentence %zu has %zu words; needs %lld", i + 1, c,
-                        (long long)((int64_t)prev + a->n));
+            ifr__detail(cx, "sentence %zu has %zu words; needs %llu", i + 1, c,
+                        (unsigned long long)want);
             return IFR_OK;
         }
         prev = c;

@@ -436,11 +436,14 @@ static int check_kwpos(const void *args, ifr__text *t, ifr__check_ctx *cx)
         ifr__detail(cx, "%zu sentences; needs at least %lld", ns, (long long)a->n);
         return IFR_OK;
     }
+    /* sentences[n - 1] with Python's negative indices; out of range raises IndexError */
+    if (a->n < -(int64_t)ns)
+        return IFR_E_UNSUPPORTED;
     int64_t si = a->n - 1;
     if (si < 0)
-        si += (int64_t)ns; /* Python negative index */
+        si += (int64_t)ns;
     if (si < 0 || si >= (int64_t)ns)
-        return IFR_E_UNSUPPORTED; /* IndexError */
+        return IFR_E_UNSUPPORTED;
     ifr__text sub;
     const ifr__ustr *tok;
     size_t ntok;
@@ -462,6 +465,8 @@ static int check_kwpos(const void *args, ifr__text *t, ifr__check_ctx *cx)
                     nw, (long long)a->m);
         return IFR_OK;
     }
+    if (a->m < -(int64_t)nw)
+        return IFR_E_UNSUPPORTED;
     int64_t wi = a->m - 1;
     if (wi < 0)
         wi += (int64_t)nw;

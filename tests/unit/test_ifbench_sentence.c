@@ -87,6 +87,9 @@ static const ifb_case cases[] = {
     {"sentence:increment", "{\"small_n\": 0}",
      "A b. C d.",
      1, 1, "increment 0", 0},
+    {"sentence:increment", "{\"small_n\": 9223372036854775807}",
+     "A b. C d.",
+     0, 0, "a huge increment cannot be met", 0},
 };
 
 static void test_cases(void **state)
