@@ -315,21 +315,87 @@ static bool sre_iscased(uint32_t c)
     return false;
 }
 
-static const uint32_t *extra_cases(uint32_t lo)
-{
-    for (size_t k = 0; k < sizeof rx_extra_cases / sizeof rx_extra_cases[0]; k++)
-        if (rx_extra_cases[k][0] == lo)
-            return &rx_extra_cases[k][1];
-    return NULL;
-}
-
 /*
  * The input characters ch an IN_UNI_IGNORE charset accepts, given the
  * lowered members `t` (normalised) and the RANGE_UNI_IGNORE ranges `ru`:
  * lower(ch) in t, or lower(ch) in a ru range, or upper(lower(ch)) in one.
  * For an uncased ch (lower = upper = ch) that is "ch in t or in ru".
  */
+/* walk a sorted list of points against a normalised set */
+typedef struct walker {
+    const rset *s;
+    size_t j;
+} walker;
+
+static bool walk_has(walker *w, uint32_t x)
+{
+    while (w->j < w->s->n && w->s->r[w->j][1] < x)
+        w->j++;
+    return w->j < w->s->n && w->s->r[w->j][0] <= x;
+}
+
+static bool remove_points(rxp *p, rset *out, const rset *del);
+static bool preimage_slow(rxp *p, const rset *t, const rset *ru, rset *out);
+
 static bool preimage(rxp *p, const rset *t, const rset *ru, rset *out)
+{
+    if (ru->n == 0) {
+        /* {ch : lower(ch) in t} = (t minus the points whose lowercase differs)
+         * plus every ch whose lowercase is in t: two merge walks. */
+        for (size_t i = 0; i < t->n; i++)
+            if (!set_add(p, out, t->r[i][0], t->r[i][1]))
+                return false;
+        set_norm(out);
+        rset del = {0};
+        bool ok = true;
+        walker w = {t, 0};
+        for (size_t k = 0; ok && k < sizeof rx_lower_pairs / sizeof rx_lower_pairs[0]; k++)
+            if (walk_has(&w, rx_lower_pairs[k][0]))
+                ok = set_add(p, &del, rx_lower_pairs[k][0], rx_lower_pairs[k][0]);
+        if (ok && del.n)
+            ok = remove_points(p, out, &del);
+        walker w2 = {t, 0};
+        for (size_t k = 0; ok && k < sizeof rx_lower_inv / sizeof rx_lower_inv[0]; k++)
+            if (walk_has(&w2, rx_lower_inv[k][0]))
+                ok = set_add(p, out, rx_lower_inv[k][1], rx_lower_inv[k][1]);
+        set_norm(out);
+        set_free(p, &del);
+        return ok;
+    }
+    return preimage_slow(p, t, ru, out);
+}
+
+/* remove the (sorted, single) points of del from the normalised set out */
+static bool remove_points(rxp *p, rset *out, const rset *del)
+{
+    rset res = {0};
+    bool ok = true;
+    size_t d = 0;
+    for (size_t i = 0; ok && i < out->n; i++) {
+        uint32_t lo = out->r[i][0], hi = out->r[i][1];
+        while (d < del->n && del->r[d][0] < lo)
+            d++;
+        uint32_t cur = lo;
+        while (ok && d < del->n && del->r[d][0] <= hi) {
+            uint32_t x = del->r[d][0];
+            if (x > cur)
+                ok = set_add(p, &res, cur, x - 1);
+            cur = x + 1;
+            d++;
+        }
+        if (ok && cur <= hi)
+            ok = set_add(p, &res, cur, hi);
+    }
+    if (!ok) {
+        set_free(p, &res);
+        return false;
+    }
+    set_free(p, out);
+    *out = res;
+    return true;
+}
+
+static bool preimage_slow(rxp *p, const rset *t, const rset *ru, rset *out)
 {
     for (size_t i = 0; i < t->n; i++)
         if (!set_add(p, out, t->r[i][0], t->r[i][1]))
@@ -473,23 +539,30 @@ static bool emit_class(rxp *p, rset *s, unsigned cats, bool negate)
     return puts_(p, "]");
 }
 
-/* The set of ch a literal c matches under IGNORECASE (c is cased). */
+/* The set of ch a literal c matches under IGNORECASE (c is cased):
+ * {ch : lower(ch) in {lower(c)} + extra cases}, precomputed per lowercase. */
 static bool literal_ignore_set(rxp *p, uint32_t c, rset *out)
 {
-    rset t = {0}, ru = {0};
     uint32_t lo = sre_lower(c);
-    bool ok = set_add(p, &t, lo, lo);
-    const uint32_t *fx = extra_cases(lo);
-    if (ok && fx) {
-        ok = set_add(p, &t, fx[0], fx[0]);
-        if (ok && fx[1])
-            ok = set_add(p, &t, fx[1], fx[1]);
+    size_t a = 0, b = sizeof rx_fold_keys / sizeof rx_fold_keys[0];
+    while (a < b) {
+        size_t mid = (a + b) / 2;
+        if (rx_fold_keys[mid][0] < lo)
+            a = mid + 1;
+        else
+            b = mid;
     }
-    set_norm(&t);
-    if (ok)
-        ok = preimage(p, &t, &ru, out);
-    set_free(p, &t);
-    return ok;
+    if (a == sizeof rx_fold_keys / sizeof rx_fold_keys[0] || rx_fold_keys[a][0] != lo) {
+        /* cannot happen (every cased c has its lowercase in the table) */
+        return set_add(p, out, c, c);
+    }
+    for (uint32_t k = 0; k < rx_fold_keys[a][2]; k++) {
+        uint32_t m = rx_fold_members[rx_fold_keys[a][1] + k];
+        if (!set_add(p, out, m, m))
+            return false;
+    }
+    set_norm(out);
+    return true;
 }
 
 static bool emit_literal(rxp *p, uint32_t c, unsigned flags, bool negate)

@@ -8,8 +8,11 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #define DETAIL_CAP 192
+/* precise loose mode: the longest first/last line it may drop, in \w+ words */
+#define PRECISE_MAX_DROPPED_WORDS 15
 #define NVARIANTS 8
 
 struct ifr_result {
@@ -122,6 +125,7 @@ typedef struct variants {
     size_t ncp;
     ifr__text *v[NVARIANTS];
     bool built[NVARIANTS];
+    bool precise;
 } variants;
 
 static const char *const variant_names[NVARIANTS] = {
@@ -130,7 +134,18 @@ static const char *const variant_names[NVARIANTS] = {
     "without * and the last line", "without *, the first and last lines",
 };
 
-/* IFEval's loose variant k of the response, as code points into `ar`. */
+/*
+ * Precise semantics: loose mode may drop a first or last line only when it
+ * is a short framing line ("Sure, here is the poem:"), not a place to park
+ * whatever breaks the instruction.
+ */
+static bool short_line(const uint32_t *s, size_t n)
+{
+    return ifr__py_count_words(s, n) <= PRECISE_MAX_DROPPED_WORDS;
+}
+
+/* IFEval's loose variant k of the response, as code points into `ar`.
+ * *out is NULL when precise semantics does not allow the variant. */
 static int make_variant(variants *vs, int k, uint32_t **out, size_t *nout)
 {
     const uint32_t *s = vs->cp;
@@ -145,6 +160,12 @@ static int make_variant(variants *vs, int k, uint32_t **out, size_t *nout)
                     first = i;
                 last = i;
             }
+        if (vs->precise && (((cut & 1) && first != n && !short_line(s, first)) ||
+                            ((cut & 2) && last != n && !short_line(s + last + 1, n - last - 1)))) {
+            *out = NULL;
+            *nout = 0;
+            return IFR_OK;
+        }
         if (cut & 1) /* drop the first line: "\n".join(r[1:]) */
             b = first == n ? n : first + 1;
         if (cut & 2) /* drop the last line: "\n".join(r[:-1]) */
@@ -181,9 +202,15 @@ static int get_variant(variants *vs, int k, ifr__text **out)
     int rc = make_variant(vs, k, &cp, &n);
     if (rc != IFR_OK)
         return rc;
+    if (!cp) { /* not allowed (precise) */
+        vs->v[k] = NULL;
+        vs->built[k] = true;
+        *out = NULL;
+        return IFR_OK;
+    }
     /* identical variant texts share one analysis */
     for (int j = 0; j < NVARIANTS; j++) {
-        if (j != k && vs->built[j] && vs->v[j]->ncp == n &&
+        if (j != k && vs->built[j] && vs->v[j] && vs->v[j]->ncp == n &&
             (n == 0 || memcmp(vs->v[j]->cp, cp, n * sizeof *cp) == 0)) {
             vs->v[k] = vs->v[j];
             vs->built[k] = true;
@@ -256,6 +283,39 @@ static int preprocess_open_instruct(ifr__arena *ar, const uint32_t *in, size_t n
     *out = s + b;
     *nout = e - b;
     return IFR_OK;
+}
+
+/* MARK: blankness ---------------------------------------------------------- */
+
+/* Precise semantics: a text is blank unless it has a visible character.
+ * Whitespace, controls, format characters (ZWSP, BOM, ZWJ, soft hyphen, bidi
+ * marks), unassigned/private/surrogate code points and the blank-looking
+ * letters (Hangul fillers, braille blank) are not visible. */
+static bool is_invisible(uint32_t c)
+{
+    if (ifr__py_isspace(c))
+        return true;
+    switch (c) {
+    case 0x115F: case 0x1160: case 0x3164: case 0xFFA0: case 0x2800: case 0x180E:
+        return true;
+    default: break;
+    }
+    switch (utf8proc_category((utf8proc_int32_t)c)) {
+    case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_CN:
+    case UTF8PROC_CATEGORY_CO: case UTF8PROC_CATEGORY_CS: case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool visibly_blank(const uint32_t *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!is_invisible(s[i]))
+            return false;
+    return true;
 }
 
 /* MARK: guards ------------------------------------------------------------ */
@@ -388,7 +448,8 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
     if (rc != IFR_OK)
         return ifr__error_set(err, rc, (size_t)-1, -1, NULL, "%s", ifr_strerror(rc));
 
-    variants vs = {.ar = &res->arena, .cp = base.cp, .ncp = base.ncp};
+    bool precise = spec->semantics == IFR_SEMANTICS_PRECISE;
+    variants vs = {.ar = &res->arena, .cp = base.cp, .ncp = base.ncp, .precise = precise};
     bool preprocessed_empty = false;
     if (spec->preprocess == IFR_PREPROCESS_OPEN_INSTRUCT) {
         uint32_t *pcp;
@@ -435,15 +496,19 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
             set_detail(res, i, "empty after open-instruct preprocessing");
             continue;
         }
-        bool gate = in->suite != IFR_SUITE_TULU3;
+        /* compat: IFEval's `r.strip()` gate, except in tulu3 which has none;
+         * precise: every suite, and invisible characters count as blank */
+        bool gate = precise || in->suite != IFR_SUITE_TULU3;
         char scratch_detail[DETAIL_CAP];
         for (int k = 0; k < nvar; k++) {
             ifr__text *t;
             rc = get_variant(&vs, k, &t);
             if (rc != IFR_OK)
                 return ifr__error_set(err, rc, (size_t)-1, (int)i, NULL, "%s", ifr_strerror(rc));
+            if (!t)
+                continue; /* variant not allowed in precise semantics */
             char *dst = k == 0 ? res->details + i * DETAIL_CAP : scratch_detail;
-            if (gate && ifr__py_isblank(t->cp, t->ncp)) {
+            if (gate && (precise ? visibly_blank(t->cp, t->ncp) : ifr__py_isblank(t->cp, t->ncp))) {
                 if (k == 0)
                     snprintf(dst, DETAIL_CAP, "empty response");
                 continue;

@@ -162,6 +162,12 @@ def main():
         w("    {0x%04x, %d, %d}," % r)
     w("};")
     w("")
+    w("/* flags of U+0000..U+007F, for the ASCII fast path */")
+    w("static const uint16_t pyc_ascii[128] = {")
+    for i in range(0, 128, 8):
+        w("    " + " ".join("0x%04x," % records[index[c]][0] for c in range(i, i + 8)))
+    w("};")
+    w("")
     w("/* ext: length, then the code points */")
     w("static const uint32_t pyc_ext[%d] = {" % len(ext))
     for i in range(0, len(ext), 8):

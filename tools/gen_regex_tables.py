@@ -57,6 +57,41 @@ def main():
         w("    " + " ".join("{0x%x, 0x%x}," % r for r in ranges[i:i + 6]))
     w("};")
     w("")
+    pairs = [(c, _sre.unicode_tolower(c)) for c in range(MAXCP) if _sre.unicode_tolower(c) != c]
+    w("/* (c, _sre.unicode_tolower(c)) where they differ, sorted by c ... */")
+    w("static const uint32_t rx_lower_pairs[%d][2] = {" % len(pairs))
+    for i in range(0, len(pairs), 6):
+        w("    " + " ".join("{0x%x, 0x%x}," % x for x in pairs[i:i + 6]))
+    w("};")
+    inv = sorted((lo, c) for c, lo in pairs)
+    w("/* ... and the same pairs as (lower, c), sorted by lower */")
+    w("static const uint32_t rx_lower_inv[%d][2] = {" % len(inv))
+    for i in range(0, len(inv), 6):
+        w("    " + " ".join("{0x%x, 0x%x}," % x for x in inv[i:i + 6]))
+    w("};")
+    w("")
+    # a cased literal c matches {ch : lower(ch) in {lo} + _EXTRA_CASES[lo]}, lo = lower(c)
+    inv_map = {}
+    for c in range(MAXCP):
+        inv_map.setdefault(_sre.unicode_tolower(c), []).append(c)
+    keys = sorted({_sre.unicode_tolower(c) for c in range(MAXCP) if _sre.unicode_iscased(c)})
+    members = []
+    rows = []
+    for lo in keys:
+        t = [lo] + list(_EXTRA_CASES.get(lo, ()))
+        e = sorted(set(ch for v in t for ch in inv_map.get(v, [])))
+        rows.append((lo, len(members), len(e)))
+        members.extend(e)
+    w("/* literal folds: lowercase key, offset and count in rx_fold_members */")
+    w("static const uint32_t rx_fold_keys[%d][3] = {" % len(rows))
+    for i in range(0, len(rows), 4):
+        w("    " + " ".join("{0x%x, %d, %d}," % x for x in rows[i:i + 4]))
+    w("};")
+    w("static const uint32_t rx_fold_members[%d] = {" % len(members))
+    for i in range(0, len(members), 10):
+        w("    " + " ".join("0x%x," % x for x in members[i:i + 10]))
+    w("};")
+    w("")
     w("/* re._casefix._EXTRA_CASES: key, then up to 2 extra lowercase equivalents */")
     w("static const uint32_t rx_extra_cases[%d][3] = {" % len(_EXTRA_CASES))
     for k in sorted(_EXTRA_CASES):

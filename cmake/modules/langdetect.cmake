@@ -1,9 +1,10 @@
 # langdetect 1.0.9 tables (src/nlp/langdetect_data.h), generated at build time
 # by src/tools/ldgen.c from the profiles and messages kept in data/langdetect/.
-add_executable(ifr_ldgen "${CMAKE_CURRENT_SOURCE_DIR}/src/tools/ldgen.c")
+add_executable(ifr_ldgen "${CMAKE_CURRENT_SOURCE_DIR}/src/tools/ldgen.c"
+               "${CMAKE_CURRENT_SOURCE_DIR}/src/nlp/pyrandom.c")
 target_include_directories(ifr_ldgen PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}/src")
 target_compile_options(ifr_ldgen PRIVATE ${IFR_WARNINGS})
-target_link_libraries(ifr_ldgen PRIVATE PkgConfig::JANSSON)
+target_link_libraries(ifr_ldgen PRIVATE PkgConfig::JANSSON m)
 
 set(_ld_dir "${CMAKE_CURRENT_SOURCE_DIR}/data/langdetect")
 file(STRINGS "${_ld_dir}/languages.txt" _ld_langs REGEX "^[^#]")
@@ -22,8 +23,14 @@ add_custom_command(OUTPUT "${_ld_out}"
   VERBATIM)
 list(APPEND IFR_GENERATED_SOURCES "${_ld_out}")
 
-# Bit-identical floating point with CPython: no contraction of a*b+c into FMA.
+# Bit-identical floating point with CPython: no contraction of a*b+c into FMA,
+# and no fusion of gauss()'s cos() and sin() calls into one sincos() call
+# (Python calls libm's cos and sin separately).
+set(_ld_fp_flags)
+if(CMAKE_C_COMPILER_ID MATCHES "GNU|Clang")
+  set(_ld_fp_flags -ffp-contract=off -fno-builtin-sin -fno-builtin-cos)
+endif()
 set_source_files_properties(
   "${CMAKE_CURRENT_SOURCE_DIR}/src/nlp/langdetect.c"
   "${CMAKE_CURRENT_SOURCE_DIR}/src/nlp/pyrandom.c"
-  PROPERTIES COMPILE_OPTIONS "-ffp-contract=off")
+  PROPERTIES COMPILE_OPTIONS "${_ld_fp_flags}")

@@ -1,9 +1,13 @@
 /*
  * change_case.c - IFEval's change_case:* checkers (Google's reference:
- * instruction_following_eval/instructions.py, CapitalWordFrequencyChecker).
- * The token counts come from the nltk.word_tokenize port (src/nlp/).
+ * instruction_following_eval/instructions.py, CapitalWordFrequencyChecker,
+ * CapitalLettersEnglishChecker, LowercaseLettersEnglishChecker).
+ * The token counts come from the nltk.word_tokenize port (src/nlp/), the
+ * language from the langdetect port (src/nlp/langdetect.c).
  */
 #include "util.h"
+
+#include "../nlp/langdetect.h"
 
 /* MARK: change_case:capital_word_frequency -------------------------------- */
 
@@ -53,6 +57,35 @@ static int capital_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
     return IFR_OK;
 }
 
+/* MARK: change_case:english_capital / english_lowercase ------------------ */
+
+/* The reference: `text.isupper() and langdetect.detect(text) == "en"` (resp.
+ * islower); LangDetectException -> True. Only text that passes the case test
+ * is ever detected. */
+static int english_case_check(ifr__text *t, ifr__check_ctx *cx, bool upper)
+{
+    bool cased = upper ? ifr__py_str_isupper(t->cp, t->ncp) : ifr__py_str_islower(t->cp, t->ncp);
+    if (!cased) {
+        cx->followed = false;
+        ifr__detail(cx, upper ? "not all upper case (str.isupper() is false)"
+                              : "not all lower case (str.islower() is false)");
+        return IFR_OK;
+    }
+    return ifr__ck_detect_is(t, cx, "en", upper ? "all upper case, " : "all lower case, ");
+}
+
+static int english_capital_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
+{
+    (void)args;
+    return english_case_check(t, cx, true);
+}
+
+static int english_lowercase_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
+{
+    (void)args;
+    return english_case_check(t, cx, false);
+}
+
 const ifr__checker ifr__family_change_case[] = {
     {
         .id = "change_case:capital_word_frequency",
@@ -74,6 +107,46 @@ const ifr__checker ifr__family_change_case[] = {
                   "by repeating 'I' or 'A'. A negative capital_frequency is kept as in the "
                   "reference (only a missing one is random there; here it is an error).",
         .precise = NULL,
+    },
+    {
+        .id = "change_case:english_capital",
+        .suite = IFR__SUITE_IFEVAL,
+        .summary = "The response is English and entirely in capital letters.",
+        .kwargs = NULL,
+        .parse = NULL,
+        .check = english_capital_check,
+        .flags = IFR_CHECKER_LANGDETECT | IFR_CHECKER_HACKABLE,
+        .rule = "Followed iff `response.isupper() and langdetect.detect(response) == \"en\"` "
+                "(langdetect 1.0.9 with seed 0; see language:response_language). When "
+                "langdetect raises (no letter n-gram) the reference returns True.",
+        .quirks = "isupper() needs one cased character and no lower-case or title-case one: "
+                  "digits, punctuation and CJK are ignored, '123' is not upper (fails "
+                  "without detection), a title-case letter (U+01C5) fails it. Upper-case "
+                  "text without language features passes: circled or mathematical capitals "
+                  "(U+24B6, U+1D400) are upper but in no profile (\"no language features; "
+                  "passes in compat\"). Words in capitals give langdetect only their first "
+                  "letter, so detection runs on initials. A lower-case 'https://' breaks "
+                  "isupper() before the URL is removed.",
+        .precise = "Upper-case text without language features fails instead of passing.",
+    },
+    {
+        .id = "change_case:english_lowercase",
+        .suite = IFR__SUITE_IFEVAL,
+        .summary = "The response is English and entirely in lower-case letters.",
+        .kwargs = NULL,
+        .parse = NULL,
+        .check = english_lowercase_check,
+        .flags = IFR_CHECKER_LANGDETECT | IFR_CHECKER_HACKABLE,
+        .rule = "Followed iff `response.islower() and langdetect.detect(response) == \"en\"` "
+                "(langdetect 1.0.9 with seed 0; see language:response_language). When "
+                "langdetect raises (no letter n-gram) the reference returns True.",
+        .quirks = "islower() needs one cased character and no upper-case or title-case one: "
+                  "'\xc3\x9f' is lower case, '123' is not (fails without detection). "
+                  "Lower-case text without language features passes: a lone lower-case URL "
+                  "or e-mail address (removed before detection), circled small letters "
+                  "(U+24D0) (\"no language features; passes in compat\"). Only the first "
+                  "10,000 characters are detected.",
+        .precise = "Lower-case text without language features fails instead of passing.",
     },
     {0},
 };

@@ -8,9 +8,12 @@
 #include "nlp/langdetect.h"
 
 #include "nlp/pyrandom.h"
+#include "spec_internal.h"
 #include "text/pycompat.h"
 
 #include <string.h>
+
+_Static_assert(sizeof(double) == sizeof(uint64_t), "IEEE-754 binary64 doubles expected");
 
 #define MAX_TEXT_LENGTH 10000 /* Detector.max_text_length */
 #define N_TRIAL 7
@@ -20,7 +23,15 @@
 #define PROB_THRESHOLD 0.1
 #define CONV_THRESHOLD 0.99999
 #define BASE_FREQ 10000
-#define SEED 0 /* DetectorFactory.seed */
+/* DetectorFactory.seed = 0: ifr__ld_mt_seed0 is random.Random(0)'s state */
+
+/*
+ * Probability vectors carry one extra language that is always exactly 0.0:
+ * 0.0 * w == 0.0, x + 0.0 == x and 0.0 / s == 0.0, so it changes no value
+ * and no comparison, and an even length lets the compiler vectorise the
+ * loops below without an epilogue.
+ */
+#define NP IFR__LD_NPROB
 
 /* MARK: Detector.append: URL and e-mail removal -------------------------- */
 
@@ -115,11 +126,12 @@ static size_t remove_urls(const uint32_t *src, size_t n, uint32_t *dst)
 }
 
 /*
- * re.sub(MAIL_RE, ' ', s) in place. A match starting at r needs the run of
- * class-A characters from r to end at an '@' within 64 characters (the '@'
- * is not in the class, so no backtracking can help otherwise).
+ * re.sub(MAIL_RE, ' ', s) into dst (dst may equal s: it never gets ahead of
+ * the reading position). A match starting at r needs the run of class-A
+ * characters from r to end at an '@' within 64 characters (the '@' is not in
+ * the class, so no backtracking can help otherwise).
  */
-static size_t remove_mails(uint32_t *s, size_t n)
+static size_t remove_mails(const uint32_t *s, size_t n, uint32_t *dst)
 {
     size_t r = 0, w = 0, runend = 0;
     while (r < n) {
@@ -132,14 +144,14 @@ static size_t remove_mails(uint32_t *s, size_t n)
             if (runend - r <= 64 && runend < n && s[runend] == '@') {
                 size_t e = mail_tail(s, n, runend + 1);
                 if (e) {
-                    s[w++] = ' ';
+                    dst[w++] = ' ';
                     r = e;
                     runend = 0;
                     continue;
                 }
             }
         }
-        s[w++] = s[r++];
+        dst[w++] = s[r++];
     }
     return w;
 }
@@ -147,7 +159,8 @@ static size_t remove_mails(uint32_t *s, size_t n)
 /*
  * NGram.normalize_vi (re.sub of ([alpha])([dmark]) by the precomposed
  * letter), then Detector.append's loop over the first 10,000 characters that
- * drops a ' ' following a ' '. In place; returns the new length.
+ * drops a ' ' following a ' '. From s into dst (dst may equal s); reads only
+ * what the first 10,000 characters need. Returns the new length.
  */
 static int vi_index(const uint32_t *set, size_t n, uint32_t c)
 {
@@ -157,14 +170,14 @@ static int vi_index(const uint32_t *set, size_t n, uint32_t c)
     return -1;
 }
 
-static size_t normalize_vi_and_cut(uint32_t *s, size_t n)
+static size_t normalize_vi_and_cut(const uint32_t *s, size_t n, bool has_mark, uint32_t *dst)
 {
     size_t r = 0, w = 0, k = 0; /* k: index in the normalised text */
     uint32_t pre = 0;           /* `pre = 0` in append(): no character yet */
     while (r < n && k < MAX_TEXT_LENGTH) {
         uint32_t ch = s[r];
         int a;
-        if (r + 1 < n && s[r + 1] >= 0x300 && s[r + 1] <= 0x323 &&
+        if (has_mark && r + 1 < n && s[r + 1] >= 0x300 && s[r + 1] <= 0x323 &&
             (a = vi_index(ifr__ld_vi_alpha, IFR__LD_VI_NALPHA, ch)) >= 0) {
             int d = vi_index(ifr__ld_vi_dmark, IFR__LD_VI_NDMARK, s[r + 1]);
             if (d >= 0) {
@@ -175,7 +188,7 @@ static size_t normalize_vi_and_cut(uint32_t *s, size_t n)
         r++;
         k++;
         if (ch != ' ' || pre != ' ')
-            s[w++] = ch;
+            dst[w++] = ch;
         pre = ch;
     }
     return w;
@@ -246,93 +259,162 @@ static uint32_t normalize(uint32_t ch)
     return ch;
 }
 
-/* Row of an n-gram in the profile table, or -1. */
-static int32_t lookup(const uint32_t *g, size_t n)
+/* str.isupper() of one character (ASCII answered inline: the common case). */
+static inline bool is_upper(uint32_t c)
 {
-    uint64_t key = ifr__ld_key(g, n);
-    if (key == 0)
-        return -1;
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
+    return ifr__py_isupper(c);
+}
+
+/* Index of a normalised character in the ASCII direct tables, or -1. */
+static inline int ascii_index(uint32_t c)
+{
+    if (c == ' ')
+        return 0;
+    if (c >= 'A' && c <= 'Z')
+        return (int)(c - 'A') + 1;
+    if (c >= 'a' && c <= 'z')
+        return (int)(c - 'a') + 27;
+    return -1;
+}
+
+/* Probe the table for a packed key: true and *val when present. */
+static inline bool probe(uint64_t key, uint32_t *val)
+{
     uint32_t h = ifr__ld_hash(key);
     for (;;) {
-        uint64_t k = ifr__ld_slot_key[h];
-        if (k == key)
-            return (int32_t)ifr__ld_slot_row[h];
-        if (k == 0)
-            return -1;
+        const ifr__ld_slot *sl = &ifr__ld_slots[h];
+        if (sl->key == key) {
+            *val = sl->val;
+            return true;
+        }
+        if (sl->key == 0)
+            return false;
         h = (h + 1) & (IFR__LD_SLOTS - 1);
     }
 }
 
-/* Detector._extract_ngrams with NGram.add_char; rows appended to out. */
+/*
+ * Detector._extract_ngrams with NGram.add_char; row locators appended to out.
+ * grams holds the last glen (1-3) characters of NGram.grams; the keys of its
+ * 1-, 2- and 3-character suffixes are built from it directly (ifr__ld_key's
+ * packing; a character outside the BMP is in no profile n-gram).
+ */
 static size_t extract_ngrams(const uint32_t *s, size_t n, uint32_t *out)
 {
-    uint32_t grams[3] = {' ', 0, 0};
+    uint32_t g0 = ' ', g1 = 0, g2 = 0; /* grams[0..glen) */
     size_t glen = 1, nout = 0;
     bool capitalword = false;
     for (size_t i = 0; i < n; i++) {
         /* NGram.add_char */
         uint32_t ch = normalize(s[i]);
-        uint32_t last_char = grams[glen - 1];
+        uint32_t last_char = glen == 1 ? g0 : glen == 2 ? g1 : g2;
         if (last_char == ' ') {
-            grams[0] = ' ';
+            g0 = ' ';
             glen = 1;
             capitalword = false;
             if (ch == ' ')
                 continue; /* add_char returns; no n-gram but ' ' */
         } else if (glen >= 3) {
-            grams[0] = grams[1];
-            grams[1] = grams[2];
+            g0 = g1;
+            g1 = g2;
             glen = 2;
         }
-        grams[glen++] = ch;
-        if (ifr__py_isupper(ch)) {
-            if (ifr__py_isupper(last_char))
+        if (glen == 1)
+            g1 = ch;
+        else
+            g2 = ch;
+        glen++;
+        if (is_upper(ch)) {
+            if (is_upper(last_char))
                 capitalword = true;
         } else {
             capitalword = false;
         }
         if (capitalword)
             continue;
-        for (size_t k = 1; k <= 3 && k <= glen; k++) {
-            const uint32_t *w = grams + glen - k;
-            if (k == 1 && w[0] == ' ')
+        uint32_t prev = glen == 2 ? g0 : g1;
+        uint32_t val;
+        int ia = ascii_index(ch), ib = ascii_index(prev);
+        if (ia >= 0 && ib >= 0) { /* ASCII 1- and 2-gram: direct tables */
+            if (ia > 0 && (val = ifr__ld_ascii1[ia]) != IFR__LD_NONE)
+                out[nout++] = val;
+            if ((val = ifr__ld_ascii2[ib * IFR__LD_NASCII + ia]) != IFR__LD_NONE)
+                out[nout++] = val;
+        } else {
+            /* n = 1 (never ' ': ch == ' ' only after a non-space, as a suffix) */
+            if (ch > 0xFFFF)
+                continue; /* no n-gram ending here is in a profile */
+            if (ch != ' ' && probe(ch, &val))
+                out[nout++] = val;
+            if (prev > 0xFFFF)
                 continue;
-            int32_t row = lookup(w, k);
-            if (row >= 0)
-                out[nout++] = (uint32_t)row;
+            if (probe((uint64_t)prev << 16 | ch, &val))
+                out[nout++] = val;
         }
+        if (glen == 3 && g0 <= 0xFFFF && prev <= 0xFFFF && ch <= 0xFFFF &&
+            probe((uint64_t)g0 << 32 | (uint64_t)prev << 16 | ch, &val))
+            out[nout++] = val;
     }
     return nout;
 }
 
 /* MARK: Detector._detect_block ------------------------------------------ */
 
-/* _update_lang_prob: prob[i] *= weight + lang_prob_map[i] */
-static void update_lang_prob(double *prob, uint32_t row, double alpha)
+/*
+ * _update_lang_prob: prob[i] *= weight + lang_prob_map[i]. A dense row is
+ * exactly that loop. In a sparse row, a language without an entry is
+ * multiplied by weight + 0.0 == weight. The
+ * languages with an entry are computed first from the old values, then every
+ * language is multiplied by weight (a loop the compiler vectorises), then the
+ * entries are written back: each prob[i] still gets exactly one product.
+ */
+static inline unsigned row_lang(const uint64_t *langs, uint32_t j)
 {
-    double weight = alpha / BASE_FREQ;
-    double f[IFR__LD_NLANG];
-    for (size_t i = 0; i < IFR__LD_NLANG; i++)
-        f[i] = weight; /* weight + 0.0 == weight */
-    for (uint32_t e = ifr__ld_row_off[row]; e < ifr__ld_row_off[row + 1]; e++)
-        f[ifr__ld_ent_lang[e]] = weight + ifr__ld_ent_prob[e];
-    for (size_t i = 0; i < IFR__LD_NLANG; i++)
-        prob[i] *= f[i];
+    return (unsigned)(langs[j / 8] >> (8 * (j % 8))) & 0xFFu;
 }
 
-/* _normalize_prob: returns the maximum probability */
+static void update_lang_prob(double *prob, uint32_t val, double alpha)
+{
+    double weight = alpha / BASE_FREQ;
+    uint32_t c = IFR__LD_ROW_COUNT(val);
+    if (c == IFR__LD_DENSE) {
+        const double *lp = ifr__ld_dense + (size_t)IFR__LD_ROW_OFF(val) * NP;
+        for (size_t i = 0; i < NP; i++)
+            prob[i] *= weight + lp[i];
+        return;
+    }
+    const uint64_t *langs = ifr__ld_words + IFR__LD_ROW_OFF(val);
+    const uint64_t *bits = langs + (c + 7) / 8;
+    double keep[IFR__LD_NLANG];
+    for (uint32_t j = 0; j < c; j++) {
+        double p;
+        memcpy(&p, &bits[j], sizeof p);
+        keep[j] = prob[row_lang(langs, j)] * (weight + p);
+    }
+    for (size_t i = 0; i < NP; i++)
+        prob[i] *= weight;
+    for (uint32_t j = 0; j < c; j++)
+        prob[row_lang(langs, j)] = keep[j];
+}
+
+/*
+ * _normalize_prob: divide by the sum and return the maximum. sum() adds left
+ * to right (Python 3.11, no compensation), so the sum stays sequential. The
+ * maximum of prob[i] / sump is the maximum of prob[i] divided by sump: a
+ * correctly rounded division by a positive number is monotonic.
+ */
 static double normalize_prob(double *prob)
 {
-    double maxp = 0.0, sump = 0.0; /* sum() adds left to right (Python 3.11) */
-    for (size_t i = 0; i < IFR__LD_NLANG; i++)
+    double sump = 0.0, top = 0.0;
+    for (size_t i = 0; i < NP; i++) {
         sump += prob[i];
-    for (size_t i = 0; i < IFR__LD_NLANG; i++) {
-        double p = prob[i] / sump;
-        if (maxp < p)
-            maxp = p;
-        prob[i] = p;
+        top = prob[i] > top ? prob[i] : top;
     }
-    return maxp;
+    for (size_t i = 0; i < NP; i++)
+        prob[i] = prob[i] / sump;
+    return top / sump;
 }
 
 int ifr__langdetect_probs(const uint32_t *cp, size_t n, ifr__arena *ar,
@@ -343,12 +425,31 @@ int ifr__langdetect_probs(const uint32_t *cp, size_t n, ifr__arena *ar,
     *nofeatures = true;
     if (n == 0)
         return IFR_OK;
-    uint32_t *buf = ifr__arena_alloc(ar, n * sizeof *buf);
+    /* Each pass only when its trigger occurs (the output is the same). */
+    bool has_http = false, has_at = false, has_mark = false;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = cp[i];
+        has_http |= c == 'h' && i + 3 < n && cp[i + 1] == 't' && cp[i + 2] == 't' &&
+                    cp[i + 3] == 'p';
+        has_at |= c == '@';
+        has_mark |= c >= 0x300 && c <= 0x323;
+    }
+    /* the removals need the whole text; otherwise 10,000 characters suffice */
+    size_t cap = has_http || has_at || n < MAX_TEXT_LENGTH ? n : MAX_TEXT_LENGTH;
+    uint32_t *buf = ifr__arena_alloc(ar, cap * sizeof *buf);
     if (!buf)
         return IFR_E_NOMEM;
-    size_t len = remove_urls(cp, n, buf);
-    len = remove_mails(buf, len);
-    len = normalize_vi_and_cut(buf, len);
+    const uint32_t *src = cp;
+    size_t len = n;
+    if (has_http) {
+        len = remove_urls(src, len, buf);
+        src = buf;
+    }
+    if (has_at) {
+        len = remove_mails(src, len, buf);
+        src = buf;
+    }
+    len = normalize_vi_and_cut(src, len, has_mark, buf);
     len = cleaning_text(buf, len);
 
     uint32_t *ngrams = ifr__arena_alloc(ar, (3 * len + 1) * sizeof *ngrams);
@@ -360,15 +461,19 @@ int ifr__langdetect_probs(const uint32_t *cp, size_t n, ifr__arena *ar,
     *nofeatures = false;
 
     ifr__pyrandom rnd;
-    ifr__pyrandom_seed(&rnd, SEED);
+    ifr__pyrandom_set_state(&rnd, ifr__ld_mt_seed0, 0); /* random.seed(0) */
+    unsigned k = ifr__bit_length(nngrams); /* choice(): _randbelow(len(ngrams)) */
     for (int t = 0; t < N_TRIAL; t++) {
-        double prob[IFR__LD_NLANG];
+        double prob[NP];
         for (size_t i = 0; i < IFR__LD_NLANG; i++)
             prob[i] = 1.0 / IFR__LD_NLANG; /* _init_probability */
+        for (size_t i = IFR__LD_NLANG; i < NP; i++)
+            prob[i] = 0.0;
         double alpha = ALPHA_DEFAULT + ifr__pyrandom_gauss(&rnd, 0.0, 1.0) * ALPHA_WIDTH;
         for (int i = 0;; i++) {
-            uint32_t row = ngrams[ifr__pyrandom_randbelow(&rnd, nngrams)]; /* choice() */
-            update_lang_prob(prob, row, alpha);
+            /* random.choice(ngrams) */
+            uint32_t val = ngrams[ifr__pyrandom_below32(&rnd, (uint32_t)nngrams, k)];
+            update_lang_prob(prob, val, alpha);
             if (i % 5 == 0) {
                 if (normalize_prob(prob) > CONV_THRESHOLD || i >= ITERATION_LIMIT)
                     break;
@@ -439,11 +544,10 @@ int ifr__text_language(ifr__text *t, const ifr__lang **out)
 IFR_API int ifr_detect_language(const char *text, size_t len, char code[8], double *prob,
                                 const ifr_options *opts)
 {
-    (void)opts; /* TODO(main): take the allocator from opts once options.c lands */
     if ((!text && len) || !code)
         return IFR_E_INVALID;
     ifr_allocator alloc;
-    ifr__alloc_default(&alloc);
+    ifr__opts_allocator(opts, &alloc); /* the options' hooks, or libc */
     ifr__arena ar;
     ifr__arena_init(&ar, &alloc);
     uint32_t *cp = NULL;

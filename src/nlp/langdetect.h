@@ -40,4 +40,12 @@ const char *ifr__langdetect_code(size_t i);
 /* Index of a profile code ("en", "zh-cn"), or -1. */
 int ifr__langdetect_find(const char *code, size_t len);
 
+/*
+ * For the langdetect checkers (src/checkers/language.c, change_case.c): set
+ * cx->followed to `detect(text) == want` with the reference's rule for a text
+ * without features (passes in compat, fails in precise), and a detail that
+ * starts with `what`. IFR_OK or IFR_E_NOMEM. Defined in language.c.
+ */
+int ifr__ck_detect_is(ifr__text *t, ifr__check_ctx *cx, const char *want, const char *what);
+
 #endif /* IFR_NLP_LANGDETECT_H */

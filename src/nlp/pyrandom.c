@@ -67,6 +67,15 @@ void ifr__pyrandom_seed(ifr__pyrandom *r, uint64_t seed)
     r->gauss_next = 0.0;
 }
 
+void ifr__pyrandom_set_state(ifr__pyrandom *r, const uint32_t mt[IFR__MT_N], int mti)
+{
+    for (int i = 0; i < IFR__MT_N; i++)
+        r->mt[i] = mt[i];
+    r->mti = mti;
+    r->has_gauss = false;
+    r->gauss_next = 0.0;
+}
+
 uint32_t ifr__pyrandom_u32(ifr__pyrandom *r)
 {
     static const uint32_t mag01[2] = {0x0u, MATRIX_A};
@@ -116,9 +125,7 @@ uint64_t ifr__pyrandom_getrandbits(ifr__pyrandom *r, unsigned k)
 
 uint64_t ifr__pyrandom_randbelow(ifr__pyrandom *r, uint64_t n)
 {
-    unsigned k = 0; /* n.bit_length() */
-    for (uint64_t m = n; m; m >>= 1)
-        k++;
+    unsigned k = ifr__bit_length(n);
     uint64_t v = ifr__pyrandom_getrandbits(r, k);
     while (v >= n)
         v = ifr__pyrandom_getrandbits(r, k);

@@ -27,6 +27,9 @@ typedef struct ifr__pyrandom {
 
 /* random.seed(seed) for a non-negative integer seed < 2**64 (resets gauss_next). */
 void ifr__pyrandom_seed(ifr__pyrandom *r, uint64_t seed);
+/* Restore a state (mt[624] and the index mti), e.g. a precomputed seeding;
+ * gauss_next is reset as seed() resets it. */
+void ifr__pyrandom_set_state(ifr__pyrandom *r, const uint32_t mt[IFR__MT_N], int mti);
 /* The next raw 32-bit output (genrand_uint32). */
 uint32_t ifr__pyrandom_u32(ifr__pyrandom *r);
 /* random.random(): 53-bit double in [0, 1). */
@@ -35,6 +38,30 @@ double ifr__pyrandom_random(ifr__pyrandom *r);
 uint64_t ifr__pyrandom_getrandbits(ifr__pyrandom *r, unsigned k);
 /* random._randbelow(n) for 0 < n < 2**64 (what choice() uses). */
 uint64_t ifr__pyrandom_randbelow(ifr__pyrandom *r, uint64_t n);
+/* n.bit_length() */
+static inline unsigned ifr__bit_length(uint64_t n)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return n ? 64u - (unsigned)__builtin_clzll(n) : 0u;
+#else
+    unsigned k = 0;
+    for (; n; n >>= 1)
+        k++;
+    return k;
+#endif
+}
+
+/* _randbelow(n) for 0 < n < 2**32 with k = n.bit_length() precomputed: the
+ * same draws as ifr__pyrandom_randbelow (getrandbits(k) until below n). */
+static inline uint32_t ifr__pyrandom_below32(ifr__pyrandom *r, uint32_t n, unsigned k)
+{
+    uint32_t v;
+    do
+        v = ifr__pyrandom_u32(r) >> (32 - k);
+    while (v >= n);
+    return v;
+}
+
 /* random.gauss(mu, sigma). */
 double ifr__pyrandom_gauss(ifr__pyrandom *r, double mu, double sigma);
 

@@ -32,15 +32,12 @@ static inline const pyc_record *rec(uint32_t c)
 
 static inline unsigned flags(uint32_t c)
 {
+    if (c < 0x80)
+        return pyc_ascii[c];
     return rec(c)->flags;
 }
 
-bool ifr__py_isspace(uint32_t c)
-{
-    if (c < 0x80)
-        return c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
-    return (flags(c) & PYC_SPACE) != 0;
-}
+bool ifr__py_isspace(uint32_t c) { return (flags(c) & PYC_SPACE) != 0; }
 bool ifr__py_isalpha(uint32_t c) { return (flags(c) & PYC_ALPHA) != 0; }
 bool ifr__py_isdecimal(uint32_t c) { return (flags(c) & PYC_DECIMAL) != 0; }
 bool ifr__py_isdigit(uint32_t c) { return (flags(c) & PYC_DIGIT) != 0; }

@@ -14,6 +14,7 @@
  * This is a build tool: it may print and exit.
  */
 #include "nlp/langdetect_data.h"
+#include "nlp/pyrandom.h"
 
 #include <jansson.h>
 #include <stdbool.h>
@@ -24,7 +25,6 @@
 typedef struct gram {
     uint64_t key;
     double prob[IFR__LD_NLANG];
-    bool any;
 } gram;
 
 static gram *grams;
@@ -72,6 +72,16 @@ static size_t utf8_decode(const char *s, uint32_t *out, size_t cap)
         n++;
     }
     return n;
+}
+
+/* Slot holding key, or -1. */
+static int find_slot(uint64_t key)
+{
+    uint32_t h = ifr__ld_hash(key);
+    for (; slot_gram[h]; h = (h + 1) & (IFR__LD_SLOTS - 1))
+        if (grams[slot_gram[h] - 1].key == key)
+            return (int)h;
+    return -1;
 }
 
 static gram *find_or_add(uint64_t key)
@@ -139,7 +149,6 @@ static void load_profile(const char *dir, const char *lang, int index, char code
         gram *g = find_or_add(key);
         /* DetectorFactory.add_profile: prob = 1.0 * count / n_words[length - 1] */
         g->prob[index] = (1.0 * (double)json_integer_value(count)) / nw[len - 1];
-        g->any = true;
     }
     json_decref(root);
 }
@@ -172,6 +181,8 @@ static void load_messages(const char *path)
             die("messages.properties: too many or too long keys", line);
         strcpy(msgs[nmsgs].key, line);
         uint32_t *v = malloc((strlen(eq + 1) + 1) * sizeof *v);
+        if (!v)
+            die("out of memory", NULL);
         size_t len = 0;
         for (const char *p = eq + 1; *p;) {
             if (p[0] == '\\' && p[1] == 'u') {
@@ -252,47 +263,91 @@ int main(int argc, char **argv)
         fprintf(o, "%s\"%s\"", i ? "," : "", codes[i]);
     fprintf(o, "};\n\n");
 
-    /* Rows in slot order keeps a probe's row data close in memory order. */
-    uint32_t *row_of_gram = calloc(ngrams, sizeof *row_of_gram);
-    size_t nrows = 0, nent = 0;
-    for (uint32_t s = 0; s < IFR__LD_SLOTS; s++)
-        if (slot_gram[s])
-            row_of_gram[slot_gram[s] - 1] = (uint32_t)nrows++;
-    gram **byrow = calloc(nrows, sizeof *byrow);
-    for (size_t g = 0; g < ngrams; g++)
-        byrow[row_of_gram[g]] = &grams[g];
-
-    fprintf(o, "const uint64_t ifr__ld_slot_key[IFR__LD_SLOTS] = {\n");
+    /* Rows are laid out in slot order (the order does not matter). */
+    size_t nrows = 0, nwords = 0, nent = 0, ndense = 0;
+    uint32_t *dense_slot = calloc(IFR__LD_SLOTS, sizeof *dense_slot);
+    uint32_t *val = calloc(IFR__LD_SLOTS, sizeof *val);
+    if (!dense_slot)
+        die("out of memory", NULL);
+    uint64_t *words = NULL;
+    size_t capwords = 0;
+    if (!val)
+        die("out of memory", NULL);
     for (uint32_t s = 0; s < IFR__LD_SLOTS; s++) {
-        uint64_t k = slot_gram[s] ? grams[slot_gram[s] - 1].key : 0;
-        fprintf(o, "0x%llx,%s", (unsigned long long)k, (s % 8 == 7) ? "\n" : "");
+        if (!slot_gram[s])
+            continue;
+        const gram *g = &grams[slot_gram[s] - 1];
+        uint32_t c = 0;
+        for (int l = 0; l < nlang; l++)
+            c += g->prob[l] != 0.0;
+        nent += c;
+        nrows++;
+        if (c >= IFR__LD_DENSE_MIN) {
+            val[s] = (uint32_t)ndense | IFR__LD_DENSE << 20;
+            dense_slot[ndense++] = s;
+            continue;
+        }
+        size_t need = (c + 7) / 8 + c;
+        if (nwords + need > IFR__LD_ROW_OFF(0xFFFFFFFFu) || c > IFR__LD_ROW_COUNT(0xFFFFFFFFu))
+            die("rows do not fit the slot encoding", NULL);
+        if (nwords + need > capwords) {
+            capwords = (nwords + need) * 2;
+            words = realloc(words, capwords * sizeof *words);
+            if (!words)
+                die("out of memory", NULL);
+        }
+        val[s] = (uint32_t)nwords | c << 20;
+        memset(words + nwords, 0, ((c + 7) / 8) * sizeof *words);
+        uint32_t j = 0;
+        for (int l = 0; l < nlang; l++) {
+            if (g->prob[l] == 0.0)
+                continue;
+            words[nwords + j / 8] |= (uint64_t)l << (8 * (j % 8));
+            uint64_t bits;
+            memcpy(&bits, &g->prob[l], sizeof bits);
+            words[nwords + (c + 7) / 8 + j] = bits;
+            j++;
+        }
+        nwords += need;
     }
-    fprintf(o, "};\nconst uint32_t ifr__ld_slot_row[IFR__LD_SLOTS] = {\n");
+    fprintf(o, "const ifr__ld_slot ifr__ld_slots[IFR__LD_SLOTS] = {\n");
     for (uint32_t s = 0; s < IFR__LD_SLOTS; s++) {
-        unsigned r = slot_gram[s] ? row_of_gram[slot_gram[s] - 1] : 0;
-        fprintf(o, "%u,%s", r, (s % 16 == 15) ? "\n" : "");
+        if (slot_gram[s])
+            fprintf(o, "{0x%llx,%u},\n", (unsigned long long)grams[slot_gram[s] - 1].key,
+                    (unsigned)val[s]);
+        else
+            fprintf(o, "{0,0},\n");
     }
     fprintf(o, "};\nconst size_t ifr__ld_nrows = %zu;\n", nrows);
-    fprintf(o, "const uint32_t ifr__ld_row_off[] = {\n");
-    for (size_t r = 0; r < nrows; r++) {
-        fprintf(o, "%zu,%s", nent, (r % 16 == 15) ? "\n" : "");
-        for (int l = 0; l < nlang; l++)
-            if (byrow[r]->prob[l] != 0.0)
-                nent++;
+
+    /* the ASCII direct tables: the same slot values, found by probing */
+    static const char ascii[IFR__LD_NASCII + 1] =
+        " ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    fprintf(o, "const uint32_t ifr__ld_ascii1[IFR__LD_NASCII] = {\n");
+    for (int a = 0; a < IFR__LD_NASCII; a++) {
+        uint32_t cp1[1] = {(unsigned char)ascii[a]};
+        int sl = find_slot(ifr__ld_key(cp1, 1));
+        fprintf(o, "%uu,%s", sl < 0 ? IFR__LD_NONE : val[sl], (a % 8 == 7) ? "\n" : "");
     }
-    fprintf(o, "%zu};\nconst uint8_t ifr__ld_ent_lang[] = {\n", nent);
-    size_t e = 0;
-    for (size_t r = 0; r < nrows; r++)
-        for (int l = 0; l < nlang; l++)
-            if (byrow[r]->prob[l] != 0.0)
-                fprintf(o, "%d,%s", l, (++e % 32 == 0) ? "\n" : "");
-    fprintf(o, "};\nconst double ifr__ld_ent_prob[] = {\n");
-    e = 0;
-    for (size_t r = 0; r < nrows; r++)
-        for (int l = 0; l < nlang; l++)
-            if (byrow[r]->prob[l] != 0.0)
-                fprintf(o, "%a,%s", byrow[r]->prob[l], (++e % 6 == 0) ? "\n" : "");
-    fprintf(o, "};\n\n");
+    fprintf(o, "};\nconst uint32_t ifr__ld_ascii2[IFR__LD_NASCII * IFR__LD_NASCII] = {\n");
+    for (int a = 0; a < IFR__LD_NASCII; a++)
+        for (int b = 0; b < IFR__LD_NASCII; b++) {
+            uint32_t cp2[2] = {(unsigned char)ascii[a], (unsigned char)ascii[b]};
+            int sl = find_slot(ifr__ld_key(cp2, 2));
+            fprintf(o, "%uu,%s", sl < 0 ? IFR__LD_NONE : val[sl], (b % 8 == 7) ? "\n" : "");
+        }
+    fprintf(o, "};\n");
+    fprintf(o, "const uint64_t ifr__ld_words[] = {\n");
+    for (size_t w = 0; w < nwords; w++)
+        fprintf(o, "0x%llx,%s", (unsigned long long)words[w], (w % 6 == 5) ? "\n" : "");
+    fprintf(o, "0};\nconst double ifr__ld_dense[] = {\n");
+    for (size_t d = 0; d < ndense; d++) {
+        const gram *g = &grams[slot_gram[dense_slot[d]] - 1];
+        for (int l = 0; l < IFR__LD_NPROB; l++)
+            fprintf(o, "%a,%s", l < nlang ? g->prob[l] : 0.0, (l % 6 == 5) ? "\n" : "");
+        fprintf(o, "\n");
+    }
+    fprintf(o, "0.0};\n\n");
 
     /* NGram.CJK_MAP: every character of each KANJI class maps to the class's
      * first character; classes are applied in CJK_CLASS order (later wins). */
@@ -346,9 +401,25 @@ int main(int argc, char **argv)
         emit_u32_list(o, v, len);
         fprintf(o, "},\n");
     }
+    fprintf(o, "};\n\n");
+
+    /* seed(0), then let the first draw twist the state; mti 0 resumes there */
+    ifr__pyrandom rnd;
+    ifr__pyrandom_seed(&rnd, 0);
+    (void)ifr__pyrandom_u32(&rnd);
+    fprintf(o, "const uint32_t ifr__ld_mt_seed0[624] = {\n");
+    for (int i = 0; i < IFR__MT_N; i++)
+        fprintf(o, "0x%08lxu,%s", (unsigned long)rnd.mt[i], (i % 8 == 7) ? "\n" : "");
     fprintf(o, "};\n");
     if (fclose(o) != 0)
         die("write error", argv[1]);
-    fprintf(stderr, "ifr_ldgen: %d languages, %zu n-grams, %zu entries\n", nlang, nrows, nent);
+    fprintf(stderr, "ifr_ldgen: %d languages, %zu n-grams, %zu entries, %zu words, %zu dense\n",
+            nlang, nrows, nent, nwords, ndense);
+    free(words);
+    free(val);
+    free(dense_slot);
+    free(grams);
+    for (size_t i = 0; i < nmsgs; i++)
+        free(msgs[i].val);
     return 0;
 }

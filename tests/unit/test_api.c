@@ -248,6 +248,70 @@ static void test_blank_gate(void **state)
     assert_true(V(WORDS("less than", 5), "a b", 0));
 }
 
+static int verdict_opts(const char *spec_json, const char *text, size_t len, unsigned flags,
+                        int semantics)
+{
+    ifr_options *o;
+    assert_int_equal(ifr_options_new(&o, NULL), IFR_OK);
+    assert_int_equal(ifr_options_set(o, IFR_OPT_SEMANTICS, semantics), IFR_OK);
+    ifr_spec *s = compile_ok(spec_json, o);
+    ifr_result *r = NULL;
+    assert_int_equal(ifr_result_new(&r, o), IFR_OK);
+    assert_int_equal(ifr_check(r, s, text, len, flags, NULL), IFR_OK);
+    int v = ifr_result_all_followed(r);
+    ifr_result_free(r);
+    ifr_spec_free(s);
+    ifr_options_free(o);
+    return v;
+}
+#define VP(spec, lit, flags) verdict_opts(spec, lit, sizeof(lit) - 1, flags, IFR_SEMANTICS_PRECISE)
+#define VC(spec, lit, flags) verdict_opts(spec, lit, sizeof(lit) - 1, flags, IFR_SEMANTICS_COMPAT)
+
+static void test_precise_gate(void **state)
+{
+    (void)state;
+    /* invisible-only responses pass "no comma" / "fewer than" in compat, not in precise */
+    static const char *const invisible[] = {"\xe2\x80\x8b", "\xef\xbb\xbf", "\xe2\x80\x8d\xe2\x81\xa0",
+                                            "\xc2\xad", "\xe3\x85\xa4", "\xe2\xa0\x80 \xe2\x80\x8b"};
+    for (size_t i = 0; i < sizeof invisible / sizeof invisible[0]; i++) {
+        size_t n = strlen(invisible[i]);
+        assert_true(verdict_opts(NOCOMMA, invisible[i], n, 0, IFR_SEMANTICS_COMPAT));
+        assert_false(verdict_opts(NOCOMMA, invisible[i], n, 0, IFR_SEMANTICS_PRECISE));
+        assert_false(verdict_opts(NOCOMMA, invisible[i], n, IFR_CHECK_LOOSE, IFR_SEMANTICS_PRECISE));
+        assert_false(verdict_opts(WORDS("less than", 5), invisible[i], n, 0, IFR_SEMANTICS_PRECISE));
+    }
+    /* honest short answers still pass */
+    assert_true(VP(NOCOMMA, "No.", 0));
+    assert_true(VP(NOCOMMA, "\xe2\x80\x8bYes", 0));
+    assert_true(VP(WORDS("less than", 5), "\xe4\xbd\xa0\xe5\xa5\xbd", 0));
+    /* tulu3 has no blank gate in compat; precise adds it */
+    const char *t3 = "{\"func_name\": \"validate_no_commas\"}";
+    assert_true(VC(t3, "", 0));
+    assert_false(VP(t3, "", 0));
+    assert_true(VP(t3, "plain words", 0));
+}
+
+static void test_precise_loose(void **state)
+{
+    (void)state;
+    /* a short framing line may be dropped in precise loose mode */
+    const char framing[] = "Sure, here it is:\nno commas at all\nthat is all";
+    assert_true(VP(NOCOMMA, framing, IFR_CHECK_LOOSE));
+    const char tail[] = "no commas in the body\nThanks, bye";
+    assert_true(VP(NOCOMMA, tail, IFR_CHECK_LOOSE));
+    /* a long line that breaks the instruction is not forgiven */
+    const char parked[] = "one, two, three, four, five, six, seven, eight, nine, ten, eleven, twelve, "
+                          "thirteen, fourteen, fifteen, sixteen\nclean body";
+    assert_true(VC(NOCOMMA, parked, IFR_CHECK_LOOSE));
+    assert_false(VP(NOCOMMA, parked, IFR_CHECK_LOOSE));
+    const char parked_last[] = "clean body\none, two, three, four, five, six, seven, eight, nine, ten, "
+                               "eleven, twelve, thirteen, fourteen, fifteen, sixteen";
+    assert_true(VC(NOCOMMA, parked_last, IFR_CHECK_LOOSE));
+    assert_false(VP(NOCOMMA, parked_last, IFR_CHECK_LOOSE));
+    /* the no-star variant is still allowed */
+    assert_true(VP(WORDS("at least", 2), "**bold** words", IFR_CHECK_LOOSE));
+}
+
 static void test_loose_variants(void **state)
 {
     (void)state;
@@ -539,6 +603,8 @@ int main(void)
         cmocka_unit_test(test_on_error_mark),
         cmocka_unit_test(test_blank_gate),
         cmocka_unit_test(test_loose_variants),
+        cmocka_unit_test(test_precise_gate),
+        cmocka_unit_test(test_precise_loose),
         cmocka_unit_test(test_aggregation_and_json),
         cmocka_unit_test(test_bad_bytes),
         cmocka_unit_test(test_guards),

@@ -467,6 +467,54 @@ static void test_detect_language_api(void **state)
     assert_true(prob == 0x1.fffed2b5193e9p-1);
 }
 
+typedef struct counting {
+    int mallocs, frees, fail_from; /* fail_from: fail the n-th malloc on (0 = never) */
+} counting;
+
+static void *count_malloc(size_t n, void *user)
+{
+    counting *c = user;
+    if (c->fail_from && c->mallocs + 1 >= c->fail_from)
+        return NULL;
+    c->mallocs++;
+    return malloc(n);
+}
+static void *count_realloc(void *p, size_t n, void *user)
+{
+    (void)user;
+    return realloc(p, n);
+}
+static void count_free(void *p, void *user)
+{
+    counting *c = user;
+    if (p)
+        c->frees++;
+    free(p);
+}
+
+static void test_detect_language_allocator(void **state)
+{
+    (void)state;
+    counting c = {0, 0, 0};
+    ifr_allocator hooks = {count_malloc, count_realloc, count_free, &c};
+    ifr_options *opts = NULL;
+    assert_int_equal(ifr_options_new(&opts, &hooks), IFR_OK);
+    int base = c.mallocs;
+    char code[8];
+    assert_int_equal(ifr_detect_language("bonjour tout le monde", 21, code, NULL, opts), IFR_OK);
+    assert_string_equal(code, "fr");
+    assert_true(c.mallocs > base);          /* the options' hooks were used */
+    assert_int_equal(c.mallocs - base, c.frees); /* and everything was released */
+    /* every allocation failing: a clean IFR_E_NOMEM */
+    c.fail_from = c.mallocs + 1;
+    memset(code, 'Z', sizeof code);
+    assert_int_equal(ifr_detect_language("bonjour tout le monde", 21, code, NULL, opts),
+                     IFR_E_NOMEM);
+    assert_string_equal(code, "");
+    c.fail_from = 0;
+    ifr_options_free(opts);
+}
+
 static void test_langdetect_profile_codes(void **state)
 {
     (void)state; /* the order is langdetect's os.listdir order on the reference machine */
@@ -496,6 +544,7 @@ int main(void)
         cmocka_unit_test(test_langdetect_threads),
         cmocka_unit_test_setup_teardown(test_text_language_cached, setup_arena, teardown_arena),
         cmocka_unit_test(test_detect_language_api),
+        cmocka_unit_test(test_detect_language_allocator),
         cmocka_unit_test(test_langdetect_profile_codes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
