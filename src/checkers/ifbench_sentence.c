@@ -118,8 +118,10 @@ static int check_keyword(const void *args, ifr__text *t, ifr__check_ctx *cx)
     int64_t idx = a->n - 1;
     if (idx < 0)
         idx += (int64_t)ns; /* N = 0 reads sentences[-1] */
-    if (idx < 0 || idx >= (int64_t)ns)
+    if (idx < 0 || idx >= (int64_t)ns) {
+        ifr__detail(cx, "no sentence to read: the reference raises IndexError");
         return IFR_E_UNSUPPORTED;
+    }
     ifr__text sub;
     rc = ifr__ifb_subtext(t->arena, t->cp + sent[idx].b, sent[idx].e - sent[idx].b, &sub);
     if (rc)
@@ -175,8 +177,10 @@ static int check_increment(const void *args, ifr__text *t, ifr__check_ctx *cx)
     int rc = ifr__ifb_sentences(t, &sent, &ns);
     if (rc)
         return rc;
-    if (ns == 0)
-        return IFR_E_UNSUPPORTED; /* sentences[0] raises IndexError */
+    if (ns == 0) {
+        ifr__detail(cx, "no sentence: the reference raises IndexError on sentences[0]");
+        return IFR_E_UNSUPPORTED;
+    }
     size_t prev;
     rc = sentence_words(t, &sent[0], &prev);
     if (rc)

@@ -450,13 +450,19 @@ static int check_kwpos(const void *args, ifr__text *t, ifr__check_ctx *cx)
         return IFR_OK;
     }
     /* sentences[n - 1] with Python's negative indices; out of range raises IndexError */
-    if (a->n < -(int64_t)ns)
+    if (a->n < -(int64_t)ns) {
+        ifr__detail(cx, "sentence index %lld is out of range: the reference raises IndexError",
+                    (long long)a->n);
         return IFR_E_UNSUPPORTED;
+    }
     int64_t si = a->n - 1;
     if (si < 0)
         si += (int64_t)ns;
-    if (si < 0 || si >= (int64_t)ns)
+    if (si < 0 || si >= (int64_t)ns) {
+        ifr__detail(cx, "sentence index %lld is out of range: the reference raises IndexError",
+                    (long long)a->n);
         return IFR_E_UNSUPPORTED;
+    }
     ifr__text sub;
     const ifr__ustr *tok;
     size_t ntok;
@@ -478,13 +484,19 @@ static int check_kwpos(const void *args, ifr__text *t, ifr__check_ctx *cx)
                     nw, (long long)a->m);
         return IFR_OK;
     }
-    if (a->m < -(int64_t)nw)
+    if (a->m < -(int64_t)nw) {
+        ifr__detail(cx, "word index %lld is out of range: the reference raises IndexError",
+                    (long long)a->m);
         return IFR_E_UNSUPPORTED;
+    }
     int64_t wi = a->m - 1;
     if (wi < 0)
         wi += (int64_t)nw;
-    if (wi < 0 || wi >= (int64_t)nw)
+    if (wi < 0 || wi >= (int64_t)nw) {
+        ifr__detail(cx, "word index %lld is out of range: the reference raises IndexError",
+                    (long long)a->m);
         return IFR_E_UNSUPPORTED;
+    }
     bool eq;
     rc = ifr__ifb_eq_lower(t->arena, words[wi].p, words[wi].n, a->kw, a->nkw, &eq);
     if (rc)
