@@ -332,39 +332,18 @@ static int parse_kwmulti(ifr__parse_ctx *pc, const ifr__kwval *vals, const void 
         int rc = ifr__ifb_kw_decode_strip(pc, vals[i].s, vals[i].slen, &cp, &n);
         if (rc)
             return rc;
-        /* keyword.lower(): lower-case into parse memory */
-        uint32_t *low = ifr__parse_alloc(pc, (3 * n + 1) * sizeof *low);
+        /* keyword.lower() (full mapping, final sigma) via a scratch arena */
+        ifr__arena tmp;
+        ifr__arena_init(&tmp, ifr__parse_allocator(pc));
+        uint32_t *l0;
+        size_t k;
+        rc = ifr__py_lower(cp, n, &tmp, &l0, &k);
+        uint32_t *low = rc ? NULL : ifr__parse_alloc(pc, (k + 1) * sizeof *low);
+        if (low && k)
+            memcpy(low, l0, k * sizeof *low);
+        ifr__arena_release(&tmp);
         if (!low)
-            return IFR_E_NOMEM;
-        size_t k = 0;
-        for (size_t j = 0; j < n; j++) {
-            uint32_t buf[3];
-            size_t m = ifr__py_lower1(cp[j], buf);
-            /* final sigma: context-dependent; apply CPython's rule */
-            if (cp[j] == 0x3a3) {
-                bool before = false, after = false;
-                for (size_t q = j; q-- > 0;) {
-                    if (ifr__py_iscased(cp[q])) {
-                        before = true;
-                        break;
-                    }
-                    if (!(cp[q] == '\'' || cp[q] == 0x2019 || cp[q] == 0xad))
-                        break;
-                }
-                for (size_t q = j + 1; q < n; q++) {
-                    if (ifr__py_iscased(cp[q])) {
-                        after = true;
-                        break;
-                    }
-                    if (!(cp[q] == '\'' || cp[q] == 0x2019 || cp[q] == 0xad))
-                        break;
-                }
-                if (before && !after)
-                    buf[0] = 0x3c2;
-            }
-            for (size_t q = 0; q < m; q++)
-                low[k++] = buf[q];
-        }
+            return rc ? rc : IFR_E_NOMEM;
         a->kw[i] = low;
         a->nkw[i] = k;
     }

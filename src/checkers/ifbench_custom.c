@@ -92,6 +92,12 @@ static int check_mcq(const void *args, ifr__text *t, ifr__check_ctx *cx)
     size_t np = 0, total = 0, start = 0;
     for (size_t i = 0; i <= n;) {
         size_t m = i < n ? question_marker(s, n, i) : 0;
+        if (m == 0 && i < n && s[i] == '\n') {
+            /* no marker after this run of newlines: none starts inside it either */
+            while (i < n && s[i] == '\n')
+                i++;
+            continue;
+        }
         if (i == n || m > 0) {
             size_t e = i;
             size_t b2, e2;

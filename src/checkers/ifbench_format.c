@@ -281,21 +281,54 @@ static int check_line_indent(const void *args, ifr__text *t, ifr__check_ctx *cx)
     int rc = ifr__ifb_split_cp(t->arena, t->cp, t->ncp, '\n', &l);
     if (rc)
         return rc;
-    /* for line in lines: if not line.strip(): lines.remove(line)  -- while iterating */
+    /*
+     * for line in lines: if not line.strip(): lines.remove(line)   -- while iterating.
+     * list.remove drops the first remaining line equal to the blank one; that line is at or
+     * before the iterator, so everything after it is intact and the iterator always lands
+     * two lines further on (the line after the removed position is skipped). Removals of one
+     * content come off the front of that content's occurrences, so a per-content chain of
+     * occurrences replaces the quadratic search.
+     */
     size_t n = l.n;
     ifr__span *v = l.v;
-    for (size_t i = 0; i < n; i++) {
+    ifr__ifb_set set;
+    rc = ifr__ifb_set_init(&set, t->arena, n);
+    if (rc)
+        return rc;
+    size_t *head = ifr__arena_alloc(t->arena, set.cap * sizeof *head);
+    size_t *next_same = ifr__arena_alloc(t->arena, (n + 1) * sizeof *next_same);
+    size_t *slot_of = ifr__arena_alloc(t->arena, (n + 1) * sizeof *slot_of);
+    bool *removed = ifr__arena_calloc(t->arena, n + 1, sizeof *removed);
+    if (!head || !next_same || !slot_of || !removed)
+        return IFR_E_NOMEM;
+    for (size_t k = 0; k < set.cap; k++)
+        head[k] = SIZE_MAX;
+    for (size_t i = n; i-- > 0;) {
         const uint32_t *s = t->cp + v[i].b;
         size_t len = v[i].e - v[i].b;
+        slot_of[i] = SIZE_MAX;
         if (!ifr__py_isblank(s, len))
             continue;
-        size_t j = 0; /* list.remove: the first element equal to this line */
-        while (!ifr__ifb_eq(t->cp + v[j].b, v[j].e - v[j].b, s, len))
-            j++;
-        memmove(v + j, v + j + 1, (n - j - 1) * sizeof *v);
-        n--;
-        /* the iterator index still advances: the element after the removed one is skipped */
+        size_t slot = ifr__ifb_set_slot(&set, s, len);
+        slot_of[i] = slot;
+        next_same[i] = head[slot];
+        head[slot] = i;
     }
+    for (size_t i = 0; i < n;) {
+        if (slot_of[i] == SIZE_MAX) {
+            i++;
+            continue;
+        }
+        size_t j = head[slot_of[i]]; /* first remaining line equal to this one (j <= i) */
+        head[slot_of[i]] = next_same[j];
+        removed[j] = true;
+        i += 2;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!removed[i])
+            v[kept++] = v[i];
+    n = kept;
     size_t prev = 0;
     for (size_t i = 0; i < n; i++) {
         size_t k = 0;

@@ -132,7 +132,8 @@ static int check_span(const void *args, ifr__text *t, ifr__check_ctx *cx)
 {
     const rep_args *a = args;
     size_t sb, se;
-    ifr__py_slice(a->start, a->end + 1, a->nprompt, &sb, &se);
+    /* prompt[n_start:n_end + 1], without overflowing at INT64_MAX */
+    ifr__py_slice(a->start, a->end == INT64_MAX ? INT64_MAX : a->end + 1, a->nprompt, &sb, &se);
     size_t b1, e1, b2, e2;
     ifr__py_strip(a->prompt + sb, se - sb, &b1, &e1);
     ifr__py_strip(t->cp, t->ncp, &b2, &e2);

@@ -69,8 +69,7 @@ static int check_alliteration(const void *args, ifr__text *t, ifr__check_ctx *cx
 /* MARK: sentence:keyword --------------------------------------------------- */
 
 typedef struct kw_args {
-    uint32_t *word;
-    size_t nword;
+    const ifr__regex *rx; /* r'\b' + re.escape(word) + r'\b', re.IGNORECASE */
     int64_t n;
 } kw_args;
 
@@ -82,48 +81,31 @@ static int parse_keyword(ifr__parse_ctx *pc, const ifr__kwval *vals, const void 
     if (!vals[0].present || vals[0].slen == 0)
         return ifr__parse_error(pc, IFR_E_KWARGS, "word",
                                 "word is required (the reference would draw a random word)");
-    int rc = ifr__ifb_kw_decode(pc, vals[0].s, vals[0].slen, &a->word, &a->nword);
-    if (!rc)
-        rc = ifr__ifb_kw_nonneg(pc, "N", &vals[1], &a->n);
+    int rc = ifr__ifb_kw_nonneg(pc, "N", &vals[1], &a->n);
+    if (rc)
+        return rc;
+    /* re.escape (Python 3.7+): a backslash before each of ()[]{}?*+-|^$\.&~# \t\n\r\v\f */
+    static const char special[] = "()[]{}?*+-|^$\\.&~# \t\n\r\v\f";
+    size_t len = vals[0].slen;
+    char *pat = ifr__parse_alloc(pc, 2 * len + 8);
+    if (!pat)
+        return IFR_E_NOMEM;
+    size_t k = 0;
+    pat[k++] = '\\';
+    pat[k++] = 'b';
+    for (size_t i = 0; i < len; i++) {
+        char c = vals[0].s[i];
+        if (c != 0 && memchr(special, c, sizeof special - 1))
+            pat[k++] = '\\';
+        pat[k++] = c;
+    }
+    pat[k++] = '\\';
+    pat[k++] = 'b';
+    rc = ifr__parse_regex(pc, "word", pat, k, IFR__RX_IGNORECASE, &a->rx);
     if (rc)
         return rc;
     *args = a;
     return IFR_OK;
-}
-
-/* Simple lower-case of one code point, as sre's IGNORECASE compares. */
-static uint32_t fold1(uint32_t c)
-{
-    uint32_t b[3];
-    size_t m = ifr__py_lower1(c, b);
-    return m >= 1 ? b[0] : c;
-}
-
-static bool word_at(const uint32_t *s, size_t n, size_t i)
-{
-    return i < n && ifr__py_isword(s[i]);
-}
-
-/* re.search(r'\b' + re.escape(w) + r'\b', s, re.IGNORECASE) */
-static bool search_word_ci(const uint32_t *s, size_t n, const uint32_t *w, size_t nw)
-{
-    if (nw > n)
-        return false;
-    for (size_t i = 0; i + nw <= n; i++) {
-        bool before = i > 0 && ifr__py_isword(s[i - 1]);
-        if (before == word_at(s, n, i))
-            continue; /* no \b at the start */
-        size_t k = 0;
-        while (k < nw && fold1(s[i + k]) == fold1(w[k]))
-            k++;
-        if (k < nw)
-            continue;
-        size_t e = i + nw;
-        bool last = nw > 0 ? ifr__py_isword(s[e - 1]) : before;
-        if (last != word_at(s, n, e))
-            return true;
-    }
-    return false;
 }
 
 static int check_keyword(const void *args, ifr__text *t, ifr__check_ctx *cx)
@@ -134,7 +116,15 @@ static int check_keyword(const void *args, ifr__text *t, ifr__check_ctx *cx)
     int rc = ifr__ifb_nth_sentence(t, a->n, cx, &s, &idx);
     if (rc || !s)
         return rc;
-    cx->followed = search_word_ci(t->cp + s->b, s->e - s->b, a->word, a->nword);
+    ifr__text sub;
+    rc = ifr__ifb_subtext(t->arena, t->cp + s->b, s->e - s->b, &sub);
+    if (rc)
+        return rc;
+    size_t ms, me;
+    rc = ifr__regex_search(a->rx, cx->rx, sub.s, sub.n, 0, &ms, &me);
+    if (rc < 0)
+        return rc;
+    cx->followed = rc == 1;
     ifr__detail(cx, cx->followed ? "sentence %lld contains the keyword"
                                  : "sentence %lld does not contain the keyword",
                 (long long)idx + 1);
@@ -181,8 +171,10 @@ static int check_increment(const void *args, ifr__text *t, ifr__check_ctx *cx)
     int rc = ifr__ifb_sentences(t, &sent, &ns);
     if (rc)
         return rc;
-    if (ns == 0)
-        return IFR_E_UNSUPPORTED; /* sentences[0] raises IndexError */
+    if (ns == 0) {
+        ifr__detail(cx, "no sentence: the reference raises IndexError on sentences[0]");
+        return IFR_E_UNSUPPORTED;
+    }
     if (ifr__pr_on(cx) && ns < 2) {
         cx->followed = false; /* precise: one sentence cannot grow */
         ifr__detail(cx, "a single sentence; needs sentences that grow");
@@ -197,10 +189,11 @@ static int check_increment(const void *args, ifr__text *t, ifr__check_ctx *cx)
         rc = sentence_words(t, &sent[i], &c);
         if (rc)
             return rc;
-        if ((int64_t)c != (int64_t)prev + a->n) {
+        uint64_t want = (uint64_t)prev + (uint64_t)a->n; /* n >= 0: no wrap-around */
+        if ((uint64_t)c != want) {
             cx->followed = false;
-            ifr__detail(cx, "sentence %zu has %zu words; needs %lld", i + 1, c,
-                        (long long)((int64_t)prev + a->n));
+            ifr__detail(cx, "sentence %zu has %zu words; needs %llu", i + 1, c,
+                        (unsigned long long)want);
             return IFR_OK;
         }
         prev = c;

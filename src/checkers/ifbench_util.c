@@ -199,9 +199,12 @@ int ifr__ifb_nth_sentence(ifr__text *t, int64_t n, ifr__check_ctx *cx, const ifr
         ifr__detail(cx, "%zu sentences; needs at least %lld", ns, (long long)n);
         return IFR_OK;
     }
-    *idx = ifr__py_index(n - 1, ns);
-    if (*idx == IFR__NPOS)
-        return IFR_E_UNSUPPORTED; /* IndexError */
+    /* sentences[n - 1] with Python's negative indices (no overflow at INT64_MIN) */
+    *idx = n < -(int64_t)ns ? IFR__NPOS : ifr__py_index(n - 1, ns);
+    if (*idx == IFR__NPOS) {
+        ifr__detail(cx, "no sentence to read: the reference raises IndexError");
+        return IFR_E_UNSUPPORTED;
+    }
     *out = &sent[*idx];
     return IFR_OK;
 }

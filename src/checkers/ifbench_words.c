@@ -9,30 +9,43 @@
 
 #include <string.h>
 
-/* Most word games start from text.translate(remove P) [.lower()] .split(). */
-static int words_of(ifr__text *t, bool lower, bool nopunct, const uint32_t **s, size_t *n,
-                    ifr__ifb_spans *w)
+/*
+ * Most word games start from text.lower() and/or text.translate(remove P), then .split().
+ * The order matters only through str.lower()'s final-sigma rule (its context includes
+ * punctuation), so it follows the reference: `punct_first` = translate, then lower.
+ */
+static int words_of_ordered(ifr__text *t, bool lower, bool nopunct, bool punct_first,
+                            const uint32_t **s, size_t *n, ifr__ifb_spans *w)
 {
     uint32_t *a = (uint32_t *)t->cp, *b;
     size_t na = t->ncp, nb;
     int rc;
-    if (lower) {
-        rc = ifr__ifb_lower(t->arena, a, na, &b, &nb);
-        if (rc)
-            return rc;
-        a = b;
-        na = nb;
-    }
-    if (nopunct) {
-        rc = ifr__ifb_remove_punct(t->arena, a, na, &b, &nb);
-        if (rc)
-            return rc;
-        a = b;
-        na = nb;
+    for (int step = 0; step < 2; step++) {
+        bool do_lower = (step == 0) != punct_first;
+        if (do_lower && lower) {
+            rc = ifr__ifb_lower(t->arena, a, na, &b, &nb);
+            if (rc)
+                return rc;
+            a = b;
+            na = nb;
+        } else if (!do_lower && nopunct) {
+            rc = ifr__ifb_remove_punct(t->arena, a, na, &b, &nb);
+            if (rc)
+                return rc;
+            a = b;
+            na = nb;
+        }
     }
     *s = a;
     *n = na;
     return ifr__ifb_split_ws(t->arena, a, na, w);
+}
+
+/* text.lower().translate(remove P).split() (either step optional). */
+static int words_of(ifr__text *t, bool lower, bool nopunct, const uint32_t **s, size_t *n,
+                    ifr__ifb_spans *w)
+{
+    return words_of_ordered(t, lower, nopunct, false, s, n, w);
 }
 
 /* MARK: words:alphabet ----------------------------------------------------- */
@@ -156,9 +169,8 @@ static int check_palindrome(const void *args, ifr__text *t, ifr__check_ctx *cx)
     const uint32_t *s;
     size_t n;
     ifr__ifb_spans w;
-    /* translate first, then lower: same as lower then translate (P is ASCII, and lower()
-     * never produces ASCII punctuation) */
-    int rc = words_of(t, true, true, &s, &n, &w);
+    /* value.translate(remove P), then .lower().split() */
+    int rc = words_of_ordered(t, true, true, true, &s, &n, &w);
     if (rc)
         return rc;
     size_t pal = 0;
@@ -275,7 +287,8 @@ static int check_syllables(const void *args, ifr__text *t, ifr__check_ctx *cx)
     const uint32_t *s;
     size_t n;
     ifr__ifb_spans w;
-    int rc = words_of(t, true, true, &s, &n, &w);
+    /* value.translate(remove P).lower().split() */
+    int rc = words_of_ordered(t, true, true, true, &s, &n, &w);
     if (rc)
         return rc;
     int prev = -1;
@@ -480,9 +493,13 @@ static int check_kwpos(const void *args, ifr__text *t, ifr__check_ctx *cx)
                     nw, (long long)a->m);
         return IFR_OK;
     }
-    size_t wi = ifr__py_index(a->m - 1, nw);
-    if (wi == IFR__NPOS)
-        return IFR_E_UNSUPPORTED; /* IndexError */
+    /* words[m - 1] with Python's negative indices (no overflow at INT64_MIN) */
+    size_t wi = a->m < -(int64_t)nw ? IFR__NPOS : ifr__py_index(a->m - 1, nw);
+    if (wi == IFR__NPOS) {
+        ifr__detail(cx, "word index %lld is out of range: the reference raises IndexError",
+                    (long long)a->m);
+        return IFR_E_UNSUPPORTED;
+    }
     bool eq;
     rc = ifr__ifb_eq_lower(t->arena, words[wi].p, words[wi].n, a->kw, a->nkw, &eq);
     if (rc)

@@ -54,6 +54,12 @@ static const ifb_case cases[] = {
     {"repeat:repeat_span", "{\"prompt_to_repeat\": \"Hello brave new world\", \"n_start\": 16, \"n_end\": 99}",
      "world",
      1, 1, "the end index is clamped", 0},
+    {"repeat:repeat_span", "{\"prompt_to_repeat\": \"Hello brave new world\", \"n_start\": -5, \"n_end\": 9223372036854775807}",
+     "world",
+     1, 1, "negative start and the largest end", 0},
+    {"repeat:repeat_span", "{\"prompt_to_repeat\": \"Hello brave new world\", \"n_start\": -100, \"n_end\": 4}",
+     "hello",
+     1, 1, "a start before the beginning is clamped", 0},
 };
 
 static void test_cases(void **state)

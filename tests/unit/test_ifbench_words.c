@@ -86,7 +86,10 @@ static const ifb_case cases[] = {
      0, 0, "too short", 0},
     {"words:palindrome", "{}",
      "Level Level Level Level Level Level Level Level Level Level",
-     1, 1, "lower-cased first", 0},
+     1, 1, "lower-cased", 0},
+    {"words:palindrome", "{}",
+     "\316\221\316\222\316\243-\316\243\316\222\316\221 \316\221\316\222\316\243-\316\243\316\222\316\221 \316\221\316\222\316\243-\316\243\316\222\316\221 \316\221\316\222\316\243-\316\243\316\222\316\221 \316\221\316\222\316\243-\316\243\316\222\316\221 \316\221\316\222\316\243-\316\243\316\222\316\221 \316\221\316\222\316\243-\316\243\316\222\316\221 \316\221\316\222\316\243-\316\243\316\222\316\221 \316\221\316\222\316\243-\316\243\316\222\316\221 \316\221\316\222\316\243-\316\243\316\222\316\221",
+     1, 1, "punctuation is removed before lower(): no final sigma", 0},
     {"words:prime_lengths", "{}",
      "an ant",
      1, 1, "2 and 3", 0},
@@ -213,6 +216,9 @@ static const ifb_case cases[] = {
     {"words:keywords_specific_position", "{\"keyword\": \" Apple \", \"n\": 1, \"m\": 2}",
      "The APPLE.",
      1, 1, "stripped, case-insensitive", 0},
+    {"words:keywords_specific_position", "{\"keyword\": \"pie\", \"n\": -1, \"m\": -1}",
+     "One two. Red apple pie. Three.",
+     0, 0, "negative n and m index from the end (sentences[-2], words[-2])", 0},
     {"words:words_position", "{\"keyword\": \"cat\"}",
      "The cat sat on the cat.",
      0, 0, "second and second-to-last (before the period)", 0},
@@ -253,11 +259,28 @@ static void test_kwargs_errors(void **state)
     ifb_expect_compile_error("words:words_position", "{}", IFR_E_KWARGS);
 }
 
+static void test_reference_raises(void **state)
+{
+    (void)state;
+    /* sentences[n - 1] / words[m - 1] out of range raise IndexError in the reference */
+    assert_int_equal(ifb_status("words:keywords_specific_position",
+                                "{\"keyword\": \"x\", \"n\": -1, \"m\": 1}", "One sentence.", 0),
+                     IFR_E_UNSUPPORTED);
+    assert_int_equal(ifb_status("words:keywords_specific_position",
+                                "{\"keyword\": \"x\", \"n\": -1000000000000, \"m\": 1}",
+                                "One. Two.", 0),
+                     IFR_E_UNSUPPORTED);
+    assert_int_equal(ifb_status("words:keywords_specific_position",
+                                "{\"keyword\": \"x\", \"n\": 1, \"m\": -9}", "One two.", 0),
+                     IFR_E_UNSUPPORTED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cases),
         cmocka_unit_test(test_kwargs_errors),
+        cmocka_unit_test(test_reference_raises),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
