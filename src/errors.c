@@ -40,6 +40,53 @@ void ifr__error_clear(ifr_error *err)
     err->offset = (size_t)-1;
 }
 
+/*
+ * Make a NUL-terminated buffer valid UTF-8 in place: messages quote spec
+ * strings, which may hold WTF-8 surrogates (Python-literal specs), and
+ * snprintf may cut a multi-byte character at the end of the buffer. Bytes
+ * that do not start a well-formed sequence become '?'; a sequence cut off at
+ * the end is dropped.
+ */
+static void utf8_sanitize(char *s)
+{
+    unsigned char *p = (unsigned char *)s;
+    while (*p) {
+        unsigned c = *p;
+        size_t need = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
+                                   : c >= 0xF0 && c <= 0xF4                  ? 3
+                                                                             : 4;
+        if (need == 0) {
+            p++;
+            continue;
+        }
+        if (need == 4) { /* not a lead byte */
+            *p++ = '?';
+            continue;
+        }
+        /* second-byte ranges exclude overlongs, surrogates and > U+10FFFF */
+        unsigned lo = 0x80, hi = 0xBF;
+        if (c == 0xE0)
+            lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F;
+        else if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;
+        size_t k = 1;
+        while (k <= need && p[k] != '\0' &&
+               (k == 1 ? (p[k] >= lo && p[k] <= hi) : (p[k] & 0xC0) == 0x80))
+            k++;
+        if (k > need) {
+            p += k;
+        } else if (p[k] == '\0') {
+            *p = '\0'; /* cut off by truncation */
+        } else {
+            *p++ = '?';
+        }
+    }
+}
+
 int ifr__error_set(ifr_error *err, int code, size_t offset, int instruction,
                    const char *path, const char *fmt, ...)
 {
@@ -55,5 +102,7 @@ int ifr__error_set(ifr_error *err, int code, size_t offset, int instruction,
     va_start(ap, fmt);
     vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
+    utf8_sanitize(err->path);
+    utf8_sanitize(err->message);
     return code;
 }

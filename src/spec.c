@@ -482,10 +482,13 @@ static json_t *parse_pylit(const char *s, size_t n, int max_depth, size_t *err_a
 
 /* MARK: JSON helpers ------------------------------------------------------ */
 
-/* Nesting depth of v, stopping (returning > limit) once the limit is passed. */
+/* 1 if v nests more than `limit` containers (arrays/objects), counted as the
+ * Python-literal parser counts them: [[1]] and [[]] are both depth 2. */
 static int depth_exceeds(json_t *v, int limit)
 {
-    if (limit < 0)
+    if (!json_is_array(v) && !json_is_object(v))
+        return 0;
+    if (limit <= 0)
         return 1;
     if (json_is_array(v)) {
         size_t i;
@@ -895,7 +898,7 @@ static int compile_value(compile_ctx *cc, json_t *v, int suite, const char *base
         json_t *val;
         json_object_foreach(v, k, val) {
             if (strcmp(k, "func_name") && strcmp(k, "suite") && strcmp(k, "semantics") &&
-                json_object_set(kw, k, val)) {
+                json_object_set_nocheck(kw, k, val)) { /* keys may be WTF-8 */
                 json_decref(kw);
                 return spec_fail(cc, IFR_E_NOMEM, base, "out of memory");
             }

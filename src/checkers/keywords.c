@@ -5,7 +5,9 @@
  *
  * Keywords are Python regexes used without escaping, exactly as the
  * reference passes them to `re`; they are compiled once, at spec compile
- * time, and a pattern Python rejects (e.g. "c++") is IFR_E_REGEX.
+ * time, and a pattern Python rejects (e.g. "c**" or "(") is IFR_E_REGEX.
+ * Python 3.11 reads "c++" as a possessive quantifier: it compiles and finds
+ * runs of 'c', never the text "c++".
  */
 #include "util.h"
 
@@ -283,8 +285,10 @@ const ifr__checker ifr__family_keywords[] = {
         .rule = "Followed iff `re.search(keyword, response, flags=re.IGNORECASE)` matches for "
                 "every keyword.",
         .quirks = "Substring match, not whole words: 'le' is found in 'people'. Keywords "
-                  "are Python regexes used unescaped ('c++' does not compile: IFR_E_REGEX at "
-                  "compile time, where the reference raises during checking). Case folding "
+                  "are Python regexes used unescaped: 'c++' is a possessive quantifier in Python "
+                  "3.11 (it finds 'c', never the text 'c++'), and a pattern Python rejects "
+                  "('c**', '(') is IFR_E_REGEX at compile time, where the reference raises "
+                  "during checking. Case folding "
                   "is Python's simple IGNORECASE folding. An empty or null list makes the "
                   "reference draw random keywords; here it is an error.",
         .precise = NULL,

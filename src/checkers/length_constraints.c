@@ -131,7 +131,7 @@ static int paras_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
         pos = me;
     }
     cx->followed = (int64_t)count == a->n;
-    ifr__detail(cx, "%zu paragraph%s separated by ***; needs exactly %lld", count,
+    ifr__detail(cx, "%zu paragraph%s (split on ***); needs exactly %lld", count,
                 count == 1 ? "" : "s", (long long)a->n);
     return IFR_OK;
 }
@@ -220,7 +220,7 @@ static int first_word_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
     ifr__ck_quote(q, sizeof q, a->word.s, a->word.n, 40);
     if (a->nth > (int64_t)count || !have_nth) {
         cx->followed = false;
-        ifr__detail(cx, "%zu paragraph%s separated by \\n\\n; paragraph %lld does not exist "
+        ifr__detail(cx, "%zu paragraph%s (split on \\n\\n); paragraph %lld does not exist "
                         "(needs %lld paragraphs, #%lld starting with \"%s\")", count,
                     count == 1 ? "" : "s", (long long)a->nth, (long long)a->num_paragraphs,
                     (long long)a->nth, q);
@@ -270,11 +270,11 @@ static int first_word_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
         ifr__detail(cx, "%zu paragraphs; paragraph %lld starts with \"%s\"", count,
                     (long long)a->nth, q);
     else if (!count_ok && !same)
-        ifr__detail(cx, "%zu paragraph%s separated by \\n\\n, needs exactly %lld; paragraph "
+        ifr__detail(cx, "%zu paragraph%s (split on \\n\\n), needs exactly %lld; paragraph "
                         "%lld starts with \"%s\", needs \"%s\"", count, count == 1 ? "" : "s",
                     (long long)a->num_paragraphs, (long long)a->nth, w, q);
     else if (!count_ok)
-        ifr__detail(cx, "%zu paragraph%s separated by \\n\\n; needs exactly %lld", count,
+        ifr__detail(cx, "%zu paragraph%s (split on \\n\\n); needs exactly %lld", count,
                     count == 1 ? "" : "s", (long long)a->num_paragraphs);
     else
         ifr__detail(cx, "paragraph %lld starts with \"%s\"; needs \"%s\"", (long long)a->nth,

@@ -29,7 +29,7 @@ static void test_length_constraints_details(void **state)
                      "{\"num_words\":3,\"relation\":\"less than\"}", "one two three", 0,
                      "3 words; needs fewer than 3");
     ck_expect_detail("length_constraints:number_paragraphs", "{\"num_paragraphs\":3}",
-                     "a\n***\nb", 0, "2 paragraphs separated by ***; needs exactly 3");
+                     "a\n***\nb", 0, "2 paragraphs (split on ***); needs exactly 3");
     ck_expect_detail("length_constraints:number_paragraphs", "{\"num_paragraphs\":2}",
                      "a *** *** b", 0, "paragraph 2 between *** dividers is empty");
     ck_expect_detail("length_constraints:nth_paragraph_first_word",
@@ -37,7 +37,7 @@ static void test_length_constraints_details(void **state)
                      "One.\n\nNow.", 0, "paragraph 2 starts with \"Now\"; needs \"then\"");
     ck_expect_detail("length_constraints:nth_paragraph_first_word",
                      "{\"num_paragraphs\":3,\"nth_paragraph\":2,\"first_word\":\"then\"}",
-                     "One.\n\nThen.", 0, "2 paragraphs separated by \\n\\n; needs exactly 3");
+                     "One.\n\nThen.", 0, "2 paragraphs (split on \\n\\n); needs exactly 3");
     ck_expect_detail("length_constraints:nth_paragraph_first_word",
                      "{\"num_paragraphs\":3,\"nth_paragraph\":3,\"first_word\":\"then\"}",
                      "One.\n\nThen.", 0, "paragraph 3 does not exist");
