@@ -324,6 +324,8 @@ typedef struct tput {
 static int g_trials = 5;
 /* Single-thread rates per CPU-second (default) or per wall-clock second (--wall). */
 static int g_cpu_time = 1;
+/* --profile MODE: only loop MODE (strict, loose, both, nolang) for --seconds, for perf */
+static const char *g_profile;
 
 static double rate(const tput *t) { return (double)t->responses / t->seconds; }
 
@@ -650,7 +652,8 @@ static int child_rss(const char *data_dir)
 static void usage(void)
 {
     fprintf(stderr, "usage: bench [--data DIR] [--out FILE] [--seconds S] [--trials K] "
-                    "[--threads N] [--wall] [--quick]\n");
+                    "[--threads N] [--wall] [--quick]\n"
+                    "             [--profile strict|loose|both|nolang]\n");
     exit(2);
 }
 
@@ -678,6 +681,8 @@ int main(int argc, char **argv)
             g_cpu_time = 0;
         else if (strcmp(argv[i], "--trials") == 0 && i + 1 < argc)
             g_trials = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--profile") == 0 && i + 1 < argc)
+            g_profile = argv[++i];
         else if (strcmp(argv[i], "--quick") == 0) {
             secs = 0.1;
             g_trials = 2;
@@ -708,6 +713,19 @@ int main(int argc, char **argv)
                                                  "no_langdetect_responses", (json_int_t)nolang,
                                                  "load_and_compile_s", t_load));
     json_object_set_new(J, "cpus", json_integer(ncpu));
+    if (g_profile) {
+        static const unsigned ps[] = {IFR_CHECK_STRICT}, pl[] = {IFR_CHECK_LOOSE},
+                              pb[] = {IFR_CHECK_STRICT, IFR_CHECK_LOOSE};
+        int sub = strcmp(g_profile, "nolang") == 0;
+        const unsigned *m = strcmp(g_profile, "strict") == 0  ? ps
+                            : strcmp(g_profile, "loose") == 0 ? pl
+                                                              : pb;
+        size_t nm = m == pb ? 2 : 1;
+        tput t = run_single(&w, m, nm, sub, secs);
+        printf("%s: %.0f responses/s over %.2f s\n", g_profile, rate(&t), t.seconds);
+        json_decref(J);
+        return 0;
+    }
     printf("ifreward %s bench on %s\n", ifr_version_string(), w.source);
     printf("  %zu responses, %zu instructions, %.2f MB of text; %zu responses need no "
            "language detection; load+compile %.3f s; %ld CPUs\n\n",
