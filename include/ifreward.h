@@ -239,6 +239,10 @@ typedef struct ifr_result ifr_result;
 #define IFR_CHECK_STRICT    0x0u  /**< check the response as given (default) */
 #define IFR_CHECK_LOOSE     0x1u  /**< pass if any of IFEval's 8 loose variants passes */
 #define IFR_CHECK_TRUNCATED 0x2u  /**< the caller says generation hit its length limit */
+/** Strict and loose in one call: one analysis of the response serves both (about
+ *  the cost of a loose check alone). The getters report strict; ifr_result_loose()
+ *  gives the loose verdicts. IFR_CHECK_LOOSE is implied. */
+#define IFR_CHECK_BOTH      0x4u
 
 #define IFR_AGGREGATE_ALL      0  /**< 1 if every instruction is followed, else 0 */
 #define IFR_AGGREGATE_FRACTION 1  /**< fraction of instructions followed */
@@ -275,6 +279,13 @@ IFR_API double ifr_result_reward(const ifr_result *res, int aggregate);
 /** METHOD: the guard that zeroed the reward (IFR_GUARD_*), or 0. */
 IFR_API unsigned ifr_result_guard(const ifr_result *res);
 /**
+ * METHOD: after a check with IFR_CHECK_BOTH, the loose verdicts as a read-only
+ * view that every getter above (and ifr_result_json) accepts; NULL after any other
+ * check. Borrowed: valid until the next ifr_check on `res` or its free. Passing
+ * the view to ifr_check returns IFR_E_INVALID; ifr_result_free ignores it.
+ */
+IFR_API const ifr_result *ifr_result_loose(const ifr_result *res);
+/**
  * METHOD: the last result as one JSON object
  * `{"follow_all_instructions":..,"follow_instruction_list":[..],"reward":..,"details":[..]}`.
  * `*out` is NUL-terminated, owned by the caller, released with ifr_free().
@@ -297,7 +308,9 @@ IFR_API int ifr_score(const char *spec_json, size_t spec_len, const char *text, 
 /**
  * Score n (spec, text) pairs on `threads` threads (0: all cores).
  * specs[i] may repeat. Outputs are caller-owned arrays of n entries; `codes`
- * (per item IFR_OK or an error code) and `all_followed` may be NULL.
+ * (per item IFR_OK or an error code) and `all_followed` may be NULL. With
+ * IFR_CHECK_BOTH, `rewards` and `all_followed` hold 2n entries: strict in
+ * [0, n), loose in [n, 2n).
  * Results do not depend on the thread count. Returns IFR_OK, or IFR_E_INVALID /
  * IFR_E_NOMEM when the batch could not run at all.
  */

@@ -39,6 +39,12 @@ static void run_items(batch *b, ifr_result *res)
             b->codes[i] = rc;
         if (b->all)
             b->all[i] = rc == IFR_OK && ifr_result_all_followed(res);
+        if (b->flags & IFR_CHECK_BOTH) { /* loose in the second half */
+            const ifr_result *lz = rc == IFR_OK ? ifr_result_loose(res) : NULL;
+            b->rewards[b->n + i] = lz ? ifr_result_reward(lz, b->aggregate) : 0.0;
+            if (b->all)
+                b->all[b->n + i] = lz && ifr_result_all_followed(lz);
+        }
     }
 }
 

@@ -27,6 +27,11 @@ struct ifr_result {
     size_t nfollowed;
     unsigned guard;         /* guard that fired, or 0 */
     int64_t guards, rep_n, rep_permille;
+    /* IFR_CHECK_BOTH: the loose verdicts, a read-only view that shares this
+     * result's lifetime (allocated on first use; never checked into) */
+    struct ifr_result *loose;
+    bool has_loose;         /* the last check filled `loose` */
+    bool is_view;           /* this is some result's `loose` */
 };
 
 IFR_API int ifr_result_new(ifr_result **out, const ifr_options *opts)
@@ -56,9 +61,15 @@ IFR_API int ifr_result_new(ifr_result **out, const ifr_options *opts)
 
 IFR_API void ifr_result_free(ifr_result *res)
 {
-    if (!res)
-        return;
+    if (!res || res->is_view)
+        return; /* a loose view dies with the result that owns it */
     ifr_allocator a = res->alloc;
+    if (res->loose) {
+        ifr__free(&a, res->loose->followed);
+        ifr__free(&a, res->loose->status);
+        ifr__free(&a, res->loose->details);
+        ifr__free(&a, res->loose);
+    }
     ifr__scratch_free(res->rx);
     ifr__arena_release(&res->arena);
     ifr__free(&a, res->followed);
@@ -91,6 +102,30 @@ static int ensure_capacity(ifr_result *r, size_t n)
     r->details = d;
     r->cap = cap;
     return IFR_OK;
+}
+
+/* The loose view (IFR_CHECK_BOTH), made on first use, with room for n verdicts. */
+static int ensure_loose(ifr_result *r, size_t n)
+{
+    if (!r->loose) {
+        ifr_result *v = ifr__calloc(&r->alloc, 1, sizeof *v);
+        if (!v)
+            return IFR_E_NOMEM;
+        v->alloc = r->alloc;
+        v->is_view = true;
+        r->loose = v;
+    }
+    return ensure_capacity(r->loose, n);
+}
+
+/* IFR_CHECK_BOTH: copy instruction i's state from the loose view into the
+ * strict result (called once variant 0, the response itself, is decided). */
+static void snapshot(ifr_result *strict, const ifr_result *lz, size_t i)
+{
+    strict->followed[i] = lz->followed[i];
+    strict->status[i] = lz->status[i];
+    strict->nfollowed += lz->followed[i];
+    memcpy(strict->details + i * DETAIL_CAP, lz->details + i * DETAIL_CAP, DETAIL_CAP);
 }
 
 /* After a truncating snprintf, drop a UTF-8 sequence cut in half at the end. */
@@ -127,6 +162,7 @@ typedef struct variants {
     ifr__text *v[NVARIANTS];
     bool built[NVARIANTS];
     bool precise;
+    int stars;           /* -1 unknown, 0 no '*' in cp, 1 some */
 } variants;
 
 static const char *const variant_names[NVARIANTS] = {
@@ -210,6 +246,22 @@ static int get_variant(variants *vs, int k, ifr__text **out)
     if (vs->built[k]) {
         *out = vs->v[k];
         return IFR_OK;
+    }
+    if (k == 1 || k >= 5) { /* a "without *" variant */
+        if (vs->stars < 0) {
+            vs->stars = 0;
+            for (size_t i = 0; i < vs->ncp && !vs->stars; i++)
+                vs->stars = vs->cp[i] == '*';
+        }
+        if (!vs->stars) { /* no '*' to remove: the same text as its twin */
+            int twin = k == 1 ? 0 : k - 3;
+            int rc = get_variant(vs, twin, out);
+            if (rc == IFR_OK) {
+                vs->v[k] = *out;
+                vs->built[k] = true;
+            }
+            return rc;
+        }
     }
     uint32_t *cp;
     size_t n, nbytes = 0;
@@ -447,10 +499,14 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
                               res ? "spec" : "result");
     if (!text && len)
         return ifr__error_set(err, IFR_E_INVALID, (size_t)-1, -1, NULL, "text is NULL");
-    if (flags & ~(IFR_CHECK_LOOSE | IFR_CHECK_TRUNCATED))
+    if (flags & ~(IFR_CHECK_LOOSE | IFR_CHECK_TRUNCATED | IFR_CHECK_BOTH))
         return ifr__error_set(err, IFR_E_INVALID, (size_t)-1, -1, NULL, "unknown flag 0x%x",
-                              flags & ~(IFR_CHECK_LOOSE | IFR_CHECK_TRUNCATED));
+                              flags & ~(IFR_CHECK_LOOSE | IFR_CHECK_TRUNCATED | IFR_CHECK_BOTH));
+    if (res->is_view)
+        return ifr__error_set(err, IFR_E_INVALID, (size_t)-1, -1, NULL,
+                              "the loose view of a result is read-only (check into its owner)");
     res->n = 0;
+    res->has_loose = false;
     res->nfollowed = 0;
     res->guard = 0;
     ifr__arena_reset(&res->arena);
@@ -464,7 +520,8 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
         return ifr__error_set(err, rc, (size_t)-1, -1, NULL, "%s", ifr_strerror(rc));
 
     bool precise = spec->semantics == IFR_SEMANTICS_PRECISE;
-    variants vs = {.ar = &res->arena, .cp = base.cp, .ncp = base.ncp, .precise = precise};
+    variants vs = {.ar = &res->arena, .cp = base.cp, .ncp = base.ncp, .precise = precise,
+                   .stars = -1};
     bool preprocessed_empty = false;
     if (spec->preprocess == IFR_PREPROCESS_OPEN_INSTRUCT) {
         uint32_t *pcp;
@@ -492,30 +549,52 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
         vs.built[0] = true;
     }
 
-    int nvar = (flags & IFR_CHECK_LOOSE) ? NVARIANTS : 1;
+    /* IFR_CHECK_BOTH: the loop runs the loose variants into `lz` (the loose
+     * view) and snapshots each instruction's state after variant 0 into `res`:
+     * strict mode is exactly loose mode stopped after the response itself, so
+     * one analysis of the response serves both. */
+    bool both = (flags & IFR_CHECK_BOTH) != 0;
+    ifr_result *lz = res;
+    if (both) {
+        rc = ensure_loose(res, spec->n);
+        if (rc != IFR_OK)
+            return ifr__error_set(err, rc, (size_t)-1, -1, NULL, "out of memory");
+        lz = res->loose;
+        lz->n = spec->n;
+        lz->nfollowed = 0;
+        lz->guard = 0;
+        res->has_loose = true;
+    }
+    int nvar = (flags & (IFR_CHECK_LOOSE | IFR_CHECK_BOTH)) ? NVARIANTS : 1;
     res->n = spec->n;
     for (size_t i = 0; i < spec->n; i++) {
         const ifr__instr *in = &spec->ins[i];
-        res->followed[i] = 0;
-        res->status[i] = IFR_OK;
-        res->details[i * DETAIL_CAP] = '\0';
+        char *det = lz->details + i * DETAIL_CAP;
+        lz->followed[i] = 0;
+        lz->status[i] = IFR_OK;
+        det[0] = '\0';
+        bool snapped = false;
         if (!in->ck) {
-            res->status[i] = in->error ? in->error->code : IFR_E_INTERNAL;
-            set_detail(res, i, "not evaluated: %s",
-                       in->error ? in->error->message : ifr_strerror(res->status[i]));
-            continue;
+            lz->status[i] = in->error ? in->error->code : IFR_E_INTERNAL;
+            set_detail(lz, i, "not evaluated: %s",
+                       in->error ? in->error->message : ifr_strerror(lz->status[i]));
+            goto next;
         }
         /* IFEvalVerifier scores 0 on an empty answer; IFEvalVerifierOld (tulu3) has
          * no such gate and calls the function on "" (e.g. no_commas passes). */
         if (preprocessed_empty && in->suite != IFR_SUITE_TULU3) {
-            set_detail(res, i, "empty after open-instruct preprocessing");
-            continue;
+            set_detail(lz, i, "empty after open-instruct preprocessing");
+            goto next;
         }
         /* compat: IFEval's `r.strip()` gate, except in tulu3 which has none;
          * precise: every suite, and invisible characters count as blank */
         bool gate = precise || in->suite != IFR_SUITE_TULU3;
         char scratch_detail[DETAIL_CAP];
         for (int k = 0; k < nvar; k++) {
+            if (k == 1 && both) {
+                snapshot(res, lz, i); /* variant 0 did not pass: the strict verdict */
+                snapped = true;
+            }
             ifr__text *t;
             rc = get_variant(&vs, k, &t);
             if (rc != IFR_OK)
@@ -525,7 +604,7 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
             /* precise: removing '*' must not help a rule that counts '*' markup */
             if (precise && (in->ck->flags & IFR_CHECKER_MARKUP) && (k == 1 || k >= 5))
                 continue;
-            char *dst = k == 0 ? res->details + i * DETAIL_CAP : scratch_detail;
+            char *dst = k == 0 ? det : scratch_detail;
             if (gate && (precise ? visibly_blank(t->cp, t->ncp) : ifr__py_isblank(t->cp, t->ncp))) {
                 if (k == 0)
                     snprintf(dst, DETAIL_CAP, "empty response");
@@ -536,18 +615,18 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
             dst[0] = '\0';
             rc = in->ck->check(in->args, t, &cx);
             if (rc == IFR_E_UNSUPPORTED) {
-                res->status[i] = rc;
+                lz->status[i] = rc;
                 if (!dst[0])
                     snprintf(dst, DETAIL_CAP, "%s", ifr_strerror(rc));
                 if (k != 0)
-                    set_detail(res, i, "%s (%s)", scratch_detail, variant_names[k]);
+                    set_detail(lz, i, "%s (%s)", scratch_detail, variant_names[k]);
                 break;
             }
             if (rc == IFR_E_LIMIT) {
                 /* a regex limit on a pathological text: no verdict for this
                  * instruction (never a pass); the others keep theirs */
-                res->status[i] = rc;
-                set_detail(res, i, "not evaluated: a regex match limit was hit (%s)",
+                lz->status[i] = rc;
+                set_detail(lz, i, "not evaluated: a regex match limit was hit (%s)",
                            variant_names[k]);
                 break;
             }
@@ -556,13 +635,16 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
                                       "instruction %zu (%s): %s", i, in->ck->id,
                                       ifr_strerror(rc));
             if (cx.followed) {
-                res->followed[i] = 1;
-                res->nfollowed++;
+                lz->followed[i] = 1;
+                lz->nfollowed++;
                 if (k != 0)
-                    set_detail(res, i, "%s (loose: %s)", scratch_detail, variant_names[k]);
+                    set_detail(lz, i, "%s (loose: %s)", scratch_detail, variant_names[k]);
                 break;
             }
         }
+    next:
+        if (both && !snapped)
+            snapshot(res, lz, i);
     }
 
     /* guards: zero the reward with a reason */
@@ -580,6 +662,8 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
         if (pm > res->rep_permille)
             res->guard = IFR_GUARD_REPETITION;
     }
+    if (both)
+        lz->guard = res->guard;
     return IFR_OK;
 }
 
@@ -626,6 +710,11 @@ IFR_API double ifr_result_reward(const ifr_result *res, int aggregate)
 IFR_API unsigned ifr_result_guard(const ifr_result *res)
 {
     return res ? res->guard : 0;
+}
+
+IFR_API const ifr_result *ifr_result_loose(const ifr_result *res)
+{
+    return res && res->has_loose ? res->loose : NULL;
 }
 
 /* MARK: buffers returned to the caller ------------------------------------ */

@@ -29,7 +29,8 @@ from . import errors
 from .errors import IfrError, IfrMemoryError, SpecError
 
 __all__ = [
-    "Spec", "Options", "CheckResult", "score", "score_batch", "score_rows", "checkers",
+    "Spec", "Options", "CheckResult", "score", "score_batch", "score_batch_both", "score_rows",
+    "checkers",
     "Checker", "version", "library_path", "detect_language", "to_spec_json",
     "IfrError", "SpecError", "IfrMemoryError", "__version__",
 ]
@@ -59,6 +60,10 @@ _LIMITS = {
     "repetition_ngram": _native.IFR_OPT_REPETITION_NGRAM,
     "repetition_permille": _native.IFR_OPT_REPETITION_PERMILLE,
 }
+
+
+# `loose=_BOTH` (internal): strict and loose in one call, IFR_CHECK_BOTH
+_BOTH = object()
 
 
 def _finalizing():
@@ -512,7 +517,8 @@ class Spec:
             raise ValueError("spec is closed")
         res = _thread_result(self.options)
         data = text.encode("utf-8", "surrogatepass") if type(text) is str else _encode(text)
-        flags = (_native.IFR_CHECK_LOOSE if loose else 0) | \
+        flags = (_native.IFR_CHECK_BOTH if loose is _BOTH else
+                 _native.IFR_CHECK_LOOSE if loose else 0) | \
             (_native.IFR_CHECK_TRUNCATED if truncated else 0)
         (_native._lib or _native.load()).ifr_check(res._ptr, ptr, data, len(data), flags,
                                                    res.err)
@@ -530,6 +536,19 @@ class Spec:
         agg = _aggregate(aggregate)
         lib = _native.load()
         res = self._check(text, loose, truncated)._ptr
+        return self._result(lib, res, agg)
+
+    def check_both(self, text, *, aggregate="all", truncated=False):
+        """Strict and loose in one call (``IFR_CHECK_BOTH``): returns
+        ``(strict, loose)`` :class:`CheckResult` objects, the same as
+        ``check(text)`` and ``check(text, loose=True)``, for about the cost
+        of the loose check alone (one analysis of the response serves both)."""
+        agg = _aggregate(aggregate)
+        lib = _native.load()
+        res = self._check(text, _BOTH, truncated)._ptr
+        return self._result(lib, res, agg), self._result(lib, lib.ifr_result_loose(res), agg)
+
+    def _result(self, lib, res, agg):
         n = lib.ifr_result_count(res)
         followed = [bool(lib.ifr_result_followed(res, i)) for i in range(n)]
         details = [(lib.ifr_result_detail(res, i) or b"").decode("utf-8", "replace")
@@ -685,8 +704,22 @@ def score_batch(specs, texts, threads=None, *, loose=False, aggregate="all", opt
     return rewards
 
 
+def score_batch_both(specs, texts, threads=None, *, aggregate="all", options=None,
+                     **option_kw):
+    """``(strict_rewards, loose_rewards)`` of n (spec, text) pairs from one
+    ``IFR_CHECK_BOTH`` batch: the same as two :func:`score_batch` calls
+    (``loose=False`` and ``loose=True``) for about the cost of the loose one.
+    Arguments and errors as :func:`score_batch`."""
+    rewards = score_batch(specs, texts, threads, loose=_BOTH, aggregate=aggregate,
+                          options=options, **option_kw)
+    n = len(rewards) // 2
+    return rewards[:n], rewards[n:]
+
+
 def _run_batch(compiled, texts, loose, agg, threads, opts, truncated=False):
-    """ifr_check_batch over compiled Specs; returns (rewards, codes, all_followed)."""
+    """ifr_check_batch over compiled Specs; returns (rewards, codes, all_followed).
+    With ``loose is _BOTH`` the rewards and all_followed lists hold 2n entries
+    (strict, then loose)."""
     n = len(compiled)
     if n == 0:
         return [], [], []
@@ -695,10 +728,12 @@ def _run_batch(compiled, texts, loose, agg, threads, opts, truncated=False):
     spec_arr = (_native.SpecP * n)(*[s._live() for s in compiled])
     text_arr = (ctypes.c_char_p * n)(*datas)
     len_arr = (ctypes.c_size_t * n)(*[len(d) for d in datas])
-    rewards = (ctypes.c_double * n)()
+    m = 2 * n if loose is _BOTH else n
+    rewards = (ctypes.c_double * m)()
     codes = (ctypes.c_int * n)()
-    allf = (ctypes.c_ubyte * n)()
-    flags = (_native.IFR_CHECK_LOOSE if loose else 0) | \
+    allf = (ctypes.c_ubyte * m)()
+    flags = (_native.IFR_CHECK_BOTH if loose is _BOTH else
+             _native.IFR_CHECK_LOOSE if loose else 0) | \
         (_native.IFR_CHECK_TRUNCATED if truncated else 0)
     lib.ifr_check_batch(spec_arr, text_arr, len_arr, n, flags, agg, int(threads), opts,
                         rewards, codes, allf)

@@ -111,6 +111,7 @@ IFR_CHECKER_RANDOM = 0x4
 IFR_CHECK_STRICT = 0x0
 IFR_CHECK_LOOSE = 0x1
 IFR_CHECK_TRUNCATED = 0x2
+IFR_CHECK_BOTH = 0x4
 
 IFR_AGGREGATE_ALL = 0
 IFR_AGGREGATE_FRACTION = 1
@@ -217,6 +218,8 @@ _FUNCTIONS = [
     ("ifr_result_reward", [ResultP, ctypes.c_int], ctypes.c_double, None),
     # unsigned ifr_result_guard(const ifr_result *res);
     ("ifr_result_guard", [ResultP], ctypes.c_uint, None),
+    # const ifr_result *ifr_result_loose(const ifr_result *res);
+    ("ifr_result_loose", [ResultP], ResultP, None),
     # int ifr_result_json(const ifr_result *res, int aggregate, char **out, size_t *len);
     ("ifr_result_json", [ResultP, ctypes.c_int, _c_void_pp, _c_size_t_p], ctypes.c_int, _check),
     # void ifr_free(void *ptr);

@@ -427,6 +427,23 @@ class TestBatch(unittest.TestCase):
         frac = ifreward.score_batch([spec] * len(texts), texts, 1, aggregate="fraction")
         self.assertEqual(frac, [spec.check(t).reward_fraction for t in texts])
 
+    def test_both_matches_strict_and_loose(self):
+        spec = ifreward.Spec(PAIR)
+        texts = [t for t, _, _ in PAIR_CASES] + [
+            "Sure, here it is:\nno commas here", "a, b\n*c* d", "", "x\ny, z\nw"]
+        loose_only = 0
+        for t in texts:
+            strict, loose = spec.check_both(t, aggregate="fraction")
+            self.assertEqual(strict.as_dict(), spec.check(t, aggregate="fraction").as_dict())
+            self.assertEqual(loose.as_dict(),
+                             spec.check(t, loose=True, aggregate="fraction").as_dict())
+            loose_only += loose.reward > strict.reward
+        self.assertGreater(loose_only, 0)
+        for threads in (1, 2):
+            s, l = ifreward.score_batch_both([spec] * len(texts), texts, threads)
+            self.assertEqual(s, ifreward.score_batch([spec] * len(texts), texts, 1))
+            self.assertEqual(l, ifreward.score_batch([spec] * len(texts), texts, 1, loose=True))
+
     def test_mixed_spec_forms_and_all_followed(self):
         specs = [PAIR, PAIR_JSON, NO_COMMA, ifreward.Spec(NO_COMMA)]
         texts = [BOTH, NEITHER, ONLY_COMMA, ONLY_WORDS]
