@@ -355,11 +355,14 @@ static void sweep_check(fixture *f, const ifr_spec *spec, size_t si, const char 
     long base = f->c.outstanding;
     size_t len = strlen(text);
     ifr_result *res = NULL;
-    snap want, got;
+    snap want, got, want_l, got_l;
+    int both = (flags & IFR_CHECK_BOTH) != 0;
 
     assert_int_equal(ifr_result_new(&res, f->opts), IFR_OK);
     assert_int_equal(ifr_check(res, spec, text, len, flags, NULL), IFR_OK);
     take(res, &want);
+    if (both)
+        take(ifr_result_loose(res), &want_l);
     ifr_result_free(res);
 
     for (size_t n = 1; n < SWEEP_MAX; n++) {
@@ -374,6 +377,10 @@ static void sweep_check(fixture *f, const ifr_spec *spec, size_t si, const char 
             assert_int_equal(f->c.failed, 0);
             take(res, &got);
             assert_true(same(&want, &got));
+            if (both) {
+                take(ifr_result_loose(res), &got_l);
+                assert_true(same(&want_l, &got_l));
+            }
             ifr_result_free(res);
             break;
         }
@@ -383,7 +390,9 @@ static void sweep_check(fixture *f, const ifr_spec *spec, size_t si, const char 
         /* the result is still usable, and gives the right verdicts */
         assert_int_equal(ifr_check(res, spec, text, len, flags, NULL), IFR_OK);
         take(res, &got);
-        if (!same(&want, &got))
+        if (both)
+            take(ifr_result_loose(res), &got_l);
+        if (!same(&want, &got) || (both && !same(&want_l, &got_l)))
             fail_msg("spec %zu flags %u: wrong verdicts after a NOMEM at allocation %zu", si,
                      flags, n);
         ifr_result_free(res);
@@ -407,10 +416,11 @@ static void test_alloc_check(void **state)
         for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
             sweep_check(f, spec, i, texts[t], IFR_CHECK_STRICT, &runs);
             sweep_check(f, spec, i, texts[t], IFR_CHECK_LOOSE, &runs);
+            sweep_check(f, spec, i, texts[t], IFR_CHECK_BOTH, &runs);
         }
         ifr_spec_free(spec);
     }
-    fprintf(stderr, "check: %zu specs x %zu texts x 2 modes swept, %zu runs\n", swept,
+    fprintf(stderr, "check: %zu specs x %zu texts x 3 modes swept, %zu runs\n", swept,
             sizeof texts / sizeof texts[0], runs);
     assert_true(swept > 0);
     assert_int_equal(f->c.bad_frees, 0);
