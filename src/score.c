@@ -163,6 +163,7 @@ typedef struct variants {
     bool built[NVARIANTS];
     bool precise;
     int stars;           /* -1 unknown, 0 no '*' in cp, 1 some */
+    const char *ascii;   /* cp's UTF-8 when it is all ASCII (byte i is cp[i]), else NULL */
 } variants;
 
 static const char *const variant_names[NVARIANTS] = {
@@ -182,8 +183,10 @@ static bool short_line(const uint32_t *s, size_t n)
 }
 
 /* IFEval's loose variant k of the response, as code points into `ar`.
- * *out is NULL when precise semantics does not allow the variant. */
-static int make_variant(variants *vs, int k, uint32_t **out, size_t *nout, size_t *nbytes)
+ * *out is NULL when precise semantics does not allow the variant. *bytes is
+ * its UTF-8 (terminated) when the response is ASCII, else NULL. */
+static int make_variant(variants *vs, int k, uint32_t **out, size_t *nout, size_t *nbytes,
+                        char **bytes)
 {
     const uint32_t *s = vs->cp;
     size_t n = vs->ncp, b = 0, e = n;
@@ -202,6 +205,7 @@ static int make_variant(variants *vs, int k, uint32_t **out, size_t *nout, size_
         if (vs->precise && (((cut & 1) && first != n && !short_line(s, first)) ||
                             ((cut & 2) && last != n && !short_line(s + last + 1, n - last - 1)))) {
             *out = NULL;
+            *bytes = NULL;
             *nout = 0;
             return IFR_OK;
         }
@@ -222,6 +226,33 @@ static int make_variant(variants *vs, int k, uint32_t **out, size_t *nout, size_
     if (!o)
         return IFR_E_NOMEM;
     size_t m = 0, nb = 0;
+    if (vs->ascii) {
+        /* ASCII: the bytes are the code points; copy both, encode nothing */
+        char *ob = ifr__arena_alloc(vs->ar, e - b + 1);
+        if (!ob)
+            return IFR_E_NOMEM;
+        if (nostar) {
+            for (size_t i = b; i < e; i++) {
+                uint32_t c = s[i];
+                o[m] = c;
+                ob[m] = (char)c;
+                m += c != '*';
+            }
+        } else {
+            m = e - b;
+            if (m) {
+                memcpy(o, s + b, m * sizeof *o);
+                memcpy(ob, vs->ascii + b, m);
+            }
+        }
+        o[m] = 0;
+        ob[m] = '\0';
+        *out = o;
+        *nout = m;
+        *nbytes = m;
+        *bytes = ob;
+        return IFR_OK;
+    }
     if (nostar) {
         for (size_t i = b; i < e; i++) {
             uint32_t c = s[i];
@@ -238,6 +269,7 @@ static int make_variant(variants *vs, int k, uint32_t **out, size_t *nout, size_
     *out = o;
     *nout = m;
     *nbytes = nb;
+    *bytes = NULL;
     return IFR_OK;
 }
 
@@ -264,8 +296,9 @@ static int get_variant(variants *vs, int k, ifr__text **out)
         }
     }
     uint32_t *cp;
+    char *bytes;
     size_t n, nbytes = 0;
-    int rc = make_variant(vs, k, &cp, &n, &nbytes);
+    int rc = make_variant(vs, k, &cp, &n, &nbytes, &bytes);
     if (rc != IFR_OK)
         return rc;
     if (!cp) { /* not allowed (precise) */
@@ -288,9 +321,13 @@ static int get_variant(variants *vs, int k, ifr__text **out)
     if (!t)
         return IFR_E_NOMEM;
     /* cp is a fresh slice of the response's code points (scalar values) */
-    rc = ifr__text_init_owned(t, vs->ar, cp, n, nbytes);
-    if (rc != IFR_OK)
-        return rc;
+    if (bytes) {
+        ifr__text_init_pair(t, vs->ar, cp, n, bytes, nbytes);
+    } else {
+        rc = ifr__text_init_owned(t, vs->ar, cp, n, nbytes);
+        if (rc != IFR_OK)
+            return rc;
+    }
     vs->v[k] = t;
     vs->built[k] = true;
     *out = t;
@@ -533,6 +570,7 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
             if (rc == IFR_OK) {
                 vs.cp = t->cp;
                 vs.ncp = t->ncp;
+                vs.ascii = t->n == t->ncp ? t->s : NULL;
                 vs.v[0] = t;
                 vs.built[0] = true;
                 preprocessed_empty = pn == 0;
@@ -545,6 +583,7 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
         if (!t)
             return ifr__error_set(err, IFR_E_NOMEM, (size_t)-1, -1, NULL, "out of memory");
         *t = base;
+        vs.ascii = base.n == base.ncp ? base.s : NULL;
         vs.v[0] = t;
         vs.built[0] = true;
     }

@@ -82,6 +82,16 @@ int ifr__text_init_owned(ifr__text *t, ifr__arena *ar, uint32_t *cp, size_t ncp,
     return IFR_OK;
 }
 
+void ifr__text_init_pair(ifr__text *t, ifr__arena *ar, uint32_t *cp, size_t ncp, char *s,
+                         size_t n)
+{
+    text_zero(t, ar);
+    t->cp = cp;
+    t->ncp = ncp;
+    t->s = s;
+    t->n = n;
+}
+
 int ifr__text_init_cp(ifr__text *t, ifr__arena *ar, const uint32_t *cp, size_t ncp)
 {
     text_zero(t, ar);

@@ -31,4 +31,12 @@ static inline size_t ifr__utf8_len1(uint32_t c)
  */
 int ifr__text_init_owned(ifr__text *t, ifr__arena *ar, uint32_t *cp, size_t ncp, size_t nbytes);
 
+/*
+ * Build a text over code points and their UTF-8 that the caller already
+ * placed in `ar` (both terminated: cp[ncp] == 0, s[n] == '\0'); the text takes
+ * both over. For slices of an ASCII text, where copying beats encoding.
+ */
+void ifr__text_init_pair(ifr__text *t, ifr__arena *ar, uint32_t *cp, size_t ncp, char *s,
+                         size_t n);
+
 #endif /* IFR_TEXT_UTF8_H */
