@@ -164,6 +164,8 @@ typedef struct variants {
     bool precise;
     int stars;           /* -1 unknown, 0 no '*' in cp, 1 some */
     const char *ascii;   /* cp's UTF-8 when it is all ASCII (byte i is cp[i]), else NULL */
+    bool have_nl;        /* first_nl, last_nl: the first and last '\n' (ncp if none) */
+    size_t first_nl, last_nl;
 } variants;
 
 static const char *const variant_names[NVARIANTS] = {
@@ -193,15 +195,26 @@ static int make_variant(variants *vs, int k, uint32_t **out, size_t *nout, size_
     int cut = (k == 2 || k == 5) ? 1 : (k == 3 || k == 6) ? 2 : (k == 4 || k == 7) ? 3 : 0;
     bool nostar = k == 1 || k >= 5;
     if (cut) {
-        /* the first and the last '\n' (n if none): scan in from each end */
-        size_t first = 0, last = n;
-        while (first < n && s[first] != '\n')
-            first++;
-        if (first < n) {
-            last = n - 1;
-            while (s[last] != '\n')
-                last--;
+        /* the first and the last '\n' (n if none): scanned once per response */
+        if (!vs->have_nl) {
+            size_t f = 0, l = n;
+            if (vs->ascii) {
+                const char *p = memchr(vs->ascii, '\n', n);
+                f = p ? (size_t)(p - vs->ascii) : n;
+            } else {
+                while (f < n && s[f] != '\n')
+                    f++;
+            }
+            if (f < n) {
+                l = n - 1;
+                while (s[l] != '\n')
+                    l--;
+            }
+            vs->first_nl = f;
+            vs->last_nl = l;
+            vs->have_nl = true;
         }
+        size_t first = vs->first_nl, last = vs->last_nl;
         if (vs->precise && (((cut & 1) && first != n && !short_line(s, first)) ||
                             ((cut & 2) && last != n && !short_line(s + last + 1, n - last - 1)))) {
             *out = NULL;
@@ -281,9 +294,14 @@ static int get_variant(variants *vs, int k, ifr__text **out)
     }
     if (k == 1 || k >= 5) { /* a "without *" variant */
         if (vs->stars < 0) {
-            vs->stars = 0;
-            for (size_t i = 0; i < vs->ncp && !vs->stars; i++)
-                vs->stars = vs->cp[i] == '*';
+            bool star = false;
+            if (vs->ascii) {
+                star = memchr(vs->ascii, '*', vs->ncp) != NULL;
+            } else {
+                for (size_t i = 0; i < vs->ncp && !star; i++)
+                    star = vs->cp[i] == '*';
+            }
+            vs->stars = star;
         }
         if (!vs->stars) { /* no '*' to remove: the same text as its twin */
             int twin = k == 1 ? 0 : k - 3;
