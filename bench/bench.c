@@ -327,6 +327,7 @@ static int g_cpu_time = 1;
 /* --profile MODE: only loop MODE (strict, loose, two = strict then loose, both = one
  * IFR_CHECK_BOTH call, nolang = both without the langdetect responses) for --seconds */
 static const char *g_profile;
+static long g_passes;
 
 static double rate(const tput *t) { return (double)t->responses / t->seconds; }
 
@@ -651,7 +652,7 @@ static void usage(void)
 {
     fprintf(stderr, "usage: bench [--data DIR] [--out FILE] [--seconds S] [--trials K] "
                     "[--threads N] [--wall] [--quick]\n"
-                    "             [--profile strict|loose|two|both|nolang]\n");
+                    "             [--profile strict|loose|two|both|nolang [--passes N]]\n");
     exit(2);
 }
 
@@ -679,6 +680,8 @@ int main(int argc, char **argv)
             g_cpu_time = 0;
         else if (strcmp(argv[i], "--trials") == 0 && i + 1 < argc)
             g_trials = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--passes") == 0 && i + 1 < argc)
+            g_passes = atol(argv[++i]);
         else if (strcmp(argv[i], "--profile") == 0 && i + 1 < argc)
             g_profile = argv[++i];
         else if (strcmp(argv[i], "--quick") == 0) {
@@ -720,7 +723,17 @@ int main(int argc, char **argv)
                             : strcmp(g_profile, "two") == 0   ? p2
                                                               : pb;
         size_t nm = m == p2 ? 2 : 1;
-        tput t = run_single(&w, m, nm, sub, secs);
+        /* --seconds S, or with --passes N exactly N passes (for perf stat counts) */
+        tput t = {0};
+        if (g_passes > 0) {
+            for (long k = 0; k < g_passes; k++) {
+                tput u = run_single(&w, m, nm, sub, 0.0);
+                t.responses += u.responses;
+                t.seconds += u.seconds;
+            }
+        } else {
+            t = run_single(&w, m, nm, sub, secs);
+        }
         printf("%s: %.0f responses/s over %.2f s\n", g_profile, rate(&t), t.seconds);
         json_decref(J);
         return 0;
