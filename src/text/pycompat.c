@@ -41,13 +41,13 @@ static inline unsigned flags(uint32_t c)
     return rec(c)->flags;
 }
 
-bool ifr__py_isspace(uint32_t c) { return (flags(c) & PYC_SPACE) != 0; }
+bool ifr__py_isspace_tab(uint32_t c) { return (flags(c) & PYC_SPACE) != 0; }
 bool ifr__py_isalpha(uint32_t c) { return (flags(c) & PYC_ALPHA) != 0; }
 bool ifr__py_isdecimal(uint32_t c) { return (flags(c) & PYC_DECIMAL) != 0; }
 bool ifr__py_isdigit(uint32_t c) { return (flags(c) & PYC_DIGIT) != 0; }
 bool ifr__py_isnumeric(uint32_t c) { return (flags(c) & PYC_NUMERIC) != 0; }
 bool ifr__py_isalnum(uint32_t c) { return (flags(c) & PYC_ALNUM) != 0; }
-bool ifr__py_isword(uint32_t c) { return (flags(c) & PYC_WORD) != 0; }
+bool ifr__py_isword_tab(uint32_t c) { return (flags(c) & PYC_WORD) != 0; }
 bool ifr__py_islower(uint32_t c) { return (flags(c) & PYC_LOWER) != 0; }
 bool ifr__py_isupper(uint32_t c) { return (flags(c) & PYC_UPPER) != 0; }
 bool ifr__py_istitle(uint32_t c) { return (flags(c) & PYC_TITLE) != 0; }
@@ -279,7 +279,7 @@ size_t ifr__py_count_words(const uint32_t *s, size_t n)
     size_t count = 0;
     bool in = false;
     for (size_t i = 0; i < n; i++) {
-        bool w = (flags(s[i]) & PYC_WORD) != 0;
+        bool w = ifr__py_isword(s[i]);
         if (w && !in)
             count++;
         in = w;
