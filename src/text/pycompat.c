@@ -143,14 +143,26 @@ static int map_str(const uint32_t *s, size_t n, ifr__arena *ar, uint32_t **out, 
         return IFR_E_NOMEM;
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
-        uint32_t c = s[i];
-        if (c < 0x80) { /* ASCII: only the 26 letters change, by 0x20 */
-            if (lower)
-                o[k++] = c >= 'A' && c <= 'Z' ? c + 0x20 : c;
-            else
-                o[k++] = c >= 'a' && c <= 'z' ? c - 0x20 : c;
+        if (s[i] < 0x80) {
+            /* a run of ASCII: only the 26 letters change, by 0x20; one loop
+             * the compiler vectorises (the output offset k - i is constant:
+             * no mapping shortens a string, so k >= i) */
+            size_t j = i;
+            while (j < n && s[j] < 0x80)
+                j++;
+            uint32_t *d = o + (k - i);
+            if (lower) {
+                for (size_t m = i; m < j; m++)
+                    d[m] = s[m] - 'A' < 26u ? s[m] + 0x20 : s[m];
+            } else {
+                for (size_t m = i; m < j; m++)
+                    d[m] = s[m] - 'a' < 26u ? s[m] - 0x20 : s[m];
+            }
+            k += j - i;
+            i = j - 1;
             continue;
         }
+        uint32_t c = s[i];
         if (lower && c == 0x3A3u) {
             o[k++] = capital_sigma(s, n, i);
             continue;
