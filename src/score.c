@@ -667,10 +667,19 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
                     snprintf(dst, DETAIL_CAP, "empty response");
                 continue;
             }
+            /* a failing loose variant's detail is never shown: check without
+             * formatting one, and again with it in the rare case it is needed */
             ifr__check_ctx cx = {.semantics = spec->semantics, .flags = flags, .rx = res->rx,
-                                 .followed = false, .detail = dst, .detail_cap = DETAIL_CAP};
+                                 .followed = false, .detail = k == 0 ? dst : NULL,
+                                 .detail_cap = k == 0 ? DETAIL_CAP : 0};
             dst[0] = '\0';
             rc = in->ck->check(in->args, t, &cx);
+            if (k != 0 && (rc == IFR_E_UNSUPPORTED || (rc == IFR_OK && cx.followed))) {
+                cx = (ifr__check_ctx){.semantics = spec->semantics, .flags = flags,
+                                      .rx = res->rx, .followed = false, .detail = dst,
+                                      .detail_cap = DETAIL_CAP};
+                rc = in->ck->check(in->args, t, &cx);
+            }
             if (rc == IFR_E_UNSUPPORTED) {
                 lz->status[i] = rc;
                 if (!dst[0])
