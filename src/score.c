@@ -647,6 +647,8 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
          * precise: every suite, and invisible characters count as blank */
         bool gate = precise || in->suite != IFR_SUITE_TULU3;
         char scratch_detail[DETAIL_CAP];
+        const ifr__text *tried[NVARIANTS];
+        int ntried = 0;
         for (int k = 0; k < nvar; k++) {
             if (k == 1 && both) {
                 snapshot(res, lz, i); /* variant 0 did not pass: the strict verdict */
@@ -661,6 +663,14 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
             /* precise: removing '*' must not help a rule that counts '*' markup */
             if (precise && (in->ck->flags & IFR_CHECKER_MARKUP) && (k == 1 || k >= 5))
                 continue;
+            /* identical variant texts share one ifr__text: one that already
+             * failed this instruction fails it again (checks are pure) */
+            bool seen = false;
+            for (int j = 0; j < ntried && !seen; j++)
+                seen = tried[j] == t;
+            if (seen)
+                continue;
+            tried[ntried++] = t;
             char *dst = k == 0 ? det : scratch_detail;
             if (gate && (precise ? visibly_blank(t->cp, t->ncp) : ifr__py_isblank(t->cp, t->ncp))) {
                 if (k == 0)
