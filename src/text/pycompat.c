@@ -41,6 +41,17 @@ static inline unsigned flags(uint32_t c)
     return rec(c)->flags;
 }
 
+const unsigned char ifr__py_ascii_class[128] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1,
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 2,
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
+};
+
 bool ifr__py_isspace_tab(uint32_t c) { return (flags(c) & PYC_SPACE) != 0; }
 bool ifr__py_isalpha(uint32_t c) { return (flags(c) & PYC_ALPHA) != 0; }
 bool ifr__py_isdecimal(uint32_t c) { return (flags(c) & PYC_DECIMAL) != 0; }
@@ -288,12 +299,13 @@ bool ifr__py_splitlines_next(const uint32_t *s, size_t n, size_t *pos, size_t *b
 
 size_t ifr__py_count_words(const uint32_t *s, size_t n)
 {
+    /* branch-free: a word starts where a \w follows a non-\w */
     size_t count = 0;
-    bool in = false;
+    unsigned in = 0;
     for (size_t i = 0; i < n; i++) {
-        bool w = ifr__py_isword(s[i]);
-        if (w && !in)
-            count++;
+        uint32_t c = s[i];
+        unsigned w = c < 0x80 ? (ifr__py_ascii_class[c] >> 1) & 1u : ifr__py_isword_tab(c);
+        count += w & (in ^ 1u);
         in = w;
     }
     return count;

@@ -32,15 +32,15 @@ size_t ifr__utf8_put(uint32_t c, char buf[4]);
 /* MARK: character classes (str.isX on a one-character string) ------------ */
 
 bool ifr__py_isspace_tab(uint32_t c); /* the table lookups behind the two inline tests */
+/* ASCII classes for the inline tests: bit 0 str.isspace, bit 1 re's \w */
+extern const unsigned char ifr__py_ascii_class[128];
 bool ifr__py_isword_tab(uint32_t c);
-/* str.isspace / str.split() / str.strip(); ASCII answered inline from a bit mask
+/* str.isspace / str.split() / str.strip(); ASCII answered inline
  * (\t-\r, 0x1C-0x1F, ' '); test_pycompat checks it against the table for all 128 */
 static inline bool ifr__py_isspace(uint32_t c)
 {
-    if (c < 0x40)
-        return (0x1f0003e00ULL >> c) & 1u;
     if (c < 0x80)
-        return false;
+        return ifr__py_ascii_class[c] & 1u;
     return ifr__py_isspace_tab(c);
 }
 bool ifr__py_isalpha(uint32_t c);
@@ -51,10 +51,8 @@ bool ifr__py_isalnum(uint32_t c);
 /* re's \w for str patterns: isalnum() or '_' (ASCII inline, as above) */
 static inline bool ifr__py_isword(uint32_t c)
 {
-    if (c < 0x40)
-        return (0x3ff000000000000ULL >> c) & 1u;
     if (c < 0x80)
-        return (0x7fffffe87fffffeULL >> (c - 0x40)) & 1u;
+        return (ifr__py_ascii_class[c] >> 1) & 1u;
     return ifr__py_isword_tab(c);
 }
 bool ifr__py_islower(uint32_t c);    /* Lowercase property (char-level) */
