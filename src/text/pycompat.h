@@ -96,6 +96,8 @@ bool ifr__py_splitlines_next(const uint32_t *s, size_t n, size_t *pos, size_t *b
 
 /* Count of re.findall(r"\w+") runs in s. */
 size_t ifr__py_count_words(const uint32_t *s, size_t n);
+/* ifr__py_count_words of an all-ASCII text, from its bytes (vectorised). */
+size_t ifr__py_count_words_ascii(const char *s, size_t n);
 
 /* Compare code points with an ASCII/UTF-8 literal. */
 bool ifr__ustr_eq_utf8(const uint32_t *s, size_t n, const char *lit, size_t litlen);

@@ -191,6 +191,16 @@ static void test_pycompat_strings(void **state)
         if (ifr__py_count_words(cp, n) != x->nwords)
             fail_msg("case %zu: %zu words, CPython %zu", ci, ifr__py_count_words(cp, n),
                      x->nwords);
+        bool ascii = true;
+        for (size_t j = 0; j < n; j++)
+            ascii &= cp[j] < 0x80;
+        if (ascii) {
+            char bytes[4096];
+            assert_true(n < sizeof bytes);
+            for (size_t j = 0; j < n; j++)
+                bytes[j] = (char)cp[j];
+            assert_int_equal(ifr__py_count_words_ascii(bytes, n), x->nwords);
+        }
         size_t pos = 0, k = 0;
         while (ifr__py_split_next(cp, n, &pos, &b, &e)) {
             if (!x->split[k])
@@ -407,9 +417,35 @@ static void test_pycompat_nomem(void **state)
     free(big);
 }
 
+/* The vectorised ASCII word count equals the code-point one on random ASCII
+ * texts of every length around the 16-byte blocks (all 128 byte values). */
+static void test_pycompat_count_words_ascii(void **state)
+{
+    (void)state;
+    uint64_t x = 0x9E3779B97F4A7C15ull;
+    char buf[200];
+    uint32_t cp[200];
+    for (int round = 0; round < 20000; round++) {
+        size_t n = (size_t)(round % 70);
+        for (size_t i = 0; i < n; i++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            /* half the draws from a word-heavy alphabet, so runs cross blocks */
+            unsigned c = (x >> 8) & 1 ? (unsigned)(unsigned char)"ab_Z09 \n.-"[(x >> 16) % 11]
+                                     : (unsigned)((x >> 24) & 0x7F);
+            buf[i] = (char)c;
+            cp[i] = c;
+        }
+        size_t want = ifr__py_count_words(cp, n);
+        if (ifr__py_count_words_ascii(buf, n) != want)
+            fail_msg("round %d (n %zu): %zu words, code-point count %zu", round, n,
+                     ifr__py_count_words_ascii(buf, n), want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_pycompat_count_words_ascii),
         cmocka_unit_test(test_pycompat_isspace_exhaustive),
         cmocka_unit_test(test_pycompat_isalpha_exhaustive),
         cmocka_unit_test(test_pycompat_isdecimal_exhaustive),
