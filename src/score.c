@@ -245,11 +245,14 @@ static int make_variant(variants *vs, int k, uint32_t **out, size_t *nout, size_
         if (!ob)
             return IFR_E_NOMEM;
         if (nostar) {
-            for (size_t i = b; i < e; i++) {
-                uint32_t c = s[i];
-                o[m] = c;
-                ob[m] = (char)c;
-                m += c != '*';
+            /* copy the runs between the '*'s */
+            for (size_t i = b; i < e;) {
+                const char *star = memchr(vs->ascii + i, '*', e - i);
+                size_t j = star ? (size_t)(star - vs->ascii) : e;
+                memcpy(o + m, s + i, (j - i) * sizeof *o);
+                memcpy(ob + m, vs->ascii + i, j - i);
+                m += j - i;
+                i = j + 1;
             }
         } else {
             m = e - b;
