@@ -237,12 +237,25 @@ static int highlights_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const vo
  * inner class excludes '*', so from a start the match (if any) ends at the
  * first '*' (single) or must be "**" there (double): no backtracking choice.
  */
-static size_t count_single(const uint32_t *cp, size_t n)
+/* The next '*' at or after i (n if none); `ascii` is the text's bytes when it is
+ * all ASCII (then memchr), else NULL. */
+static size_t next_star(const uint32_t *cp, const char *ascii, size_t n, size_t i)
+{
+    if (ascii) {
+        const char *p = i < n ? memchr(ascii + i, '*', n - i) : NULL;
+        return p ? (size_t)(p - ascii) : n;
+    }
+    while (i < n && cp[i] != '*')
+        i++;
+    return i;
+}
+
+static size_t count_single(const uint32_t *cp, const char *ascii, size_t n)
 {
     size_t count = 0, i = 0;
     while (i < n) {
         if (cp[i] != '*') {
-            i++;
+            i = next_star(cp, ascii, n, i);
             continue;
         }
         size_t j = i + 1;
@@ -258,11 +271,15 @@ static size_t count_single(const uint32_t *cp, size_t n)
     return count;
 }
 
-static size_t count_double(const uint32_t *cp, size_t n)
+static size_t count_double(const uint32_t *cp, const char *ascii, size_t n)
 {
     size_t count = 0, i = 0;
     while (i + 1 < n) {
-        if (cp[i] != '*' || cp[i + 1] != '*') {
+        if (cp[i] != '*') {
+            i = next_star(cp, ascii, n, i);
+            continue;
+        }
+        if (cp[i + 1] != '*') {
             i++;
             continue;
         }
@@ -293,8 +310,9 @@ static int highlights_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
                     (long long)a->n);
         return IFR_OK;
     }
-    size_t s1 = count_single(t->cp, t->ncp);
-    size_t s2 = count_double(t->cp, t->ncp);
+    const char *ascii = t->n == t->ncp ? t->s : NULL;
+    size_t s1 = count_single(t->cp, ascii, t->ncp);
+    size_t s2 = count_double(t->cp, ascii, t->ncp);
     size_t total = s1 + s2;
     cx->followed = (int64_t)total >= a->n;
     ifr__detail(cx, "%zu highlighted section%s (*text*: %zu, **text**: %zu); needs at least "

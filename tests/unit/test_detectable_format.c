@@ -29,6 +29,15 @@ static void test_detectable_format_details(void **state)
     ck_expect_detail("detectable_format:number_highlighted_sections", "{\"num_highlights\":3}",
                      "*a* **b**", 0, "2 highlighted sections (*text*: 1, **text**: 1); needs "
                                      "at least 3");
+    /* ASCII texts skip to the next '*' with memchr: the same counts as the
+     * code-point scan a non-ASCII character (the final U+00E9) forces; 3 and 3
+     * is what re.findall gives with the reference's strip("*").strip() filter */
+    ck_expect_detail("detectable_format:number_highlighted_sections", "{\"num_highlights\":9}",
+                     "x **a** *b*** *\n* ** c** *d*\n***e*** ****", 0,
+                     "6 highlighted sections (*text*: 3, **text**: 3); needs at least 9");
+    ck_expect_detail("detectable_format:number_highlighted_sections", "{\"num_highlights\":9}",
+                     "x **a** *b*** *\n* ** c** *d*\n***e*** **** \xc3\xa9", 0,
+                     "6 highlighted sections (*text*: 3, **text**: 3); needs at least 9");
     ck_expect_detail("detectable_format:multiple_sections",
                      "{\"section_spliter\":\"Section\",\"num_sections\":3}",
                      "Section 1\nSection 2", 0, "2 sections marked \"Section N\"; needs at "
