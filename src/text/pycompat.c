@@ -155,13 +155,36 @@ static int map_str(const uint32_t *s, size_t n, ifr__arena *ar, uint32_t **out, 
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         if (s[i] < 0x80) {
-            /* a run of ASCII: only the 26 letters change, by 0x20; one loop
-             * the compiler vectorises (the output offset k - i is constant:
-             * no mapping shortens a string, so k >= i) */
+            /* a run of ASCII: only the 26 letters change, by 0x20 (the
+             * output offset k - i is constant over the run, and no mapping
+             * shortens a string, so k >= i) */
+            uint32_t *d = o + (k - i);
+#if defined(__SSE2__)
+            /* four code points per step while all four are ASCII */
+            const __m128i lim = _mm_set1_epi32(0x7F), lo = _mm_set1_epi32(lower ? 'A' : 'a');
+            const __m128i m25 = _mm_set1_epi32(25), neg = _mm_set1_epi32(-1);
+            const __m128i dx = _mm_set1_epi32(lower ? 0x20 : -0x20);
+            while (i + 4 <= n) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+                if (_mm_movemask_epi8(_mm_cmpgt_epi32(v, lim)))
+                    break; /* a non-ASCII code point among the four */
+                __m128i t = _mm_sub_epi32(v, lo);
+                __m128i in = _mm_andnot_si128(_mm_cmpgt_epi32(t, m25), _mm_cmpgt_epi32(t, neg));
+                _mm_storeu_si128((__m128i *)(void *)(d + i),
+                                 _mm_add_epi32(v, _mm_and_si128(in, dx)));
+                i += 4;
+                k += 4;
+            }
+            if (i >= n)
+                break;
+            if (s[i] >= 0x80) {
+                i--; /* the loop's i++ brings it back to the non-ASCII one */
+                continue;
+            }
+#endif
             size_t j = i;
             while (j < n && s[j] < 0x80)
                 j++;
-            uint32_t *d = o + (k - i);
             if (lower) {
                 for (size_t m = i; m < j; m++)
                     d[m] = s[m] - 'A' < 26u ? s[m] + 0x20 : s[m];
