@@ -328,6 +328,10 @@ static int letter_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
     /* collections.Counter(text.lower())[letter]. Per-character lower() is
      * exact here: the final-sigma rule only chooses between two sigmas. */
     size_t count = 0;
+    if (t->n == t->ncp) { /* ASCII: count the letter's two cases in the bytes */
+        count = ifr__ck_count_byte2(t->s, t->n, (char)a->letter, (char)(a->letter - 32));
+        goto done;
+    }
     for (size_t i = 0; i < t->ncp; i++) {
         uint32_t c = t->cp[i];
         if (c < 0x80) {
@@ -339,6 +343,7 @@ static int letter_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
         for (size_t j = 0; j < k; j++)
             count += lo[j] == a->letter;
     }
+done:
     cx->followed = ifr__relation_holds(a->rel, (int64_t)count, a->frequency);
     ifr__detail(cx, "letter '%c' appears %zu time%s; needs %s %lld", (char)a->letter, count,
                 count == 1 ? "" : "s", ifr__relation_name(a->rel), (long long)a->frequency);

@@ -124,23 +124,32 @@ static inline bool stars3(const uint32_t *cp, size_t n, size_t i)
  * either a whitespace character followed by "***" or "***" itself; the
  * trailing \s? takes one whitespace character if present.
  */
-static bool next_divider(const uint32_t *cp, size_t n, size_t from, size_t *ms, size_t *me)
+static bool next_divider(const uint32_t *cp, const char *ascii, size_t n, size_t from,
+                         size_t *ms, size_t *me)
 {
-    for (size_t i = from; i + 3 <= n; i++) {
-        size_t e;
-        if (ifr__py_isspace(cp[i]) && stars3(cp, n, i + 1))
-            e = i + 4;
-        else if (stars3(cp, n, i))
-            e = i + 3;
-        else
-            continue;
-        if (e < n && ifr__py_isspace(cp[e]))
-            e++;
-        *ms = i;
-        *me = e;
-        return true;
+    /* The earliest match starts at the first "***" at p >= from, or one
+     * before it when that is whitespace (a start before p - 1 would need an
+     * earlier "***"). `ascii`: the text's bytes when all ASCII (memchr), or NULL. */
+    size_t p = from;
+    for (;; p++) {
+        if (ascii) {
+            const char *q = p < n ? memchr(ascii + p, '*', n - p) : NULL;
+            if (!q)
+                return false;
+            p = (size_t)(q - ascii);
+        }
+        if (p + 3 > n)
+            return false;
+        if (stars3(cp, n, p))
+            break;
     }
-    return false;
+    size_t i = p > from && ifr__py_isspace(cp[p - 1]) ? p - 1 : p;
+    size_t e = p + 3;
+    if (e < n && ifr__py_isspace(cp[e]))
+        e++;
+    *ms = i;
+    *me = e;
+    return true;
 }
 
 static int paras_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
@@ -153,7 +162,7 @@ static int paras_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
     size_t pos = 0, index = 0, count = 0;
     for (;;) {
         size_t ms, me;
-        bool more = next_divider(cp, n, pos, &ms, &me);
+        bool more = next_divider(cp, t->n == t->ncp ? t->s : NULL, n, pos, &ms, &me);
         size_t end = more ? ms : n;
         if (ifr__pr_on(cx) ? ifr__pr_has_word(cp + pos, end - pos)
                            : !ifr__py_isblank(cp + pos, end - pos)) {

@@ -2,6 +2,9 @@
 #include "util.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 int ifr__ck_pystr(ifr__parse_ctx *pc, const char *key, const char *s, size_t n, unsigned ops,
                   ifr__ck_str *out)
@@ -117,4 +120,21 @@ const char *ifr__ck_memmem(const char *h, size_t hn, const char *nd, size_t nn)
             return p;
     }
     return NULL;
+}
+
+size_t ifr__ck_count_byte2(const char *s, size_t n, char a, char b)
+{
+    size_t count = 0, i = 0;
+#if defined(__SSE2__)
+    const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i eq = _mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb));
+        count += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(eq));
+        i += 16;
+    }
+#endif
+    for (; i < n; i++)
+        count += s[i] == a || s[i] == b;
+    return count;
 }

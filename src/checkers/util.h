@@ -39,4 +39,7 @@ const char *ifr__ck_quote_cp(char *buf, size_t cap, const uint32_t *s, size_t n,
 /* Bytes search (memmem is not POSIX). */
 const char *ifr__ck_memmem(const char *h, size_t hn, const char *nd, size_t nn);
 
+/* Number of bytes of s[0..n) equal to a or to b (SSE2, 16 bytes per step). */
+size_t ifr__ck_count_byte2(const char *s, size_t n, char a, char b);
+
 #endif /* IFR_CHECKERS_UTIL_H */

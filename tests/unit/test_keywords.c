@@ -38,6 +38,16 @@ static void test_keywords_details(void **state)
     ck_expect_detail("keywords:letter_frequency",
                      "{\"letter\":\"A\",\"let_frequency\":4,\"let_relation\":\"at least\"}",
                      "banana", 0, "letter 'a' appears 3 times; needs at least 4");
+    /* ASCII texts count bytes 16 at a time; the same count with a non-ASCII
+     * character (U+00C5 lowers to U+00E5, not 'a') on the code-point path */
+    ck_expect_detail("keywords:letter_frequency",
+                     "{\"letter\":\"a\",\"let_frequency\":40,\"let_relation\":\"at least\"}",
+                     "A banana, an Aardvark and AAA at a bazaar: aAaAaAaAaAaAaAaAaA!", 0,
+                     "letter 'a' appears 35 times; needs at least 40");
+    ck_expect_detail("keywords:letter_frequency",
+                     "{\"letter\":\"a\",\"let_frequency\":40,\"let_relation\":\"at least\"}",
+                     "A banana, an Aardvark and AAA at a bazaar: aAaAaAaAaAaAaAaAaA! \xc3\x85", 0,
+                     "letter 'a' appears 35 times; needs at least 40");
 }
 
 static void test_keywords_kwargs_errors(void **state)

@@ -32,6 +32,19 @@ static void test_length_constraints_details(void **state)
                      "a\n***\nb", 0, "2 paragraphs (split on ***); needs exactly 3");
     ck_expect_detail("length_constraints:number_paragraphs", "{\"num_paragraphs\":2}",
                      "a *** *** b", 0, "paragraph 2 between *** dividers is empty");
+    /* ASCII texts find the dividers with memchr; a non-ASCII character (the
+     * final U+00E9) takes the code-point scan: both as re.split splits */
+    static const char *const divs[] = {"x *** y\n***\nz *** ", "x *** y\n***\nz ***  \xc3\xa9",
+                                       "a \t***  b", "a \t***  b \xc3\xa9"};
+    static const char *const want[] = {"3 paragraphs", "4 paragraphs", "2 paragraphs",
+                                       "2 paragraphs"};
+    for (int i = 0; i < 4; i++)
+        ck_expect_detail("length_constraints:number_paragraphs", "{\"num_paragraphs\":9}",
+                         divs[i], 0, want[i]);
+    ck_expect_detail("length_constraints:number_paragraphs", "{\"num_paragraphs\":9}",
+                     "***a****b*** *** c", 0, "paragraph 4 between *** dividers is empty");
+    ck_expect_detail("length_constraints:number_paragraphs", "{\"num_paragraphs\":9}",
+                     "***a****b*** *** c \xc3\xa9", 0, "paragraph 4 between *** dividers is empty");
     ck_expect_detail("length_constraints:nth_paragraph_first_word",
                      "{\"num_paragraphs\":2,\"nth_paragraph\":2,\"first_word\":\"then\"}",
                      "One.\n\nNow.", 0, "paragraph 2 starts with \"Now\"; needs \"then\"");
