@@ -38,13 +38,13 @@ static int placeholders_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const 
  * the first ']' unless a '\n' comes first ('.' excludes only '\n'); the scan
  * resumes after the ']' (non-overlapping).
  */
-static size_t count_placeholders(const uint32_t *cp, size_t n)
+static size_t count_placeholders(const uint32_t *cp, const char *ascii, size_t n)
 {
     size_t count = 0;
     size_t i = 0;
     while (i < n) {
         if (cp[i] != '[') {
-            i++;
+            i = ifr__ck_find(cp, ascii, n, i, '[');
             continue;
         }
         size_t j = i + 1;
@@ -71,7 +71,7 @@ static int placeholders_check(const void *args, ifr__text *t, ifr__check_ctx *cx
                     (long long)a->n);
         return IFR_OK;
     }
-    size_t found = count_placeholders(t->cp, t->ncp);
+    size_t found = count_placeholders(t->cp, ifr__ck_ascii(t), t->ncp);
     cx->followed = (int64_t)found >= a->n;
     ifr__detail(cx, "found %zu placeholder%s like [name]; needs at least %lld", found,
                 found == 1 ? "" : "s", (long long)a->n);

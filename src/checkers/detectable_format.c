@@ -47,14 +47,12 @@ static int bullets_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const void 
 }
 
 /* First MULTILINE `^` position >= from: 0 or just after a '\n'. */
-static size_t next_line_start(const uint32_t *cp, size_t n, size_t from)
+static size_t next_line_start(const uint32_t *cp, const char *ascii, size_t n, size_t from)
 {
     if (from == 0)
         return 0;
-    for (size_t i = from - 1; i < n; i++)
-        if (cp[i] == '\n')
-            return i + 1;
-    return n + 1; /* none */
+    size_t i = ifr__ck_find(cp, ascii, n, from - 1, '\n');
+    return i < n ? i + 1 : n + 1; /* n + 1: none */
 }
 
 /*
@@ -66,7 +64,7 @@ static size_t next_line_start(const uint32_t *cp, size_t n, size_t from)
  * always succeeds and ends at the next '\n' or the end. The next search starts
  * there. A failed line start p fails for every line start up to q too.
  */
-static size_t count_bullets(const uint32_t *cp, size_t n, bool star)
+static size_t count_bullets(const uint32_t *cp, const char *ascii, size_t n, bool star)
 {
     size_t count = 0;
     size_t p = 0;
@@ -84,13 +82,11 @@ static size_t count_bullets(const uint32_t *cp, size_t n, bool star)
             rest = q + 1;
         }
         if (ok) {
-            size_t e = rest;
-            while (e < n && cp[e] != '\n')
-                e++;
+            size_t e = rest < n ? ifr__ck_find(cp, ascii, n, rest, '\n') : rest;
             count++;
-            p = next_line_start(cp, n, e);
+            p = next_line_start(cp, ascii, n, e);
         } else {
-            p = next_line_start(cp, n, q + 1 > p + 1 ? q + 1 : p + 1);
+            p = next_line_start(cp, ascii, n, q + 1 > p + 1 ? q + 1 : p + 1);
         }
     }
     return count;
@@ -106,8 +102,8 @@ static int bullets_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
                     total, total == 1 ? "" : "s", (long long)a->n);
         return IFR_OK;
     }
-    size_t stars = count_bullets(t->cp, t->ncp, true);
-    size_t dashes = count_bullets(t->cp, t->ncp, false);
+    size_t stars = count_bullets(t->cp, ifr__ck_ascii(t), t->ncp, true);
+    size_t dashes = count_bullets(t->cp, ifr__ck_ascii(t), t->ncp, false);
     size_t total = stars + dashes;
     cx->followed = (int64_t)total == a->n;
     ifr__detail(cx, "%zu bullet point%s (%zu '*', %zu '-'); needs exactly %lld", total,

@@ -7,6 +7,8 @@
 
 #include "../text/pycompat.h"
 
+#include <string.h>
+
 /* A kwarg string converted at parse time; lives as long as the spec. */
 typedef struct ifr__ck_str {
     const uint32_t *cp;  /* code points */
@@ -41,5 +43,28 @@ const char *ifr__ck_memmem(const char *h, size_t hn, const char *nd, size_t nn);
 
 /* Number of bytes of s[0..n) equal to a or to b (SSE2, 16 bytes per step). */
 size_t ifr__ck_count_byte2(const char *s, size_t n, char a, char b);
+
+/* Index of the first code point equal to the ASCII character c at or after
+ * `from` in cp[0..n), or n. `ascii` is the text's bytes when it is all ASCII
+ * (t->n == t->ncp: then memchr), else NULL. */
+static inline size_t ifr__ck_find(const uint32_t *cp, const char *ascii, size_t n, size_t from,
+                                  char c)
+{
+    if (from >= n)
+        return n;
+    if (ascii) {
+        const char *p = memchr(ascii + from, c, n - from);
+        return p ? (size_t)(p - ascii) : n;
+    }
+    while (from < n && cp[from] != (uint32_t)(unsigned char)c)
+        from++;
+    return from;
+}
+
+/* The bytes of an all-ASCII text (for ifr__ck_find), else NULL. */
+static inline const char *ifr__ck_ascii(const ifr__text *t)
+{
+    return t->n == t->ncp ? t->s : NULL;
+}
 
 #endif /* IFR_CHECKERS_UTIL_H */

@@ -21,6 +21,12 @@ static void test_detectable_content_table(void **state)
 static void test_detectable_content_details(void **state)
 {
     (void)state;
+    /* placeholders: memchr to the next '[' in ASCII texts, code points otherwise */
+    ck_expect_detail("detectable_content:number_placeholders", "{\"num_placeholders\":4}",
+                     "[a] [b\n] [c] [] x]", 0, "found 3 placeholders like [name]; needs at least 4");
+    ck_expect_detail("detectable_content:number_placeholders", "{\"num_placeholders\":4}",
+                     "[a] [b\n] [c] [] x] \xc3\xa9", 0,
+                     "found 3 placeholders like [name]; needs at least 4");
     ck_expect_detail("detectable_content:number_placeholders", "{\"num_placeholders\":3}",
                      "[a] [b]", 0, "found 2 placeholders like [name]; needs at least 3");
     ck_expect_detail("detectable_content:number_placeholders", "{\"num_placeholders\":1}",

@@ -29,6 +29,13 @@ static void test_detectable_format_details(void **state)
     ck_expect_detail("detectable_format:number_highlighted_sections", "{\"num_highlights\":3}",
                      "*a* **b**", 0, "2 highlighted sections (*text*: 1, **text**: 1); needs "
                                      "at least 3");
+    /* bullets: ASCII texts find line ends with memchr, others scan code points */
+    ck_expect_detail("detectable_format:number_bullet_lists", "{\"num_bullets\":9}",
+                     "* a\n  * b\n*c*\n- d\n-\n\n  - e\n**f**\n*", 0,
+                     "6 bullet points (3 '*', 3 '-'); needs exactly 9");
+    ck_expect_detail("detectable_format:number_bullet_lists", "{\"num_bullets\":9}",
+                     "* a\n  * b\n*c*\n- d\n-\n\n  - e\n**f**\n* \xc3\xa9", 0,
+                     "7 bullet points (4 '*', 3 '-'); needs exactly 9");
     /* ASCII texts skip to the next '*' with memchr: the same counts as the
      * code-point scan a non-ASCII character (the final U+00E9) forces; 3 and 3
      * is what re.findall gives with the reference's strip("*").strip() filter */
