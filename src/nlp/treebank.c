@@ -1186,7 +1186,8 @@ static int tb_words(tb_ctx *c, const uint32_t *s, size_t n, size_t f, size_t e, 
  * characters and whitespace (t below; no step creates a "."), so when it is
  * a ".", the words from the one holding it to the end all go to the chain.
  */
-static int tb_run(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v, tb_toks *out)
+static int tb_run(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v, bool copy,
+                  tb_toks *out)
 {
     size_t e = n;
     while (e > 0 && ifr__nlp_space(s[e - 1]))
@@ -1207,12 +1208,15 @@ static int tb_run(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v, t
                 forced--;
         }
     }
-    /* the tokens point into a copy of the sentence in the arena */
-    uint32_t *cp = ifr__arena_alloc(c->ar, n * sizeof *cp);
-    if (!cp)
-        return IFR_E_NOMEM;
-    memcpy(cp, s, n * sizeof *cp);
-    return tb_words(c, cp, n, f, e, forced, v, out);
+    if (copy) {
+        /* the tokens point into s: make it a copy in the arena */
+        uint32_t *cp = ifr__arena_alloc(c->ar, n * sizeof *cp);
+        if (!cp)
+            return IFR_E_NOMEM;
+        memcpy(cp, s, n * sizeof *cp);
+        s = cp;
+    }
+    return tb_words(c, s, n, f, e, forced, v, out);
 }
 
 int ifr__treebank_tokenize(const uint32_t *s, size_t n, ifr__nltk_version v, ifr__arena *ar,
@@ -1222,7 +1226,7 @@ int ifr__treebank_tokenize(const uint32_t *s, size_t n, ifr__nltk_version v, ifr
     memset(&c, 0, sizeof c);
     c.ar = ar;
     tb_toks t = {*toks, *ntoks, *cap};
-    int rc = tb_run(&c, s, n, v, &t);
+    int rc = tb_run(&c, s, n, v, true, &t);
     *toks = t.v;
     *ntoks = t.n;
     *cap = t.cap;
@@ -1242,9 +1246,14 @@ int ifr__word_tokenize(const uint32_t *cp, size_t n, ifr__nltk_version v, ifr__a
     tb_ctx c;
     memset(&c, 0, sizeof c);
     c.ar = ar;
+    /* lexed tokens point into the text: a copy in the arena */
+    uint32_t *own = ifr__arena_alloc(ar, (n ? n : 1) * sizeof *own);
+    if (!own)
+        return IFR_E_NOMEM;
+    memcpy(own, cp, n * sizeof *own);
     tb_toks t = {NULL, 0, 0};
     for (size_t i = 0; i < ns; i++) {
-        rc = tb_run(&c, cp + sents[i].b, sents[i].e - sents[i].b, v, &t);
+        rc = tb_run(&c, own + sents[i].b, sents[i].e - sents[i].b, v, false, &t);
         if (rc != IFR_OK)
             return rc;
     }
@@ -1271,7 +1280,8 @@ int ifr__text_tokens(ifr__text *t, ifr__nltk_version v, const ifr__ustr **out, s
         c.ar = t->arena;
         tb_toks tk = {NULL, 0, 0};
         for (size_t i = 0; i < ns; i++) {
-            rc = tb_run(&c, t->cp + sp[i].b, sp[i].e - sp[i].b, v, &tk);
+            /* lexed tokens point into t->cp, which lives as long as t */
+            rc = tb_run(&c, t->cp + sp[i].b, sp[i].e - sp[i].b, v, false, &tk);
             if (rc != IFR_OK)
                 return rc;
         }
