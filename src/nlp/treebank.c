@@ -1043,9 +1043,19 @@ static int tb_words(tb_ctx *c, const uint32_t *s, size_t n, size_t f, size_t e, 
             size_t r;
             const uint32_t *tp;
             if (cl == TB_L_W) {
-                if (!pw && tb_c2_lex(s, n, k))
-                    goto chain;
+                size_t k0 = k;
                 k = tb_skip_w(s, n, k + 1);
+                if (!pw) {
+                    /* a CONTRACTIONS2 word is a \w run of 5 or 6 letters
+                     * starting with c, g, l or w, or one more when E5 splits
+                     * off the n of n't (cannotn't); the ASCII run stops
+                     * short at a non-ASCII \w (gİmme) */
+                    uint32_t l = (s[k0] | 0x20u) - 'a';
+                    bool cand = ((k - k0 - 5 <= 2) & ((0x400844u >> (l & 31)) & 1)) |
+                                (k < n && s[k] >= 0x80);
+                    if (cand && tb_c2_lex(s, n, k0))
+                        goto chain;
+                }
                 pw = true;
                 if (k < n && s[k] == ' ')
                     break; /* the usual end of a word */
