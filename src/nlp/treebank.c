@@ -2,14 +2,23 @@
  * treebank.c - port of NLTKWordTokenizer.tokenize and nltk.word_tokenize.
  *
  * The specification is nltk/tokenize/destructive.py (NLTK 3.8; 3.9.2 adds
- * one rule, see tb_run). tokenize() applies ~30 re.sub steps in a fixed
- * order and then str.split(). Each step here is one scanner with re.sub's
- * semantics: matches are found left to right in the step's input, do not
- * overlap, and lookarounds see that input. A step that finds no match
- * leaves the buffer as is (no copy), and a step whose trigger characters
- * do not occur in the sentence is skipped outright: a substitution only ever
- * adds spaces, backquotes and apostrophes, so a bitmap of the characters
- * present, updated with those three, is a safe superset.
+ * one rule, TB_WS). tokenize() applies ~30 re.sub steps in a fixed order and
+ * then str.split(). Two levels here (docs/TOKENIZERS.md):
+ *
+ *  - tb_words: most words (maximal non-whitespace runs) are tokenized
+ *    directly by a lexer, because the steps touch their characters only in
+ *    local ways (see "words without the chain");
+ *  - tb_chain: the other words, in maximal runs with their whitespace
+ *    context, go through the steps themselves. Each step is one scanner with
+ *    re.sub's semantics: matches are found left to right in the step's
+ *    input, do not overlap, and lookarounds see that input. A step that
+ *    finds no match leaves the buffer as is (no copy), and a step whose
+ *    trigger characters do not occur is skipped outright: a substitution
+ *    only ever adds spaces, backquotes and apostrophes, so a bitmap of the
+ *    characters present, updated with those three, is a safe superset.
+ *
+ * tools/treebank_diff.c checks the two levels against an older chain-only
+ * copy of this file.
  */
 #include "treebank.h"
 
