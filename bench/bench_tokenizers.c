@@ -7,7 +7,8 @@
  * once; the timed loops run ifr__punkt_tokenize and ifr__word_tokenize on the
  * code points, then the cached accessors ifr__text_sentences/_tokens on an
  * ifr__text (caches cleared), with an arena reset per call (the steady state
- * of a reused ifr_result). CPU time. Figures, not pass/fail: see
+ * of a reused ifr_result), and ifr__treebank_tokenize alone on each
+ * response's precomputed sentences. CPU time. Figures, not pass/fail: see
  * docs/TOKENIZERS.md.
  */
 #include <jansson.h>
@@ -31,6 +32,8 @@ typedef struct doc {
     uint32_t *cp;
     size_t n;
     ifr__text t; /* the same text as ifr_check analyses it (UTF-8 + code points) */
+    ifr__span *sents; /* its Punkt sentences (3.8), for the Treebank-only loops */
+    size_t nsents;
 } doc;
 
 int main(int argc, char **argv)
@@ -108,9 +111,15 @@ int main(int argc, char **argv)
             return 1;
         nsent += ns;
         ntok += nt;
+        docs[i].sents = ifr__arena_alloc(&keep, (ns ? ns : 1) * sizeof *sp);
+        if (!docs[i].sents)
+            return 1;
+        memcpy(docs[i].sents, sp, ns * sizeof *sp);
+        docs[i].nsents = ns;
     }
 
     double best_p = 1e30, best_w = 1e30, best_w2 = 1e30, best_ts = 1e30, best_tt = 1e30;
+    double best_tb[2] = {1e30, 1e30};
     for (int r = 0; r < rounds; r++) {
         double t0 = now();
         for (size_t i = 0; i < nd; i++) {
@@ -156,6 +165,22 @@ int main(int argc, char **argv)
             (void)ifr__text_tokens(t, IFR__NLTK_38, &tk, &nt);
         }
         double t6 = now();
+        /* NLTKWordTokenizer alone, on the precomputed sentences */
+        for (int v = 0; v < 2; v++) {
+            double t7 = now();
+            for (size_t i = 0; i < nd; i++) {
+                ifr__arena_reset(&ar);
+                ifr__ustr *tk = NULL;
+                size_t nt = 0, tcap = 0;
+                for (size_t k = 0; k < docs[i].nsents; k++)
+                    (void)ifr__treebank_tokenize(docs[i].cp + docs[i].sents[k].b,
+                                                 docs[i].sents[k].e - docs[i].sents[k].b,
+                                                 (ifr__nltk_version)v, &ar, &tk, &nt, &tcap);
+            }
+            double t8 = now();
+            if (t8 - t7 < best_tb[v])
+                best_tb[v] = t8 - t7;
+        }
         if (t5 - t4 < best_ts)
             best_ts = t5 - t4;
         if (t6 - t5 < best_tt)
@@ -175,6 +200,9 @@ int main(int argc, char **argv)
            best_w / (double)nd * 1e6, (double)nd / best_w, (double)ntok / best_w, ntok);
     printf("word_tokenize (3.9.2):%8.2f us/call  %10.0f calls/s\n", best_w2 / (double)nd * 1e6,
            (double)nd / best_w2);
+    printf("treebank only (3.8):  %8.2f us/call  (NLTKWordTokenizer on the response's sentences)\n",
+           best_tb[0] / (double)nd * 1e6);
+    printf("treebank only (3.9.2):%8.2f us/call\n", best_tb[1] / (double)nd * 1e6);
     printf("via ifr__text (the checkers' path, Punkt scans the UTF-8):\n");
     printf("  sentences:          %8.2f us/call  %10.0f calls/s  %12.0f sentences/s\n",
            best_ts / (double)nd * 1e6, (double)nd / best_ts, (double)nsent / best_ts);

@@ -2,14 +2,23 @@
  * treebank.c - port of NLTKWordTokenizer.tokenize and nltk.word_tokenize.
  *
  * The specification is nltk/tokenize/destructive.py (NLTK 3.8; 3.9.2 adds
- * one rule, see tb_run). tokenize() applies ~30 re.sub steps in a fixed
- * order and then str.split(). Each step here is one scanner with re.sub's
- * semantics: matches are found left to right in the step's input, do not
- * overlap, and lookarounds see that input. A step that finds no match
- * leaves the buffer as is (no copy), and a step whose trigger characters
- * do not occur in the sentence is skipped outright: a substitution only ever
- * adds spaces, backquotes and apostrophes, so a bitmap of the characters
- * present, updated with those three, is a safe superset.
+ * one rule, TB_WS). tokenize() applies ~30 re.sub steps in a fixed order and
+ * then str.split(). Two levels here (docs/TOKENIZERS.md):
+ *
+ *  - tb_words: most words (maximal non-whitespace runs) are tokenized
+ *    directly by a lexer, because the steps touch their characters only in
+ *    local ways (see "words without the chain");
+ *  - tb_chain: the other words, in maximal runs with their whitespace
+ *    context, go through the steps themselves. Each step is one scanner with
+ *    re.sub's semantics: matches are found left to right in the step's
+ *    input, do not overlap, and lookarounds see that input. A step that
+ *    finds no match leaves the buffer as is (no copy), and a step whose
+ *    trigger characters do not occur is skipped outright: a substitution
+ *    only ever adds spaces, backquotes and apostrophes, so a bitmap of the
+ *    characters present, updated with those three, is a safe superset.
+ *
+ * tools/treebank_diff.c checks the two levels against an older chain-only
+ * copy of this file.
  */
 #include "treebank.h"
 
@@ -17,6 +26,13 @@
 
 #include "nlp_chars.h"
 #include "punkt.h"
+
+#if defined(__SSE2__) || defined(_M_X64) || defined(_M_AMD64)
+#include <emmintrin.h>
+#define TB_SSE2 1
+#else
+#define TB_SSE2 0
+#endif
 
 #define TB_SAME SIZE_MAX
 
@@ -695,28 +711,55 @@ static size_t tb_step(int st, const uint32_t *s, size_t n, uint32_t *d)
     }
 }
 
-static int tb_push(ifr__arena *ar, ifr__ustr **toks, size_t *ntoks, size_t *cap,
-                   const uint32_t *p, size_t n)
+/* MARK: tokens ---------------------------------------------------------------- */
+
+/* the token array being filled (it grows in the arena) */
+typedef struct tb_toks {
+    ifr__ustr *v;
+    size_t n, cap;
+} tb_toks;
+
+static int tb_grow(tb_ctx *c, tb_toks *t, size_t need)
 {
-    if (*ntoks == *cap) {
-        size_t nc = *cap ? *cap * 2 : 64;
-        ifr__ustr *nt = ifr__arena_calloc(ar, nc, sizeof *nt);
-        if (!nt)
-            return IFR_E_NOMEM;
-        if (*ntoks)
-            memcpy(nt, *toks, *ntoks * sizeof *nt);
-        *toks = nt;
-        *cap = nc;
-    }
-    (*toks)[*ntoks].p = p;
-    (*toks)[*ntoks].n = n;
-    (*ntoks)++;
+    if (t->cap - t->n >= need)
+        return IFR_OK;
+    if (need > SIZE_MAX / (2 * sizeof *t->v) - t->n)
+        return IFR_E_NOMEM;
+    size_t nc = t->cap ? t->cap * 2 : 64;
+    if (nc < t->n + need)
+        nc = t->n + need;
+    ifr__ustr *nv = ifr__arena_alloc(c->ar, nc * sizeof *nv);
+    if (!nv)
+        return IFR_E_NOMEM;
+    if (t->n)
+        memcpy(nv, t->v, t->n * sizeof *nv);
+    t->v = nv;
+    t->cap = nc;
     return IFR_OK;
 }
 
-/* NLTKWordTokenizer.tokenize(s) (convert_parentheses=False) */
-static int tb_run(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v,
-                  ifr__ustr **toks, size_t *ntoks, size_t *cap)
+static inline int tb_emit(tb_ctx *c, tb_toks *t, const uint32_t *p, size_t n)
+{
+    if (t->n == t->cap) {
+        int rc = tb_grow(c, t, 1);
+        if (rc != IFR_OK)
+            return rc;
+    }
+    t->v[t->n].p = p;
+    t->v[t->n].n = n;
+    t->n++;
+    return IFR_OK;
+}
+
+/* MARK: the chain on one piece ---------------------------------------------- */
+
+/*
+ * The substitution chain on s[0..n), then text.split(), appending the tokens.
+ * With `tail` false, the steps anchored at the end of the sentence (P1, P3,
+ * P6) are left out: the piece is not the end of the sentence (tb_run).
+ */
+static int tb_chain(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v, bool tail,
+                    tb_toks *out)
 {
     c->cur = 0;
     c->n = 0;
@@ -749,6 +792,8 @@ static int tb_run(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v,
         if (c->n > (SIZE_MAX / sizeof(uint32_t) - 16) / 4)
             return IFR_E_NOMEM;
         if (st == TB_P1 || st == TB_P6) {
+            if (!tail)
+                continue;
             rc = tb_reserve(c, c->cur, c->n + 4);
             if (rc != IFR_OK)
                 return rc;
@@ -757,6 +802,8 @@ static int tb_run(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v,
                 c->n = m;
             continue;
         }
+        if (st == TB_P3 && !tail)
+            continue;
         int dst = 1 - c->cur;
         /* every step at most triples its input (plus a constant), except
          * '"' -> " '' " which quadruples it */
@@ -781,8 +828,6 @@ static int tb_run(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v,
     if (!store)
         return IFR_E_NOMEM;
     memcpy(store, t, tn * sizeof *store);
-    ifr__ustr *tv = *toks;
-    size_t nt = *ntoks, tcap = *cap;
     for (size_t i = 0; i < tn;) {
         if (ifr__nlp_space(store[i])) {
             i++;
@@ -791,25 +836,406 @@ static int tb_run(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v,
         size_t j = i + 1;
         while (j < tn && !ifr__nlp_space(store[j]))
             j++;
-        if (nt == tcap) {
-            rc = tb_push(c->ar, &tv, &nt, &tcap, store + i, j - i);
-            if (rc != IFR_OK) {
-                *toks = tv;
-                *ntoks = nt;
-                *cap = tcap;
-                return rc;
-            }
-        } else {
-            tv[nt].p = store + i;
-            tv[nt].n = j - i;
-            nt++;
-        }
+        rc = tb_emit(c, out, store + i, j - i);
+        if (rc != IFR_OK)
+            return rc;
         i = j;
     }
-    *toks = tv;
-    *ntoks = nt;
-    *cap = tcap;
     return IFR_OK;
+}
+
+/* MARK: words without the chain --------------------------------------------- */
+
+/*
+ * Most words are tokenized directly. A word here is a maximal run of
+ * non-whitespace in the sentence. No pattern of the chain looks further than
+ * one character beyond a word (the whitespace next to it), except the
+ * end-anchored final-period steps, so a word whose characters no step can
+ * touch except in the ways listed below gets the same tokens in isolation as
+ * in the sentence, and the chain can be run on the other words alone, piece
+ * by piece (tb_run). The classes:
+ *
+ *  - TB_L_W (\w) and TB_L_OTHER: no step touches them, except CONTRACTIONS2
+ *    at the start of a \w run (tb_c2_lex).
+ *  - TB_L_PAD: padded wherever they are: [;@#$%&] (P5), [?!] (P7), [*]
+ *    (P9), brackets (the bracket step), [«“‘„] (S1), [»”’] (E1). The
+ *    spaces they get matter to S4 (which needs a quote) and to E4/E5 (see
+ *    tb_space_after).
+ *  - TB_L_DOT: a run of two or more dots is padded by P4; a single dot is
+ *    left alone, except as the last character of the sentence's last word
+ *    (P1).
+ *  - TB_L_DASH: "--" pairs, left to right (the double-dash step).
+ *  - TB_L_CM: [:,] is padded by P2 when a non-decimal follows (a space,
+ *    the next word's first character or anything else), by P3 at the very
+ *    end. P2 consumes that next character, which matters only if it is
+ *    [:,] too: such a word goes to the chain.
+ *  - TB_L_CX: `"` becomes `` (S2 at the start of the sentence; S4 after a
+ *    space, [([{<] or what S1 pads) or else '' (E3), a token of its own
+ *    either way. An apostrophe after a \w character that ends the \w run or
+ *    starts one of the clitics s S m M d D ll LL re RE ve VE (or the t of
+ *    n't, N'T) ending it is split off by P8/E4/E5 if a space follows then
+ *    (tb_space_after), and is left alone otherwise (S5's lookahead excludes
+ *    these clitics, C3 needs a space before the apostrophe). Every other
+ *    apostrophe and the backquote send the word to the chain.
+ */
+enum { TB_L_OTHER, TB_L_W, TB_L_PAD, TB_L_DOT, TB_L_DASH, TB_L_CM, TB_L_CX, TB_L_SP };
+
+#define TB_R10(a, v) [a] = v, [a + 1] = v, [a + 2] = v, [a + 3] = v, [a + 4] = v, \
+                     [a + 5] = v, [a + 6] = v, [a + 7] = v, [a + 8] = v, [a + 9] = v
+static const unsigned char tb_lexc[128] = {
+    ['\t'] = TB_L_SP, ['\n'] = TB_L_SP, [0x0b] = TB_L_SP, [0x0c] = TB_L_SP, ['\r'] = TB_L_SP,
+    [0x1c] = TB_L_SP, [0x1d] = TB_L_SP, [0x1e] = TB_L_SP, [0x1f] = TB_L_SP, [' '] = TB_L_SP,
+    TB_R10('0', TB_L_W), TB_R10('A', TB_L_W), TB_R10('K', TB_L_W), ['U'] = TB_L_W,
+    ['V'] = TB_L_W, ['W'] = TB_L_W, ['X'] = TB_L_W, ['Y'] = TB_L_W, ['Z'] = TB_L_W,
+    TB_R10('a', TB_L_W), TB_R10('k', TB_L_W), ['u'] = TB_L_W, ['v'] = TB_L_W, ['w'] = TB_L_W,
+    ['x'] = TB_L_W, ['y'] = TB_L_W, ['z'] = TB_L_W, ['_'] = TB_L_W,
+    [';'] = TB_L_PAD, ['@'] = TB_L_PAD, ['#'] = TB_L_PAD, ['$'] = TB_L_PAD, ['%'] = TB_L_PAD,
+    ['&'] = TB_L_PAD, ['?'] = TB_L_PAD, ['!'] = TB_L_PAD, ['*'] = TB_L_PAD, ['['] = TB_L_PAD,
+    [']'] = TB_L_PAD, ['('] = TB_L_PAD, [')'] = TB_L_PAD, ['{'] = TB_L_PAD, ['}'] = TB_L_PAD,
+    ['<'] = TB_L_PAD, ['>'] = TB_L_PAD,
+    ['.'] = TB_L_DOT, ['-'] = TB_L_DASH, [':'] = TB_L_CM, [','] = TB_L_CM,
+    ['\''] = TB_L_CX, ['"'] = TB_L_CX, ['`'] = TB_L_CX,
+};
+#undef TB_R10
+
+static unsigned tb_lex_class_u(uint32_t c)
+{
+    if (c == 0xAB || c == 0xBB || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D ||
+        c == 0x201E)
+        return TB_L_PAD;
+    if (ifr__py_isspace(c))
+        return TB_L_SP;
+    return ifr__py_isword(c) ? TB_L_W : TB_L_OTHER;
+}
+
+static inline unsigned tb_lex_class(uint32_t c)
+{
+    return c < 0x80 ? tb_lexc[c] : tb_lex_class_u(c);
+}
+
+/* index of the lowest set bit of m != 0 */
+static inline unsigned tb_ctz(unsigned m)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    return (unsigned)__builtin_ctz(m);
+#else
+    unsigned i = 0;
+    while (!(m & 1u)) {
+        m >>= 1;
+        i++;
+    }
+    return i;
+#endif
+}
+
+/* The first index >= k that is not an ASCII \w character (or n). Eight at
+ * a time without a branch per character (with SSE2, four per instruction):
+ * the end of a word costs one mispredicted branch at most, not one per
+ * letter. */
+static inline size_t tb_skip_w(const uint32_t *s, size_t n, size_t k)
+{
+#if TB_SSE2
+    const __m128i c20 = _mm_set1_epi32(0x20), a0 = _mm_set1_epi32('a' - 1),
+                  z1 = _mm_set1_epi32('z' + 1), d0 = _mm_set1_epi32('0' - 1),
+                  d9 = _mm_set1_epi32('9' + 1), us = _mm_set1_epi32('_');
+    for (; k + 8 <= n; k += 8) {
+        unsigned m = 0;
+        for (unsigned h = 0; h < 2; h++) {
+            /* code points are below 2^31, so signed compares are fine */
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + k + 4 * h));
+            __m128i l = _mm_or_si128(x, c20);
+            __m128i w = _mm_and_si128(_mm_cmpgt_epi32(l, a0), _mm_cmplt_epi32(l, z1));
+            w = _mm_or_si128(w, _mm_and_si128(_mm_cmpgt_epi32(x, d0), _mm_cmplt_epi32(x, d9)));
+            w = _mm_or_si128(w, _mm_cmpeq_epi32(x, us));
+            m |= (unsigned)_mm_movemask_ps(_mm_castsi128_ps(w)) << (4 * h);
+        }
+        m ^= 0xffu;
+        if (m)
+            return k + tb_ctz(m);
+    }
+#else
+    for (; k + 8 <= n; k += 8) {
+        unsigned m = 0;
+        for (unsigned j = 0; j < 8; j++) {
+            uint32_t ch = s[k + j];
+            m |= (unsigned)((ch >> 7) != 0 || tb_lexc[ch & 0x7f] != TB_L_W) << j;
+        }
+        if (m)
+            return k + tb_ctz(m);
+    }
+#endif
+    while (k < n && s[k] < 0x80 && tb_lexc[s[k]] == TB_L_W)
+        k++;
+    return k;
+}
+
+/* Does a CONTRACTIONS2 word without an apostrophe (cannot, gimme, gonna,
+ * gotta, lemme, wanna) start at s[k]? (The other two have an apostrophe
+ * that sends the word to the chain anyway.) */
+static inline bool tb_c2_lex(const uint32_t *s, size_t n, size_t k)
+{
+    if (k + 4 >= n || s[k] >= 0x80)
+        return false; /* all six have five or six letters */
+    uint32_t a = s[k] | 0x20u, b = s[k + 1];
+    if (b >= 0x80) {
+        if (a != 'g' || (b != 0x130 && b != 0x131)) /* gimme: (?i) i is also İ, ı */
+            return false;
+    } else {
+        b |= 0x20u;
+        if (!((a == 'c' && b == 'a') || (a == 'g' && (b == 'i' || b == 'o')) ||
+              (a == 'l' && b == 'e') || (a == 'w' && b == 'a')))
+            return false;
+    }
+    switch (a) {
+    case 'c': return tb_ci_at(s, n, k, "cannot");
+    case 'g':
+        return tb_ci_at(s, n, k, "gimme") || tb_ci_at(s, n, k, "gonna") ||
+               tb_ci_at(s, n, k, "gotta");
+    case 'l': return tb_ci_at(s, n, k, "lemme");
+    default: return tb_ci_at(s, n, k, "wanna");
+    }
+}
+
+/*
+ * Is s[k] (k <= n, not \w) a space by the time E4/E5 run, for a lexed word?
+ * The end of the sentence gets one from the wrap step; whitespace is a
+ * space in 3.9.2 (\s+ -> " " before E4) and only " " itself in 3.8; the
+ * padding steps before E4 put one before what they pad. -1: the word goes
+ * to the chain.
+ */
+static int tb_space_after(const uint32_t *s, size_t n, size_t e, size_t k, ifr__nltk_version v)
+{
+    if (k == n)
+        return 1;
+    uint32_t x = s[k];
+    size_t r;
+    switch (tb_lex_class(x)) {
+    case TB_L_SP: return v == IFR__NLTK_392 || x == ' ';
+    case TB_L_PAD: return 1;
+    case TB_L_DOT:
+        r = k + 1;
+        while (r < n && s[r] == '.')
+            r++;
+        return r - k >= 2 || r == e;
+    case TB_L_DASH: return k + 1 < n && s[k + 1] == '-';
+    case TB_L_CM:
+        if (k + 1 == n)
+            return 1;
+        if (s[k + 1] == ':' || s[k + 1] == ',')
+            return -1;
+        return !ifr__nlp_decimal(s[k + 1]);
+    case TB_L_CX: return x == '"' ? 1 : -1;
+    default: return 0; /* TB_L_OTHER (TB_L_W cannot follow) */
+    }
+}
+
+static const uint32_t tb_tok_open[2] = {'`', '`'}, tb_tok_close[2] = {'\'', '\''};
+
+/* NLTKWordTokenizer.tokenize(s) (convert_parentheses=False) on the sentence
+ * s[0..n), with s[0..f) and s[e..n) its leading and trailing whitespace
+ * (e > f); see tb_run. */
+static int tb_words(tb_ctx *c, const uint32_t *s, size_t n, size_t f, size_t e, size_t forced,
+                    ifr__nltk_version v, tb_toks *out)
+{
+    size_t pb = SIZE_MAX, pe = 0; /* the pending piece: its first word's start, last word's end */
+    size_t k = f;
+    int rc;
+    while (k < e) {
+        /* s[k] starts a word */
+        size_t ws = k, ts = k, n0 = out->n;
+        bool pw = false; /* s[k - 1] is \w (a space before the word is not) */
+        if (k >= forced)
+            goto chain;
+        while (k < n) {
+            uint32_t ch = s[k];
+            unsigned cl = tb_lex_class(ch);
+            size_t r;
+            const uint32_t *tp;
+            if (cl == TB_L_W) {
+                size_t k0 = k;
+                k = tb_skip_w(s, n, k + 1);
+                if (!pw) {
+                    /* a CONTRACTIONS2 word is a \w run of 5 or 6 letters
+                     * starting with c, g, l or w, or one more when E5 splits
+                     * off the n of n't (cannotn't); the ASCII run stops
+                     * short at a non-ASCII \w (gİmme) */
+                    uint32_t l = (s[k0] | 0x20u) - 'a';
+                    bool cand = ((k - k0 - 5 <= 2) & ((0x400844u >> (l & 31)) & 1)) |
+                                (k < n && s[k] >= 0x80);
+                    if (cand && tb_c2_lex(s, n, k0))
+                        goto chain;
+                }
+                pw = true;
+                if (k < n && s[k] == ' ')
+                    break; /* the usual end of a word */
+                continue;
+            }
+            bool wb = pw;
+            pw = false;
+            if (cl == TB_L_OTHER) {
+                k++;
+                continue;
+            }
+            if (cl == TB_L_SP)
+                break;
+            tp = s + k;
+            if (cl == TB_L_PAD) {
+                r = k + 1;
+            } else if (cl == TB_L_DOT) {
+                r = k + 1;
+                while (r < n && s[r] == '.')
+                    r++;
+                if (r - k < 2 && r != e) {
+                    k = r;
+                    continue;
+                }
+            } else if (cl == TB_L_DASH) {
+                if (k + 1 >= n || s[k + 1] != '-') {
+                    k++;
+                    continue;
+                }
+                r = k + 2;
+            } else if (cl == TB_L_CM) {
+                if (k + 1 < n) {
+                    uint32_t x = s[k + 1];
+                    if (x == ':' || x == ',')
+                        goto chain;
+                    if (ifr__nlp_decimal(x)) {
+                        k++;
+                        continue;
+                    }
+                }
+                r = k + 1;
+            } else if (ch == '"') {
+                uint32_t p = k ? s[k - 1] : 0;
+                bool open = k == 0 || p == ' ' || p == '(' || p == '[' || p == '{' ||
+                            p == '<' || p == 0xAB || p == 0x201C || p == 0x2018 ||
+                            p == 0x201E || (k == 1 && p == '"');
+                tp = open ? tb_tok_open : tb_tok_close;
+                r = k + 1;
+            } else if (ch == '\'' && wb) {
+                /* the clitic after the apostrophe, and where the split would be */
+                uint32_t y = k + 1 < n ? s[k + 1] : 0, z = k + 2 < n ? s[k + 2] : 0;
+                size_t ce, cs = k;
+                if (y == 's' || y == 'S' || y == 'm' || y == 'M' || y == 'd' || y == 'D') {
+                    ce = k + 2;
+                } else if ((y == 'l' && z == 'l') || (y == 'L' && z == 'L') ||
+                           (y == 'r' && z == 'e') || (y == 'R' && z == 'E') ||
+                           (y == 'v' && z == 'e') || (y == 'V' && z == 'E')) {
+                    ce = k + 3;
+                } else if (((y == 't' && s[k - 1] == 'n') || (y == 'T' && s[k - 1] == 'N')) &&
+                           k >= ws + 2) {
+                    ce = k + 2;
+                    cs = k - 1;
+                } else if (k + 1 == n || tb_lex_class(y) != TB_L_W) {
+                    ce = k + 1; /* a bare apostrophe */
+                } else {
+                    goto chain;
+                }
+                if (ce < n && tb_lex_class(s[ce]) == TB_L_W)
+                    goto chain;
+                int sp = tb_space_after(s, n, e, ce, v);
+                if (sp < 0)
+                    goto chain;
+                pw = ce > k + 1; /* the clitic ends with a \w character */
+                if (!sp) {
+                    k = ce;
+                    continue;
+                }
+                if (cs > ts && (rc = tb_emit(c, out, s + ts, cs - ts)) != IFR_OK)
+                    return rc;
+                if ((rc = tb_emit(c, out, s + cs, ce - cs)) != IFR_OK)
+                    return rc;
+                ts = k = ce;
+                continue;
+            } else {
+                goto chain;
+            }
+            /* s[k..r) is a token of its own (tp: its text) */
+            if (k > ts && (rc = tb_emit(c, out, s + ts, k - ts)) != IFR_OK)
+                return rc;
+            if ((rc = tb_emit(c, out, tp, tp == s + k ? r - k : 2)) != IFR_OK)
+                return rc;
+            ts = k = r;
+        }
+        /* the word s[ws..k) is tokenized */
+        if (pb != SIZE_MAX) {
+            /* but the piece before comes first: run it, then this word again */
+            out->n = n0;
+            size_t a = pb == f ? 0 : pb - 1;
+            if ((rc = tb_chain(c, s + a, pe + 1 - a, v, false, out)) != IFR_OK)
+                return rc;
+            pb = SIZE_MAX;
+            k = ws;
+            continue;
+        }
+        if (k > ts && (rc = tb_emit(c, out, s + ts, k - ts)) != IFR_OK)
+            return rc;
+        goto next;
+    chain:
+        out->n = n0;
+        while (k < n && !ifr__nlp_space(s[k]))
+            k++;
+        if (pb == SIZE_MAX)
+            pb = ws;
+        pe = k;
+    next:
+        while (k < e && ifr__nlp_space(s[k]))
+            k++;
+    }
+    if (pb != SIZE_MAX) {
+        size_t a = pb == f ? 0 : pb - 1;
+        return tb_chain(c, s + a, n - a, v, true, out);
+    }
+    return IFR_OK;
+}
+
+/*
+ * NLTKWordTokenizer.tokenize(s) (convert_parentheses=False). Words that
+ * the lexer above accepts are tokenized directly; each maximal run of the
+ * other words (a piece) goes through the chain together with the whitespace
+ * character on each side of it (the context the patterns can see), or with
+ * everything up to the start or the end of the sentence for the first and
+ * the last piece. Only the last piece runs the end-anchored steps.
+ *
+ * The final-period steps are the only ones reaching further than one
+ * character past a word: ([^\.])(\.)([\]\)}>"\'»”’ ]*)\s*$ can take a run
+ * of closing brackets, quotes and spaces that spans several words. The
+ * candidate "." is the character just before the longest suffix of such
+ * characters and whitespace (t below; no step creates a "."), so when it is
+ * a ".", the words from the one holding it to the end all go to the chain.
+ */
+static int tb_run(tb_ctx *c, const uint32_t *s, size_t n, ifr__nltk_version v, bool copy,
+                  tb_toks *out)
+{
+    size_t e = n;
+    while (e > 0 && ifr__nlp_space(s[e - 1]))
+        e--;
+    if (e == 0)
+        return IFR_OK;
+    size_t f = 0;
+    while (ifr__nlp_space(s[f]))
+        f++;
+    size_t forced = n; /* words starting at or after this go to the chain */
+    if (tb_c1(s[e - 1])) {
+        size_t t = e;
+        while (t > 0 && (tb_c1(s[t - 1]) || ifr__nlp_space(s[t - 1])))
+            t--;
+        if (t > 0 && s[t - 1] == '.') {
+            forced = t - 1;
+            while (forced > 0 && !ifr__nlp_space(s[forced - 1]))
+                forced--;
+        }
+    }
+    if (copy) {
+        /* the tokens point into s: make it a copy in the arena */
+        uint32_t *cp = ifr__arena_alloc(c->ar, n * sizeof *cp);
+        if (!cp)
+            return IFR_E_NOMEM;
+        memcpy(cp, s, n * sizeof *cp);
+        s = cp;
+    }
+    return tb_words(c, s, n, f, e, forced, v, out);
 }
 
 int ifr__treebank_tokenize(const uint32_t *s, size_t n, ifr__nltk_version v, ifr__arena *ar,
@@ -818,7 +1244,12 @@ int ifr__treebank_tokenize(const uint32_t *s, size_t n, ifr__nltk_version v, ifr
     tb_ctx c;
     memset(&c, 0, sizeof c);
     c.ar = ar;
-    return tb_run(&c, s, n, v, toks, ntoks, cap);
+    tb_toks t = {*toks, *ntoks, *cap};
+    int rc = tb_run(&c, s, n, v, true, &t);
+    *toks = t.v;
+    *ntoks = t.n;
+    *cap = t.cap;
+    return rc;
 }
 
 int ifr__word_tokenize(const uint32_t *cp, size_t n, ifr__nltk_version v, ifr__arena *ar,
@@ -834,15 +1265,19 @@ int ifr__word_tokenize(const uint32_t *cp, size_t n, ifr__nltk_version v, ifr__a
     tb_ctx c;
     memset(&c, 0, sizeof c);
     c.ar = ar;
-    ifr__ustr *toks = NULL;
-    size_t nt = 0, cap = 0;
+    /* lexed tokens point into the text: a copy in the arena */
+    uint32_t *own = ifr__arena_alloc(ar, (n ? n : 1) * sizeof *own);
+    if (!own)
+        return IFR_E_NOMEM;
+    memcpy(own, cp, n * sizeof *own);
+    tb_toks t = {NULL, 0, 0};
     for (size_t i = 0; i < ns; i++) {
-        rc = tb_run(&c, cp + sents[i].b, sents[i].e - sents[i].b, v, &toks, &nt, &cap);
+        rc = tb_run(&c, own + sents[i].b, sents[i].e - sents[i].b, v, false, &t);
         if (rc != IFR_OK)
             return rc;
     }
-    *out = toks;
-    *nout = nt;
+    *out = t.v;
+    *nout = t.n;
     return IFR_OK;
 }
 
@@ -862,15 +1297,15 @@ int ifr__text_tokens(ifr__text *t, ifr__nltk_version v, const ifr__ustr **out, s
         tb_ctx c;
         memset(&c, 0, sizeof c);
         c.ar = t->arena;
-        ifr__ustr *toks = NULL;
-        size_t nt = 0, cap = 0;
+        tb_toks tk = {NULL, 0, 0};
         for (size_t i = 0; i < ns; i++) {
-            rc = tb_run(&c, t->cp + sp[i].b, sp[i].e - sp[i].b, v, &toks, &nt, &cap);
+            /* lexed tokens point into t->cp, which lives as long as t */
+            rc = tb_run(&c, t->cp + sp[i].b, sp[i].e - sp[i].b, v, false, &tk);
             if (rc != IFR_OK)
                 return rc;
         }
-        t->toks[v] = toks;
-        t->ntoks[v] = nt;
+        t->toks[v] = tk.v;
+        t->ntoks[v] = tk.n;
         t->have_toks |= 1u << v;
     }
     *out = t->toks[v];
