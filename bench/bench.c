@@ -294,8 +294,17 @@ static void load(workload *w, const char *data_dir)
     snprintf(def, sizeof def, "%s/../shared/conformance", root);
     snprintf(def2, sizeof def2, "%s/../../shared/conformance", root); /* a worktree */
     const char *env = getenv("IFR_CONFORMANCE_DIR");
-    const char *dirs[4] = {data_dir, env, def, def2};
-    for (int i = 0; i < 4; i++)
+    if (data_dir) {
+        /* --data: the conformance root (DIR/ifeval) or the ifeval directory itself */
+        char up[4200];
+        snprintf(up, sizeof up, "%s/..", data_dir);
+        if (load_ifeval(w, data_dir) || load_ifeval(w, up))
+            return;
+        die("--data %s: no ifeval/input_data.jsonl and input_response_data*.jsonl there",
+            data_dir);
+    }
+    const char *dirs[3] = {env, def, def2};
+    for (int i = 0; i < 3; i++)
         if (dirs[i] && *dirs[i] && load_ifeval(w, dirs[i]))
             return;
     /* the bundled example (examples/data, IFEval layout), then golden cases */
