@@ -2,7 +2,9 @@
  * bench_langdetect.c - detections per second of the langdetect port on the
  * GPT-4 responses of IFEval (IFR_CONFORMANCE_DIR/ifeval/...), single thread.
  *
- * Usage: bench_langdetect [ROUNDS] [FILE.jsonl]   (a figure, not a test)
+ * Usage: bench_langdetect [ROUNDS] [FILE.jsonl|-] [baseline|avx2|avx512]
+ * (a figure, not a test; "-" keeps the default file; the last argument
+ * forces one implementation of the trials, see IFR__LD_ISA_*)
  * Each round detects every response once from its code points (the decoding
  * is done once up front, as ifr__text does). Prints the mean time per
  * detection in CPU time (compare with tools/bench_langdetect_ref.py, which
@@ -28,7 +30,18 @@ int main(int argc, char **argv)
 {
     int rounds = argc > 1 ? atoi(argv[1]) : 20;
     char path[4096];
-    if (argc > 2) {
+    unsigned flags = 0;
+    if (argc > 3) {
+        flags = strcmp(argv[3], "baseline") == 0 ? IFR__LD_ISA_BASELINE
+                : strcmp(argv[3], "avx2") == 0   ? IFR__LD_ISA_AVX2
+                : strcmp(argv[3], "avx512") == 0 ? IFR__LD_ISA_AVX512
+                                                 : 0;
+        if (!flags || !ifr__langdetect_has_isa(flags)) {
+            fprintf(stderr, "%s: unknown or unavailable here\n", argv[3]);
+            return 77;
+        }
+    }
+    if (argc > 2 && strcmp(argv[2], "-") != 0) {
         snprintf(path, sizeof path, "%s", argv[2]);
     } else {
         const char *dir = getenv("IFR_CONFORMANCE_DIR");
@@ -91,14 +104,14 @@ int main(int argc, char **argv)
     ifr__lang lang;
     for (size_t i = 0; i < n; i++) {
         ifr__arena_reset(&scratch);
-        ifr__langdetect(cps[i], ncps[i], &scratch, &lang);
+        ifr__langdetect(cps[i], ncps[i], &scratch, flags, &lang);
         sum += (unsigned char)lang.code[0];
     }
     double t0 = now();
     for (int r = 0; r < rounds; r++)
         for (size_t i = 0; i < n; i++) {
             ifr__arena_reset(&scratch);
-            ifr__langdetect(cps[i], ncps[i], &scratch, &lang);
+            ifr__langdetect(cps[i], ncps[i], &scratch, flags, &lang);
             sum += (unsigned char)lang.code[0];
         }
     double dt = now() - t0;

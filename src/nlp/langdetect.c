@@ -32,6 +32,7 @@ _Static_assert(sizeof(double) == sizeof(uint64_t), "IEEE-754 binary64 doubles ex
  * loops below without an epilogue.
  */
 #define NP IFR__LD_NPROB
+_Static_assert(NP % 8 == 0 && NP - IFR__LD_NLANG < 8, "whole 8-lane vectors, one partly padded");
 
 /* MARK: Detector.append: URL and e-mail removal -------------------------- */
 
@@ -373,6 +374,40 @@ static size_t extract_ngrams(const uint32_t *s, size_t n, uint32_t *out)
 /* MARK: Detector._detect_block ------------------------------------------ */
 
 /*
+ * The trials are compiled once per instruction set and chosen at run time
+ * (x86 with GCC or Clang): AVX-512F (intrinsics, below), AVX2 and the
+ * baseline (the same portable C, compiled twice). Elementwise IEEE
+ * multiplication, addition and division are correctly rounded in every
+ * vector width, and this file is compiled with -ffp-contract=off, so no
+ * variant contracts a*b+c into an FMA: all three give the same bits. The
+ * choice reads only the compiler runtime's CPU description
+ * (__builtin_cpu_supports); elsewhere only the portable C is built.
+ * IFR_LD_NO_DISPATCH forces the portable C.
+ */
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__)) && \
+    !defined(IFR_LD_NO_DISPATCH)
+#define LD_DISPATCH 1
+#include <immintrin.h>
+#define LD_TARGET(isa) __attribute__((target(isa)))
+#else
+#define LD_DISPATCH 0
+#endif
+
+#if defined(__GNUC__) || defined(__clang__)
+#define LD_INLINE static inline __attribute__((always_inline))
+#else
+#define LD_INLINE static inline
+#endif
+/* Unroll the next loop completely (its trip count is a small constant). */
+#if defined(__clang__)
+#define LD_UNROLL _Pragma("clang loop unroll(full)")
+#elif defined(__GNUC__)
+#define LD_UNROLL _Pragma("GCC unroll 64")
+#else
+#define LD_UNROLL
+#endif
+
+/*
  * _update_lang_prob: prob[i] *= weight + lang_prob_map[i]. A dense row is
  * exactly that loop. In a sparse row, a language without an entry is
  * multiplied by weight + 0.0 == weight: the languages with an entry are
@@ -385,7 +420,7 @@ static inline unsigned row_lang(const uint64_t *langs, uint32_t j)
     return (unsigned)(langs[j / 8] >> (8 * (j % 8))) & 0xFFu;
 }
 
-static void update_lang_prob(double *prob, uint32_t val, double alpha)
+LD_INLINE void update_lang_prob(double *prob, uint32_t val, double alpha)
 {
     double weight = alpha / BASE_FREQ;
     uint32_t c = IFR__LD_ROW_COUNT(val);
@@ -411,23 +446,204 @@ static void update_lang_prob(double *prob, uint32_t val, double alpha)
 
 /*
  * _normalize_prob: divide by the sum and return the maximum. sum() adds left
- * to right (Python 3.11, no compensation), so the sum stays sequential. The
- * maximum of prob[i] / sump is the maximum of prob[i] divided by sump: a
+ * to right (Python 3.11, no compensation), so the sum stays one sequential
+ * chain (the padding 0.0 is left out: s + 0.0 == s). The maximum is exact in
+ * any order, so it is taken in eight independent lanes, off the sum's chain.
+ * The maximum of prob[i] / sump is the maximum of prob[i] divided by sump: a
  * correctly rounded division by a positive number is monotonic.
  */
-static double normalize_prob(double *prob)
+LD_INLINE double normalize_prob(double *prob)
 {
-    double sump = 0.0, top = 0.0;
-    for (size_t i = 0; i < NP; i++) {
+    double sump = 0.0;
+    for (size_t i = 0; i < IFR__LD_NLANG; i++)
         sump += prob[i];
-        top = prob[i] > top ? prob[i] : top;
+    double lane[8] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+    LD_UNROLL
+    for (size_t i = 0; i < NP; i += 8) {
+        LD_UNROLL
+        for (size_t j = 0; j < 8; j++)
+            lane[j] = prob[i + j] > lane[j] ? prob[i + j] : lane[j];
     }
+    double top = 0.0;
+    LD_UNROLL
+    for (size_t j = 0; j < 8; j++)
+        top = lane[j] > top ? lane[j] : top;
     for (size_t i = 0; i < NP; i++)
         prob[i] = prob[i] / sump;
     return top / sump;
 }
 
-int ifr__langdetect_probs(const uint32_t *cp, size_t n, ifr__arena *ar,
+/*
+ * The 7 trials of _detect_block, adding prob[j] / 7 of each into
+ * langprob[0..NP) (zeroed by the caller; the padding stays 0.0).
+ * random.seed(0) is restored from the precomputed state.
+ */
+LD_INLINE void trials_portable(const uint32_t *ngrams, uint32_t nngrams, double *langprob)
+{
+    ifr__pyrandom rnd;
+    ifr__pyrandom_set_state(&rnd, ifr__ld_mt_seed0, 0); /* random.seed(0) */
+    unsigned k = ifr__bit_length(nngrams); /* choice(): _randbelow(len(ngrams)) */
+    for (int t = 0; t < N_TRIAL; t++) {
+        double prob[NP];
+        for (size_t i = 0; i < IFR__LD_NLANG; i++)
+            prob[i] = 1.0 / IFR__LD_NLANG; /* _init_probability */
+        for (size_t i = IFR__LD_NLANG; i < NP; i++)
+            prob[i] = 0.0;
+        double alpha = ALPHA_DEFAULT + ifr__pyrandom_gauss(&rnd, 0.0, 1.0) * ALPHA_WIDTH;
+        for (int i = 0;; i++) {
+            /* random.choice(ngrams) */
+            uint32_t val = ngrams[ifr__pyrandom_below32(&rnd, nngrams, k)];
+            update_lang_prob(prob, val, alpha);
+            if (i % 5 == 0) {
+                if (normalize_prob(prob) > CONV_THRESHOLD || i >= ITERATION_LIMIT)
+                    break;
+            }
+        }
+        for (size_t j = 0; j < NP; j++)
+            langprob[j] += prob[j] / N_TRIAL;
+    }
+}
+
+static void trials_baseline(const uint32_t *ngrams, uint32_t nngrams, double *langprob)
+{
+    trials_portable(ngrams, nngrams, langprob);
+}
+
+#if LD_DISPATCH
+LD_TARGET("avx2") static void trials_avx2(const uint32_t *ngrams, uint32_t nngrams, double *langprob)
+{
+    trials_portable(ngrams, nngrams, langprob);
+}
+
+/*
+ * The same trials with the probability vector in seven 8-lane registers.
+ * A sparse row is expanded into its lanes with a masked expand-load (absent
+ * languages read 0.0, and weight + 0.0 == weight), so a sparse update is the
+ * dense update: prob[i] * (weight + p[i]) for every i, one product each.
+ */
+#define NV (NP / 8)
+
+LD_TARGET("avx512f,popcnt")
+static void trials_avx512(const uint32_t *ngrams, uint32_t nngrams, double *langprob)
+{
+    ifr__pyrandom rnd;
+    ifr__pyrandom_set_state(&rnd, ifr__ld_mt_seed0, 0); /* random.seed(0) */
+    unsigned k = ifr__bit_length(nngrams);
+    __m512d acc[NV], p[NV];
+    LD_UNROLL
+    for (int q = 0; q < NV; q++)
+        acc[q] = _mm512_loadu_pd(langprob + 8 * q);
+    const __m512d init = _mm512_set1_pd(1.0 / IFR__LD_NLANG);
+    const __mmask8 last = (__mmask8)((1u << (IFR__LD_NLANG - 8 * (NV - 1))) - 1);
+    for (int t = 0; t < N_TRIAL; t++) {
+        LD_UNROLL
+        for (int q = 0; q < NV - 1; q++)
+            p[q] = init;
+        p[NV - 1] = _mm512_maskz_mov_pd(last, init); /* the padding is 0.0 */
+        double alpha = ALPHA_DEFAULT + ifr__pyrandom_gauss(&rnd, 0.0, 1.0) * ALPHA_WIDTH;
+        const __m512d w = _mm512_set1_pd(alpha / BASE_FREQ);
+        for (int i = 0;; i++) {
+            uint32_t val = ngrams[ifr__pyrandom_below32(&rnd, nngrams, k)];
+            uint32_t c = IFR__LD_ROW_COUNT(val);
+            if (c == IFR__LD_DENSE) {
+                const double *lp = ifr__ld_dense + (size_t)IFR__LD_ROW_OFF(val) * NP;
+                LD_UNROLL
+                for (int q = 0; q < NV; q++)
+                    p[q] = _mm512_mul_pd(p[q], _mm512_add_pd(w, _mm512_loadu_pd(lp + 8 * q)));
+            } else {
+                const uint64_t *langs = ifr__ld_words + IFR__LD_ROW_OFF(val);
+                const uint64_t *bits = langs + (c + 7) / 8;
+                uint64_t mask = 0;
+                for (uint32_t j = 0; j < c; j++)
+                    mask |= UINT64_C(1) << row_lang(langs, j);
+                LD_UNROLL
+                for (int q = 0; q < NV; q++) {
+                    __mmask8 m = (__mmask8)(mask >> (8 * q));
+                    __m512d lp = _mm512_maskz_expandloadu_pd(m, bits);
+                    p[q] = _mm512_mul_pd(p[q], _mm512_add_pd(w, lp));
+                    bits += __builtin_popcount(m);
+                }
+            }
+            if (i % 5 == 0) { /* _normalize_prob, as normalize_prob above */
+                double v[NP];
+                LD_UNROLL
+                for (int q = 0; q < NV; q++)
+                    _mm512_storeu_pd(v + 8 * q, p[q]);
+                double sump = 0.0;
+                LD_UNROLL
+                for (size_t j = 0; j < IFR__LD_NLANG; j++)
+                    sump += v[j];
+                __m512d mx = p[0];
+                LD_UNROLL
+                for (int q = 1; q < NV; q++)
+                    mx = _mm512_max_pd(mx, p[q]);
+                double top = _mm512_reduce_max_pd(mx);
+                const __m512d s = _mm512_set1_pd(sump);
+                LD_UNROLL
+                for (int q = 0; q < NV; q++)
+                    p[q] = _mm512_div_pd(p[q], s);
+                if (top / sump > CONV_THRESHOLD || i >= ITERATION_LIMIT)
+                    break;
+            }
+        }
+        const __m512d nt = _mm512_set1_pd((double)N_TRIAL);
+        LD_UNROLL
+        for (int q = 0; q < NV; q++)
+            acc[q] = _mm512_add_pd(acc[q], _mm512_div_pd(p[q], nt));
+    }
+    LD_UNROLL
+    for (int q = 0; q < NV; q++)
+        _mm512_storeu_pd(langprob + 8 * q, acc[q]);
+}
+#endif
+
+/* The fastest implementation of the trials this build and CPU can run. */
+static unsigned best_isa(void)
+{
+#if LD_DISPATCH
+    __builtin_cpu_init(); /* idempotent; needed only before constructors ran */
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("popcnt"))
+        return IFR__LD_ISA_AVX512;
+    if (__builtin_cpu_supports("avx2"))
+        return IFR__LD_ISA_AVX2;
+#endif
+    return IFR__LD_ISA_BASELINE;
+}
+
+bool ifr__langdetect_has_isa(unsigned isa)
+{
+    switch (isa) {
+    case IFR__LD_ISA_BASELINE:
+        return true;
+    case IFR__LD_ISA_AVX2:
+        return best_isa() >= IFR__LD_ISA_AVX2;
+    case IFR__LD_ISA_AVX512:
+        return best_isa() == IFR__LD_ISA_AVX512;
+    default:
+        return false;
+    }
+}
+
+static void run_trials(const uint32_t *ngrams, uint32_t nngrams, unsigned flags,
+                       double *langprob)
+{
+    unsigned isa = flags & IFR__LD_ISA_MASK;
+    if (!isa || !ifr__langdetect_has_isa(isa))
+        isa = best_isa();
+#if LD_DISPATCH
+    if (isa == IFR__LD_ISA_AVX512) {
+        trials_avx512(ngrams, nngrams, langprob);
+        return;
+    }
+    if (isa == IFR__LD_ISA_AVX2) {
+        trials_avx2(ngrams, nngrams, langprob);
+        return;
+    }
+#endif
+    trials_baseline(ngrams, nngrams, langprob);
+}
+
+int ifr__langdetect_probs(const uint32_t *cp, size_t n, ifr__arena *ar, unsigned flags,
                           double langprob[IFR__LD_NLANG], bool *nofeatures)
 {
     for (size_t i = 0; i < IFR__LD_NLANG; i++)
@@ -471,37 +687,19 @@ int ifr__langdetect_probs(const uint32_t *cp, size_t n, ifr__arena *ar,
         return IFR_OK; /* LangDetectException: No features in text */
     *nofeatures = false;
 
-    ifr__pyrandom rnd;
-    ifr__pyrandom_set_state(&rnd, ifr__ld_mt_seed0, 0); /* random.seed(0) */
-    unsigned k = ifr__bit_length(nngrams); /* choice(): _randbelow(len(ngrams)) */
-    for (int t = 0; t < N_TRIAL; t++) {
-        double prob[NP];
-        for (size_t i = 0; i < IFR__LD_NLANG; i++)
-            prob[i] = 1.0 / IFR__LD_NLANG; /* _init_probability */
-        for (size_t i = IFR__LD_NLANG; i < NP; i++)
-            prob[i] = 0.0;
-        double alpha = ALPHA_DEFAULT + ifr__pyrandom_gauss(&rnd, 0.0, 1.0) * ALPHA_WIDTH;
-        for (int i = 0;; i++) {
-            /* random.choice(ngrams) */
-            uint32_t val = ngrams[ifr__pyrandom_below32(&rnd, (uint32_t)nngrams, k)];
-            update_lang_prob(prob, val, alpha);
-            if (i % 5 == 0) {
-                if (normalize_prob(prob) > CONV_THRESHOLD || i >= ITERATION_LIMIT)
-                    break;
-            }
-        }
-        for (size_t j = 0; j < IFR__LD_NLANG; j++)
-            langprob[j] += prob[j] / N_TRIAL;
-    }
+    double acc[NP] = {0.0};
+    run_trials(ngrams, (uint32_t)nngrams, flags, acc);
+    memcpy(langprob, acc, IFR__LD_NLANG * sizeof *langprob);
     return IFR_OK;
 }
 
-int ifr__langdetect(const uint32_t *cp, size_t n, ifr__arena *ar, ifr__lang *out)
+int ifr__langdetect(const uint32_t *cp, size_t n, ifr__arena *ar, unsigned flags,
+                    ifr__lang *out)
 {
     double langprob[IFR__LD_NLANG];
     bool nofeatures;
     memset(out, 0, sizeof *out);
-    int rc = ifr__langdetect_probs(cp, n, ar, langprob, &nofeatures);
+    int rc = ifr__langdetect_probs(cp, n, ar, flags, langprob, &nofeatures);
     if (rc != IFR_OK)
         return rc;
     if (nofeatures) {
@@ -543,7 +741,7 @@ int ifr__langdetect_find(const char *code, size_t len)
 int ifr__text_language(ifr__text *t, const ifr__lang **out)
 {
     if (!(t->have & IFR__HAVE_LANG)) {
-        int rc = ifr__langdetect(t->cp, t->ncp, t->arena, &t->lang);
+        int rc = ifr__langdetect(t->cp, t->ncp, t->arena, 0, &t->lang);
         if (rc != IFR_OK)
             return rc;
         t->have |= IFR__HAVE_LANG;
@@ -566,7 +764,7 @@ IFR_API int ifr_detect_language(const char *text, size_t len, char code[8], doub
     int rc = ifr__utf8_decode(text ? text : "", len, &ar, &cp, &ncp);
     ifr__lang lang;
     if (rc == IFR_OK)
-        rc = ifr__langdetect(cp, ncp, &ar, &lang);
+        rc = ifr__langdetect(cp, ncp, &ar, 0, &lang);
     ifr__arena_release(&ar);
     memset(code, 0, 8);
     if (prob)

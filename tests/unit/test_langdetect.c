@@ -49,12 +49,40 @@ static int teardown_arena(void **state)
 }
 
 /* Detect UTF-8 text through the internal entry point. */
-static void detect_utf8(ifr__arena *ar, const char *s, size_t n, ifr__lang *out)
+static void detect_utf8_flags(ifr__arena *ar, const char *s, size_t n, unsigned flags,
+                              ifr__lang *out)
 {
     uint32_t *cp = NULL;
     size_t ncp = 0;
     assert_int_equal(ifr__utf8_decode(s, n, ar, &cp, &ncp), IFR_OK);
-    assert_int_equal(ifr__langdetect(cp, ncp, ar, out), IFR_OK);
+    assert_int_equal(ifr__langdetect(cp, ncp, ar, flags, out), IFR_OK);
+}
+
+static void detect_utf8(ifr__arena *ar, const char *s, size_t n, ifr__lang *out)
+{
+    detect_utf8_flags(ar, s, n, 0, out);
+}
+
+/* The trial implementations (all must give the same bits); 0 is the default. */
+static const unsigned isas[] = {0, IFR__LD_ISA_BASELINE, IFR__LD_ISA_AVX2, IFR__LD_ISA_AVX512};
+#define NISAS (sizeof isas / sizeof isas[0])
+
+/* The probability vectors of every implementation this CPU has are equal. */
+static void check_isas_agree(ifr__arena *ar, const char *s, size_t n, const char *what)
+{
+    uint32_t *cp = NULL;
+    size_t ncp = 0;
+    assert_int_equal(ifr__utf8_decode(s, n, ar, &cp, &ncp), IFR_OK);
+    double first[IFR__LD_NLANG], got[IFR__LD_NLANG];
+    bool nof_first, nof;
+    assert_int_equal(ifr__langdetect_probs(cp, ncp, ar, 0, first, &nof_first), IFR_OK);
+    for (size_t v = 1; v < NISAS; v++) {
+        if (!ifr__langdetect_has_isa(isas[v]))
+            continue;
+        assert_int_equal(ifr__langdetect_probs(cp, ncp, ar, isas[v], got, &nof), IFR_OK);
+        if (nof != nof_first || memcmp(first, got, sizeof got) != 0)
+            fail_msg("%s: implementation 0x%x differs from the default", what, isas[v]);
+    }
 }
 
 /* A string of `count` copies of `unit`, then `tail` (malloc'ed). */
@@ -250,18 +278,24 @@ static void test_langdetect_cases(void **state)
         const ld_case *c = &cases[i];
         char *built = c->text ? NULL : build_case(c->name);
         const char *text = c->text ? c->text : built;
-        ifr__lang got;
-        ifr__arena_reset(&s->ar);
-        detect_utf8(&s->ar, text, strlen(text), &got);
-        if (!c->code) {
-            if (got.status != IFR_E_NOFEATURES)
-                fail_msg("case %zu (%s): expected no features, got %s", i, c->name, got.code);
-        } else {
-            if (got.status != IFR_OK || strcmp(got.code, c->code) != 0)
-                fail_msg("case %zu (%s): expected %s, got %s (status %d)", i, c->name, c->code,
-                         got.code, got.status);
-            if (got.prob != c->prob)
-                fail_msg("case %zu (%s): prob %a, expected %a", i, c->name, got.prob, c->prob);
+        for (size_t v = 0; v < NISAS; v++) {
+            if (isas[v] && !ifr__langdetect_has_isa(isas[v]))
+                continue;
+            ifr__lang got;
+            ifr__arena_reset(&s->ar);
+            detect_utf8_flags(&s->ar, text, strlen(text), isas[v], &got);
+            if (!c->code) {
+                if (got.status != IFR_E_NOFEATURES)
+                    fail_msg("case %zu (%s, 0x%x): expected no features, got %s", i, c->name,
+                             isas[v], got.code);
+            } else {
+                if (got.status != IFR_OK || strcmp(got.code, c->code) != 0)
+                    fail_msg("case %zu (%s, 0x%x): expected %s, got %s (status %d)", i,
+                             c->name, isas[v], c->code, got.code, got.status);
+                if (got.prob != c->prob)
+                    fail_msg("case %zu (%s, 0x%x): prob %a, expected %a", i, c->name, isas[v],
+                             got.prob, c->prob);
+            }
         }
         free(built);
     }
@@ -312,6 +346,8 @@ static void test_langdetect_conformance_primitives(void **state)
         ifr__lang got;
         ifr__arena_reset(&s->ar);
         detect_utf8(&s->ar, json_string_value(text), json_string_length(text), &got);
+        ifr__arena_reset(&s->ar);
+        check_isas_agree(&s->ar, json_string_value(text), json_string_length(text), "row");
         if (json_is_null(want)) {
             nofeat++;
             if (got.status != IFR_E_NOFEATURES)
@@ -333,7 +369,12 @@ static void test_langdetect_conformance_primitives(void **state)
     }
     free(line);
     fclose(f);
-    print_message("%zu rows equal (%zu without features)\n", rows, nofeat);
+    size_t nisa = 0;
+    for (size_t v = 1; v < NISAS; v++)
+        nisa += ifr__langdetect_has_isa(isas[v]);
+    print_message("%zu rows equal (%zu without features); probabilities equal bit for bit "
+                  "in the %zu trial implementations this CPU has\n",
+                  rows, nofeat, nisa);
     assert_true(rows >= 2263);
 }
 
@@ -377,7 +418,7 @@ static void *thread_main(void *arg)
             ifr__lang got;
             ifr__arena_reset(&ar);
             if (ifr__utf8_decode(c->text, strlen(c->text), &ar, &cp, &ncp) != IFR_OK ||
-                ifr__langdetect(cp, ncp, &ar, &got) != IFR_OK) {
+                ifr__langdetect(cp, ncp, &ar, 0, &got) != IFR_OK) {
                 job->status = (int)i + 1;
                 break;
             }
