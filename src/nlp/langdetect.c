@@ -474,11 +474,58 @@ LD_INLINE double normalize_prob(double *prob)
 }
 
 /*
+ * Early exit (IFR__LD_EARLY_EXIT): detect() needs only the language with the
+ * highest langprob, if above 0.1. After k trials, with L the partial sum of
+ * the leader a and S the highest partial sum of any other language, the
+ * answer is decided when L - S > (7 - k) / 7 + 1e-12. Proof, with m = 7 - k
+ * trials to go, each adding fl(prob[j] / 7) to every language j:
+ *
+ * 1. A trial ends only right after _normalize_prob, so prob[j] =
+ *    fl(p_j / sump) where sump is a sum of non-negative terms including
+ *    p_j; such a sum is >= p_j (every partial sum is, rounding being
+ *    monotonic), so prob[j] <= 1 and each addend is 0 <= fl(prob[j] / 7)
+ *    <= fl(1 / 7) < 1/7.
+ * 2. The leader's final value is >= L: x + d >= x for d >= 0, and rounding
+ *    to nearest is monotonic with fl(x) = x.
+ * 3. Any other language j ends below S + m/7 + m * 2^-53: every partial
+ *    sum is below 1.01 (at most 7 addends < 1/7, plus roundings), so each
+ *    of the m <= 6 additions rounds up by at most half an ulp, <= 2^-53.
+ * 4. The test itself is computed in doubles: fl(L - S), fl(m / 7) and the
+ *    sum with 1e-12 each round by at most 2^-53 (all values below 1.01), so
+ *    passing it means L - S > m/7 + 1e-12 - 3 * 2^-53.
+ * Hence final(a) - final(j) > 1e-12 - 3 * 2^-53 - 6 * 2^-53 > 0 for every
+ * j != a: a is the unique maximum (no tie for list.sort's stability to
+ * break), and final(a) >= L > m/7 >= 1/7 > 0.1, so a is above the
+ * threshold. detect() returns a, whatever the remaining trials draw.
+ * Since L <= k/7 and S >= 0, the test can pass only from k = 4 on. Any
+ * value outside [0, 1] (none is expected) leaves the test failing.
+ */
+static bool decided(const double *langprob, int k)
+{
+    double lead = -1.0, other = -1.0;
+    for (size_t j = 0; j < IFR__LD_NLANG; j++) {
+        double v = langprob[j];
+        if (!(v >= 0.0 && v <= 1.0))
+            return false;
+        if (v > lead) {
+            other = lead;
+            lead = v;
+        } else if (v > other) {
+            other = v;
+        }
+    }
+    return lead - other > (double)(N_TRIAL - k) / N_TRIAL + 1e-12;
+}
+
+/*
  * The 7 trials of _detect_block, adding prob[j] / 7 of each into
  * langprob[0..NP) (zeroed by the caller; the padding stays 0.0).
- * random.seed(0) is restored from the precomputed state.
+ * random.seed(0) is restored from the precomputed state. With
+ * IFR__LD_EARLY_EXIT in flags, stops once decided(); returns the number of
+ * trials run.
  */
-LD_INLINE void trials_portable(const uint32_t *ngrams, uint32_t nngrams, double *langprob)
+LD_INLINE int trials_portable(const uint32_t *ngrams, uint32_t nngrams, unsigned flags,
+                              double *langprob)
 {
     ifr__pyrandom rnd;
     ifr__pyrandom_set_state(&rnd, ifr__ld_mt_seed0, 0); /* random.seed(0) */
@@ -501,18 +548,24 @@ LD_INLINE void trials_portable(const uint32_t *ngrams, uint32_t nngrams, double 
         }
         for (size_t j = 0; j < NP; j++)
             langprob[j] += prob[j] / N_TRIAL;
+        if ((flags & IFR__LD_EARLY_EXIT) && t + 1 < N_TRIAL && decided(langprob, t + 1))
+            return t + 1;
     }
+    return N_TRIAL;
 }
 
-static void trials_baseline(const uint32_t *ngrams, uint32_t nngrams, double *langprob)
+static int trials_baseline(const uint32_t *ngrams, uint32_t nngrams, unsigned flags,
+                           double *langprob)
 {
-    trials_portable(ngrams, nngrams, langprob);
+    return trials_portable(ngrams, nngrams, flags, langprob);
 }
 
 #if LD_DISPATCH
-LD_TARGET("avx2") static void trials_avx2(const uint32_t *ngrams, uint32_t nngrams, double *langprob)
+LD_TARGET("avx2")
+static int trials_avx2(const uint32_t *ngrams, uint32_t nngrams, unsigned flags,
+                       double *langprob)
 {
-    trials_portable(ngrams, nngrams, langprob);
+    return trials_portable(ngrams, nngrams, flags, langprob);
 }
 
 /*
@@ -524,7 +577,8 @@ LD_TARGET("avx2") static void trials_avx2(const uint32_t *ngrams, uint32_t nngra
 #define NV (NP / 8)
 
 LD_TARGET("avx512f,popcnt")
-static void trials_avx512(const uint32_t *ngrams, uint32_t nngrams, double *langprob)
+static int trials_avx512(const uint32_t *ngrams, uint32_t nngrams, unsigned flags,
+                         double *langprob)
 {
     ifr__pyrandom rnd;
     ifr__pyrandom_set_state(&rnd, ifr__ld_mt_seed0, 0); /* random.seed(0) */
@@ -590,10 +644,18 @@ static void trials_avx512(const uint32_t *ngrams, uint32_t nngrams, double *lang
         LD_UNROLL
         for (int q = 0; q < NV; q++)
             acc[q] = _mm512_add_pd(acc[q], _mm512_div_pd(p[q], nt));
+        if ((flags & IFR__LD_EARLY_EXIT) && t + 1 < N_TRIAL) {
+            LD_UNROLL
+            for (int q = 0; q < NV; q++)
+                _mm512_storeu_pd(langprob + 8 * q, acc[q]);
+            if (decided(langprob, t + 1))
+                return t + 1;
+        }
     }
     LD_UNROLL
     for (int q = 0; q < NV; q++)
         _mm512_storeu_pd(langprob + 8 * q, acc[q]);
+    return N_TRIAL;
 }
 #endif
 
@@ -624,28 +686,27 @@ bool ifr__langdetect_has_isa(unsigned isa)
     }
 }
 
-static void run_trials(const uint32_t *ngrams, uint32_t nngrams, unsigned flags,
-                       double *langprob)
+static int run_trials(const uint32_t *ngrams, uint32_t nngrams, unsigned flags,
+                      double *langprob)
 {
     unsigned isa = flags & IFR__LD_ISA_MASK;
     if (!isa || !ifr__langdetect_has_isa(isa))
         isa = best_isa();
 #if LD_DISPATCH
-    if (isa == IFR__LD_ISA_AVX512) {
-        trials_avx512(ngrams, nngrams, langprob);
-        return;
-    }
-    if (isa == IFR__LD_ISA_AVX2) {
-        trials_avx2(ngrams, nngrams, langprob);
-        return;
-    }
+    if (isa == IFR__LD_ISA_AVX512)
+        return trials_avx512(ngrams, nngrams, flags, langprob);
+    if (isa == IFR__LD_ISA_AVX2)
+        return trials_avx2(ngrams, nngrams, flags, langprob);
 #endif
-    trials_baseline(ngrams, nngrams, langprob);
+    return trials_baseline(ngrams, nngrams, flags, langprob);
 }
 
-int ifr__langdetect_probs(const uint32_t *cp, size_t n, ifr__arena *ar, unsigned flags,
-                          double langprob[IFR__LD_NLANG], bool *nofeatures)
+/* ifr__langdetect_probs with the early exit allowed: *trials is the number
+ * of trials run (0 without features). */
+static int detect_block(const uint32_t *cp, size_t n, ifr__arena *ar, unsigned flags,
+                        double langprob[IFR__LD_NLANG], bool *nofeatures, int *trials)
 {
+    *trials = 0;
     for (size_t i = 0; i < IFR__LD_NLANG; i++)
         langprob[i] = 0.0;
     *nofeatures = true;
@@ -688,9 +749,16 @@ int ifr__langdetect_probs(const uint32_t *cp, size_t n, ifr__arena *ar, unsigned
     *nofeatures = false;
 
     double acc[NP] = {0.0};
-    run_trials(ngrams, (uint32_t)nngrams, flags, acc);
+    *trials = run_trials(ngrams, (uint32_t)nngrams, flags, acc);
     memcpy(langprob, acc, IFR__LD_NLANG * sizeof *langprob);
     return IFR_OK;
+}
+
+int ifr__langdetect_probs(const uint32_t *cp, size_t n, ifr__arena *ar, unsigned flags,
+                          double langprob[IFR__LD_NLANG], bool *nofeatures)
+{
+    int trials;
+    return detect_block(cp, n, ar, flags & ~IFR__LD_EARLY_EXIT, langprob, nofeatures, &trials);
 }
 
 int ifr__langdetect(const uint32_t *cp, size_t n, ifr__arena *ar, unsigned flags,
@@ -699,7 +767,7 @@ int ifr__langdetect(const uint32_t *cp, size_t n, ifr__arena *ar, unsigned flags
     double langprob[IFR__LD_NLANG];
     bool nofeatures;
     memset(out, 0, sizeof *out);
-    int rc = ifr__langdetect_probs(cp, n, ar, flags, langprob, &nofeatures);
+    int rc = detect_block(cp, n, ar, flags, langprob, &nofeatures, &out->trials);
     if (rc != IFR_OK)
         return rc;
     if (nofeatures) {
@@ -707,7 +775,9 @@ int ifr__langdetect(const uint32_t *cp, size_t n, ifr__arena *ar, unsigned flags
         return IFR_OK;
     }
     /* _sort_probability: languages above 0.1, sorted by probability in
-     * descending order; list.sort is stable, so the first of equals wins. */
+     * descending order; list.sort is stable, so the first of equals wins.
+     * After an early exit the partial sums give the same answer (see
+     * decided()), and out->prob is the leader's partial sum. */
     int best = -1;
     for (int i = 0; i < IFR__LD_NLANG; i++)
         if (langprob[i] > PROB_THRESHOLD && (best < 0 || langprob[i] > langprob[best]))
@@ -741,7 +811,7 @@ int ifr__langdetect_find(const char *code, size_t len)
 int ifr__text_language(ifr__text *t, const ifr__lang **out)
 {
     if (!(t->have & IFR__HAVE_LANG)) {
-        int rc = ifr__langdetect(t->cp, t->ncp, t->arena, 0, &t->lang);
+        int rc = ifr__langdetect(t->cp, t->ncp, t->arena, IFR__LD_EARLY_EXIT, &t->lang);
         if (rc != IFR_OK)
             return rc;
         t->have |= IFR__HAVE_LANG;

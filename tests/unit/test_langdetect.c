@@ -301,6 +301,88 @@ static void test_langdetect_cases(void **state)
     }
 }
 
+/* MARK: the early exit ---------------------------------------------------- */
+
+/* Early exit vs. the full run on one text: same status and code, a lower
+ * bound for the probability, and the full run's probability from the public
+ * entry point. Returns the trials the early exit ran (0: no features). */
+static int check_early_exit(ifr__arena *ar, const char *s, size_t n, const char *what)
+{
+    uint32_t *cp = NULL;
+    size_t ncp = 0;
+    assert_int_equal(ifr__utf8_decode(s, n, ar, &cp, &ncp), IFR_OK);
+    ifr__lang full, early;
+    assert_int_equal(ifr__langdetect(cp, ncp, ar, 0, &full), IFR_OK);
+    assert_int_equal(ifr__langdetect(cp, ncp, ar, IFR__LD_EARLY_EXIT, &early), IFR_OK);
+    if (early.status != full.status || strcmp(early.code, full.code) != 0)
+        fail_msg("%s: early exit gives %s (status %d), the full run %s (status %d)", what,
+                 early.code, early.status, full.code, full.status);
+    if (full.status != IFR_OK) {
+        if (early.trials != 0 || full.trials != 0)
+            fail_msg("%s: trials %d/%d without features", what, early.trials, full.trials);
+        return 0;
+    }
+    if (full.trials != 7 || early.trials < 4 || early.trials > 7)
+        fail_msg("%s: trials %d (full %d)", what, early.trials, full.trials);
+    if (early.trials == 7 ? early.prob != full.prob : !(early.prob <= full.prob))
+        fail_msg("%s: early prob %a after %d trials, full %a", what, early.prob, early.trials,
+                 full.prob);
+    char code[8];
+    double prob = -1;
+    assert_int_equal(ifr_detect_language(s, n, code, &prob, NULL), IFR_OK);
+    if (strcmp(code, full.code) != 0 || prob != full.prob)
+        fail_msg("%s: ifr_detect_language gives %s %a, the full run %s %a", what, code, prob,
+                 full.code, full.prob);
+    return early.trials;
+}
+
+/* Texts mixing fragments of the detection cases (25 languages and scripts),
+ * cut at random points: close calls, mixed scripts, short and long texts. */
+static void test_langdetect_early_exit(void **state)
+{
+    arena_state *s = *state;
+    size_t hist[8] = {0}, ntexts = 0;
+    char what[64];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *built = cases[i].text ? NULL : build_case(cases[i].name);
+        const char *text = cases[i].text ? cases[i].text : built;
+        ifr__arena_reset(&s->ar);
+        hist[check_early_exit(&s->ar, text, strlen(text), cases[i].name)]++;
+        ntexts++;
+        free(built);
+    }
+    uint64_t x = 0x9E3779B97F4A7C15u; /* xorshift64 */
+    char *buf = malloc(1 << 16);
+    assert_non_null(buf);
+    for (int r = 0; r < 3000; r++) {
+        size_t len = 0, parts = 1 + r % 4;
+        for (size_t k = 0; k < parts; k++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            const char *t = cases[x % (sizeof cases / sizeof cases[0])].text;
+            if (!t)
+                continue;
+            size_t tl = strlen(t), cut = (size_t)(x >> 32) % (tl + 1);
+            if (r % 3 == 0) /* whole fragments, repeated */
+                cut = tl;
+            while (cut < tl && (t[cut] & 0xC0) == 0x80) /* keep UTF-8 whole */
+                cut++;
+            for (int rep = 0; rep < 1 + (int)(x >> 60) % 3 && len + cut + 1 < (1 << 16); rep++) {
+                memcpy(buf + len, t, cut);
+                len += cut;
+                buf[len++] = ' ';
+            }
+        }
+        snprintf(what, sizeof what, "mix %d", r);
+        ifr__arena_reset(&s->ar);
+        hist[check_early_exit(&s->ar, buf, len, what)]++;
+        ntexts++;
+    }
+    free(buf);
+    print_message("%zu texts: no features %zu; trials 4: %zu, 5: %zu, 6: %zu, 7: %zu\n", ntexts,
+                  hist[0], hist[4], hist[5], hist[6], hist[7]);
+    assert_true(hist[4] > 0 && hist[7] > 0);
+}
+
 /* MARK: the reference's seed-0 answers on the GPT-4 texts ---------------- */
 
 static void test_langdetect_conformance_primitives(void **state)
@@ -318,7 +400,7 @@ static void test_langdetect_conformance_primitives(void **state)
         skip();
         return;
     }
-    size_t cap = 1 << 20, rows = 0, nofeat = 0;
+    size_t cap = 1 << 20, rows = 0, nofeat = 0, early[8] = {0};
     char *line = malloc(cap);
     assert_non_null(line);
     size_t len = 0;
@@ -348,6 +430,9 @@ static void test_langdetect_conformance_primitives(void **state)
         detect_utf8(&s->ar, json_string_value(text), json_string_length(text), &got);
         ifr__arena_reset(&s->ar);
         check_isas_agree(&s->ar, json_string_value(text), json_string_length(text), "row");
+        ifr__arena_reset(&s->ar);
+        early[check_early_exit(&s->ar, json_string_value(text), json_string_length(text),
+                               "row")]++;
         if (json_is_null(want)) {
             nofeat++;
             if (got.status != IFR_E_NOFEATURES)
@@ -373,8 +458,9 @@ static void test_langdetect_conformance_primitives(void **state)
     for (size_t v = 1; v < NISAS; v++)
         nisa += ifr__langdetect_has_isa(isas[v]);
     print_message("%zu rows equal (%zu without features); probabilities equal bit for bit "
-                  "in the %zu trial implementations this CPU has\n",
-                  rows, nofeat, nisa);
+                  "in the %zu trial implementations this CPU has; the early exit gives the "
+                  "same code (trials 4: %zu, 5: %zu, 6: %zu, 7: %zu)\n",
+                  rows, nofeat, nisa, early[4], early[5], early[6], early[7]);
     assert_true(rows >= 2263);
 }
 
@@ -581,6 +667,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_langdetect_cases, setup_arena, teardown_arena),
         cmocka_unit_test_setup_teardown(test_langdetect_conformance_primitives, setup_arena,
                                         teardown_arena),
+        cmocka_unit_test_setup_teardown(test_langdetect_early_exit, setup_arena, teardown_arena),
         cmocka_unit_test_setup_teardown(test_langdetect_repeatable, setup_arena, teardown_arena),
         cmocka_unit_test(test_langdetect_threads),
         cmocka_unit_test_setup_teardown(test_text_language_cached, setup_arena, teardown_arena),
