@@ -203,6 +203,68 @@ static size_t normalize_vi_and_cut(const uint32_t *s, size_t n, bool has_mark, u
     return w;
 }
 
+/*
+ * One pass over the text before anything else: whether each optional pass
+ * has a trigger ("http" for URL_RE, '@' for MAIL_RE, a combining mark in
+ * U+0300-0323 for normalize_vi), and cleaning_text's two counts over the
+ * first 10,000 characters (what they are when no optional pass runs).
+ * Blocks of 16 characters keep the loops free of branches and vectorisable.
+ */
+typedef struct scan_info {
+    bool has_http, has_at, has_mark;
+    size_t latin, nonlatin;
+} scan_info;
+
+static inline unsigned scan_flags(const uint32_t *s, size_t i)
+{
+    uint32_t c = s[i];
+    return (unsigned)(c == '@') | (unsigned)(c - 0x300u <= 0x23u) << 1 |
+           (unsigned)((c == 'h') & (s[i + 1] == 't') & (s[i + 2] == 't') & (s[i + 3] == 'p'))
+               << 2;
+}
+
+static void scan_text(const uint32_t *s, size_t n, scan_info *out)
+{
+    enum { B = 16 };
+    size_t m = n < MAX_TEXT_LENGTH ? n : MAX_TEXT_LENGTH;
+    size_t nl = 0, nn = 0, i = 0;
+    unsigned f = 0;
+    for (; i + B <= m; i += B) {
+        unsigned bl = 0, bn = 0;
+        for (size_t j = 0; j < B; j++) {
+            uint32_t c = s[i + j];
+            bl += c - 'A' <= (uint32_t)('z' - 'A');
+            bn += c >= 0x300;
+        }
+        nl += bl;
+        nn += bn;
+    }
+    for (; i < m; i++) {
+        uint32_t c = s[i];
+        nl += c - 'A' <= (uint32_t)('z' - 'A');
+        nn += c >= 0x300;
+    }
+    /* the triggers anywhere in the text ("http" needs 3 characters after the h) */
+    i = 0;
+    for (; i + B + 3 <= n; i += B) {
+        unsigned bf = 0;
+        for (size_t j = 0; j < B; j++)
+            bf |= scan_flags(s, i + j);
+        f |= bf;
+    }
+    for (; i < n; i++) {
+        uint32_t c = s[i];
+        f |= (unsigned)(c == '@') | (unsigned)(c - 0x300u <= 0x23u) << 1 |
+             (unsigned)(c == 'h' && i + 3 < n && s[i + 1] == 't' && s[i + 2] == 't' &&
+                        s[i + 3] == 'p') << 2;
+    }
+    out->has_at = f & 1u;
+    out->has_mark = f & 2u;
+    out->has_http = f & 4u;
+    out->latin = nl;
+    out->nonlatin = nn;
+}
+
 /* MARK: Detector.cleaning_text ------------------------------------------ */
 
 /* latin: characters in 'A'..'z'; nonlatin: characters >= U+0300 (counted
@@ -712,38 +774,52 @@ static int detect_block(const uint32_t *cp, size_t n, ifr__arena *ar, unsigned f
     *nofeatures = true;
     if (n == 0)
         return IFR_OK;
-    /* Each pass only when its trigger occurs (the output is the same). */
-    bool has_http = false, has_at = false, has_mark = false;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t c = cp[i];
-        has_http |= c == 'h' && i + 3 < n && cp[i + 1] == 't' && cp[i + 2] == 't' &&
-                    cp[i + 3] == 'p';
-        has_at |= c == '@';
-        has_mark |= c >= 0x300 && c <= 0x323;
+    scan_info si;
+    scan_text(cp, n, &si);
+    const uint32_t *text;
+    size_t len;
+    if (!si.has_http && !si.has_at && !si.has_mark) {
+        /* Nothing to remove or recompose: the text is the first 10,000
+         * characters, read in place. append() also drops a ' ' after a ' ',
+         * which n-gram extraction cannot see (a ' ' after a ' ' resets
+         * NGram to the state the first one left and yields no n-gram), and
+         * which cleaning_text's counts do not include. */
+        len = n < MAX_TEXT_LENGTH ? n : MAX_TEXT_LENGTH;
+        text = cp;
+        if (si.latin * 2 < si.nonlatin) { /* cleaning_text drops the Latin letters */
+            uint32_t *buf = ifr__arena_alloc(ar, len * sizeof *buf);
+            if (!buf)
+                return IFR_E_NOMEM;
+            memcpy(buf, cp, len * sizeof *buf);
+            len = cleaning_text(buf, len, si.latin, si.nonlatin);
+            text = buf;
+        }
+    } else {
+        /* the removals need the whole text; otherwise 10,000 characters suffice */
+        size_t cap = si.has_http || si.has_at || n < MAX_TEXT_LENGTH ? n : MAX_TEXT_LENGTH;
+        uint32_t *buf = ifr__arena_alloc(ar, cap * sizeof *buf);
+        if (!buf)
+            return IFR_E_NOMEM;
+        const uint32_t *src = cp;
+        len = n;
+        if (si.has_http) {
+            len = remove_urls(src, len, buf);
+            src = buf;
+        }
+        if (si.has_at) {
+            len = remove_mails(src, len, buf);
+            src = buf;
+        }
+        size_t latin, nonlatin;
+        len = normalize_vi_and_cut(src, len, si.has_mark, buf, &latin, &nonlatin);
+        len = cleaning_text(buf, len, latin, nonlatin);
+        text = buf;
     }
-    /* the removals need the whole text; otherwise 10,000 characters suffice */
-    size_t cap = has_http || has_at || n < MAX_TEXT_LENGTH ? n : MAX_TEXT_LENGTH;
-    uint32_t *buf = ifr__arena_alloc(ar, cap * sizeof *buf);
-    if (!buf)
-        return IFR_E_NOMEM;
-    const uint32_t *src = cp;
-    size_t len = n;
-    if (has_http) {
-        len = remove_urls(src, len, buf);
-        src = buf;
-    }
-    if (has_at) {
-        len = remove_mails(src, len, buf);
-        src = buf;
-    }
-    size_t latin, nonlatin;
-    len = normalize_vi_and_cut(src, len, has_mark, buf, &latin, &nonlatin);
-    len = cleaning_text(buf, len, latin, nonlatin);
 
     uint32_t *ngrams = ifr__arena_alloc(ar, (3 * len + 1) * sizeof *ngrams);
     if (!ngrams)
         return IFR_E_NOMEM;
-    size_t nngrams = extract_ngrams(buf, len, ngrams);
+    size_t nngrams = extract_ngrams(text, len, ngrams);
     if (nngrams == 0)
         return IFR_OK; /* LangDetectException: No features in text */
     *nofeatures = false;

@@ -301,6 +301,49 @@ static void test_langdetect_cases(void **state)
     }
 }
 
+/* MARK: the in-place path ------------------------------------------------ */
+
+/* A text without "http", '@' or combining marks is read in place, without
+ * append()'s dropping of a ' ' after a ' '. Text + " @" (the '@' normalises
+ * to a space, which after a space yields no n-gram) goes through the copying
+ * path (MAIL_RE, the drop) and must give the probabilities of text + " ",
+ * read in place. */
+static void test_langdetect_in_place(void **state)
+{
+    arena_state *s = *state;
+    static const char *const texts[] = {
+        "Two  spaces  between   words,    and a     run of five.",
+        "   leading spaces, trailing spaces   ",
+        "TWO  SPACES   IN  CAPITALS AND A  Mixed  Word",
+        /* more Cyrillic than Latin: cleaning_text drops the Latin letters */
+        "\u041f\u0440\u0438\u0432\u0435\u0442  abc  \u043c\u0438\u0440  \u043a\u0430\u043a "
+        "\u0434\u0435\u043b\u0430  xyz",
+        "\u8fd9\u662f  \u4e00\u4e2a   \u6d4b\u8bd5 ab  cd",
+        " ",
+        "a",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        char with_sp[256], with_at[256];
+        size_t n = strlen(texts[i]);
+        assert_true(n + 3 < sizeof with_at);
+        memcpy(with_sp, texts[i], n);
+        memcpy(with_sp + n, " ", 2);
+        memcpy(with_at, texts[i], n);
+        memcpy(with_at + n, " @", 3);
+        uint32_t *cp1, *cp2;
+        size_t n1, n2;
+        double p1[IFR__LD_NLANG], p2[IFR__LD_NLANG];
+        bool nof1, nof2;
+        ifr__arena_reset(&s->ar);
+        assert_int_equal(ifr__utf8_decode(with_sp, n + 1, &s->ar, &cp1, &n1), IFR_OK);
+        assert_int_equal(ifr__utf8_decode(with_at, n + 2, &s->ar, &cp2, &n2), IFR_OK);
+        assert_int_equal(ifr__langdetect_probs(cp1, n1, &s->ar, 0, p1, &nof1), IFR_OK);
+        assert_int_equal(ifr__langdetect_probs(cp2, n2, &s->ar, 0, p2, &nof2), IFR_OK);
+        if (nof1 != nof2 || memcmp(p1, p2, sizeof p1) != 0)
+            fail_msg("text %zu: in place and copied differ", i);
+    }
+}
+
 /* MARK: the early exit ---------------------------------------------------- */
 
 /* Early exit vs. the full run on one text: same status and code, a lower
@@ -667,6 +710,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_langdetect_cases, setup_arena, teardown_arena),
         cmocka_unit_test_setup_teardown(test_langdetect_conformance_primitives, setup_arena,
                                         teardown_arena),
+        cmocka_unit_test_setup_teardown(test_langdetect_in_place, setup_arena, teardown_arena),
         cmocka_unit_test_setup_teardown(test_langdetect_early_exit, setup_arena, teardown_arena),
         cmocka_unit_test_setup_teardown(test_langdetect_repeatable, setup_arena, teardown_arena),
         cmocka_unit_test(test_langdetect_threads),
