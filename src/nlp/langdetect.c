@@ -325,14 +325,6 @@ static uint32_t normalize(uint32_t ch)
     return ch;
 }
 
-/* str.isupper() of one character (ASCII answered inline: the common case). */
-static inline bool is_upper(uint32_t c)
-{
-    if (c < 0x80)
-        return c >= 'A' && c <= 'Z';
-    return ifr__py_isupper(c);
-}
-
 /* Index of a normalised character in the ASCII direct tables, or -1. */
 static inline int ascii_index(uint32_t c)
 {
@@ -362,38 +354,62 @@ static inline bool probe(uint64_t key, uint32_t *val)
 }
 
 /*
- * Detector._extract_ngrams with NGram.add_char; row locators appended to out.
- * grams holds the last glen (1-3) characters of NGram.grams; the keys of its
- * 1-, 2- and 3-character suffixes are built from it directly (ifr__ld_key's
- * packing; a character outside the BMP is in no profile n-gram).
+ * Detector._extract_ngrams with NGram.add_char; row locators appended to out
+ * (at most 3 per character: out has room for 3 * n). grams holds the last
+ * glen (1-3) characters of NGram.grams, and x0-x2 their indices in the ASCII
+ * direct tables (ascii_index, -1 for other characters); the keys of the
+ * 1-, 2- and 3-character suffixes are built from them directly (ifr__ld_key's
+ * packing; a character outside the BMP is in no profile n-gram). A found
+ * n-gram is stored unconditionally and counted only when present, which
+ * keeps the ASCII path free of unpredictable branches.
  */
 static size_t extract_ngrams(const uint32_t *s, size_t n, uint32_t *out)
 {
     uint32_t g0 = ' ', g1 = 0, g2 = 0; /* grams[0..glen) */
+    int x0 = 0, x1 = -1, x2 = -1;
     size_t glen = 1, nout = 0;
     bool capitalword = false;
     for (size_t i = 0; i < n; i++) {
         /* NGram.add_char */
-        uint32_t ch = normalize(s[i]);
+        uint32_t c = s[i], ch;
+        int x;
+        if (c < 0x80) { /* Basic Latin: a letter, or ' ' */
+            bool letter = (c | 0x20u) - 'a' < 26u;
+            ch = letter ? c : ' ';
+            x = !letter ? 0 : c <= 'Z' ? (int)(c - 'A') + 1 : (int)(c - 'a') + 27;
+        } else {
+            ch = normalize(c);
+            x = ascii_index(ch);
+        }
         uint32_t last_char = glen == 1 ? g0 : glen == 2 ? g1 : g2;
+        int last_x = glen == 1 ? x0 : glen == 2 ? x1 : x2;
         if (last_char == ' ') {
             g0 = ' ';
+            x0 = 0;
             glen = 1;
             capitalword = false;
             if (ch == ' ')
                 continue; /* add_char returns; no n-gram but ' ' */
         } else if (glen >= 3) {
             g0 = g1;
+            x0 = x1;
             g1 = g2;
+            x1 = x2;
             glen = 2;
         }
-        if (glen == 1)
+        if (glen == 1) {
             g1 = ch;
-        else
+            x1 = x;
+        } else {
             g2 = ch;
+            x2 = x;
+        }
         glen++;
-        if (is_upper(ch)) {
-            if (is_upper(last_char))
+        /* str.isupper(): the ASCII table's 1-26; every character without an
+         * index is outside ASCII (normalize maps none into it but ' ') */
+        bool up = x >= 0 ? x >= 1 && x <= 26 : ifr__py_isupper(ch);
+        if (up) {
+            if (last_x >= 0 ? last_x >= 1 && last_x <= 26 : ifr__py_isupper(last_char))
                 capitalword = true;
         } else {
             capitalword = false;
@@ -401,18 +417,21 @@ static size_t extract_ngrams(const uint32_t *s, size_t n, uint32_t *out)
         if (capitalword)
             continue;
         uint32_t prev = glen == 2 ? g0 : g1;
+        int xp = glen == 2 ? x0 : x1;
         uint32_t val;
-        int ia = ascii_index(ch), ib = ascii_index(prev);
-        if (ia >= 0 && ib >= 0) { /* ASCII n-grams: direct tables */
-            if (ia > 0 && (val = ifr__ld_ascii1[ia]) != IFR__LD_NONE)
-                out[nout++] = val;
-            if ((val = ifr__ld_ascii2[ib * IFR__LD_NASCII + ia]) != IFR__LD_NONE)
-                out[nout++] = val;
-            int ic;
-            if (glen == 3 && (ic = ascii_index(g0)) >= 0) {
-                val = ifr__ld_ascii3[(ic * IFR__LD_NASCII + ib) * IFR__LD_NASCII + ia];
-                if (val != IFR__LD_NONE)
-                    out[nout++] = val;
+        if ((x | xp) >= 0) { /* ASCII n-grams: direct tables */
+            val = x > 0 ? ifr__ld_ascii1[x] : IFR__LD_NONE;
+            out[nout] = val;
+            nout += val != IFR__LD_NONE;
+            val = ifr__ld_ascii2[xp * IFR__LD_NASCII + x];
+            out[nout] = val;
+            nout += val != IFR__LD_NONE;
+            if (glen != 3)
+                continue;
+            if (x0 >= 0) {
+                val = ifr__ld_ascii3[(x0 * IFR__LD_NASCII + xp) * IFR__LD_NASCII + x];
+                out[nout] = val;
+                nout += val != IFR__LD_NONE;
                 continue;
             }
         } else {
