@@ -609,7 +609,7 @@ LD_INLINE int trials_portable(const uint32_t *ngrams, uint32_t nngrams, unsigned
                               double *langprob)
 {
     ifr__pyrandom rnd;
-    ifr__pyrandom_set_state(&rnd, ifr__ld_mt_seed0, 0); /* random.seed(0) */
+    ifr__pyrandom_borrow_state(&rnd, ifr__ld_mt_seed0, 0); /* random.seed(0) */
     unsigned k = ifr__bit_length(nngrams); /* choice(): _randbelow(len(ngrams)) */
     for (int t = 0; t < N_TRIAL; t++) {
         double prob[NP];
@@ -662,7 +662,7 @@ static int trials_avx512(const uint32_t *ngrams, uint32_t nngrams, unsigned flag
                          double *langprob)
 {
     ifr__pyrandom rnd;
-    ifr__pyrandom_set_state(&rnd, ifr__ld_mt_seed0, 0); /* random.seed(0) */
+    ifr__pyrandom_borrow_state(&rnd, ifr__ld_mt_seed0, 0); /* random.seed(0) */
     unsigned k = ifr__bit_length(nngrams);
     __m512d acc[NV], p[NV];
     LD_UNROLL

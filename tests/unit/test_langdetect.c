@@ -113,6 +113,27 @@ static void test_pyrandom_random_sequence(void **state)
         assert_true(ifr__pyrandom_random(&r) == want[i]);
 }
 
+/* langdetect's seed(0) state: borrowed from the table (no copy), copied, and
+ * seeded give the same stream, across several twists. */
+static void test_pyrandom_borrowed_state(void **state)
+{
+    (void)state;
+    ifr__pyrandom a, b, c;
+    ifr__pyrandom_borrow_state(&a, ifr__ld_mt_seed0, 0);
+    ifr__pyrandom_set_state(&b, ifr__ld_mt_seed0, 0);
+    ifr__pyrandom_seed(&c, 0);
+    for (int i = 0; i < 5 * IFR__MT_N + 7; i++) {
+        uint32_t x = ifr__pyrandom_u32(&a);
+        if (x != ifr__pyrandom_u32(&b) || x != ifr__pyrandom_u32(&c))
+            fail_msg("output %d differs", i);
+    }
+    /* the table was only read */
+    ifr__pyrandom d;
+    ifr__pyrandom_seed(&d, 0);
+    (void)ifr__pyrandom_u32(&d);
+    assert_memory_equal(d.mt, ifr__ld_mt_seed0, sizeof d.mt);
+}
+
 static void test_pyrandom_big_seed(void **state)
 {
     (void)state; /* random.Random(12345678901234): a two-word init_by_array key */
@@ -703,6 +724,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pyrandom_random_sequence),
+        cmocka_unit_test(test_pyrandom_borrowed_state),
         cmocka_unit_test(test_pyrandom_big_seed),
         cmocka_unit_test(test_pyrandom_gauss_cached_pair),
         cmocka_unit_test(test_pyrandom_getrandbits),
