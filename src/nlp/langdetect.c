@@ -33,6 +33,7 @@ _Static_assert(sizeof(double) == sizeof(uint64_t), "IEEE-754 binary64 doubles ex
  */
 #define NP IFR__LD_NPROB
 _Static_assert(NP % 8 == 0 && NP - IFR__LD_NLANG < 8, "whole 8-lane vectors, one partly padded");
+_Static_assert(IFR__LD_NLANG <= 64, "a sparse row's languages are a 64-bit mask");
 
 /* MARK: Detector.append: URL and e-mail removal -------------------------- */
 
@@ -496,9 +497,16 @@ static size_t extract_ngrams(const uint32_t *s, size_t n, uint32_t *out)
  * weight (a loop the compiler vectorises), then the entries are written
  * back, so each prob[i] still gets exactly one product.
  */
-static inline unsigned row_lang(const uint64_t *langs, uint32_t j)
+static inline unsigned ctz64(uint64_t m) /* m != 0 */
 {
-    return (unsigned)(langs[j / 8] >> (8 * (j % 8))) & 0xFFu;
+#if defined(__GNUC__) || defined(__clang__)
+    return (unsigned)__builtin_ctzll(m);
+#else
+    unsigned k = 0;
+    for (; !(m & 1u); m >>= 1)
+        k++;
+    return k;
+#endif
 }
 
 LD_INLINE void update_lang_prob(double *prob, uint32_t val, double alpha)
@@ -511,18 +519,20 @@ LD_INLINE void update_lang_prob(double *prob, uint32_t val, double alpha)
             prob[i] *= weight + lp[i];
         return;
     }
-    const uint64_t *langs = ifr__ld_words + IFR__LD_ROW_OFF(val);
-    const uint64_t *bits = langs + (c + 7) / 8;
+    const uint64_t *row = ifr__ld_words + IFR__LD_ROW_OFF(val);
+    uint64_t mask = row[0];
     double keep[IFR__LD_NLANG];
-    for (uint32_t j = 0; j < c; j++) {
+    uint32_t j = 0;
+    for (uint64_t m = mask; m; m &= m - 1, j++) {
         double p;
-        memcpy(&p, &bits[j], sizeof p);
-        keep[j] = prob[row_lang(langs, j)] * (weight + p);
+        memcpy(&p, &row[1 + j], sizeof p);
+        keep[j] = prob[ctz64(m)] * (weight + p);
     }
     for (size_t i = 0; i < NP; i++)
         prob[i] *= weight;
-    for (uint32_t j = 0; j < c; j++)
-        prob[row_lang(langs, j)] = keep[j];
+    j = 0;
+    for (uint64_t m = mask; m; m &= m - 1, j++)
+        prob[ctz64(m)] = keep[j];
 }
 
 /*
@@ -686,11 +696,8 @@ static int trials_avx512(const uint32_t *ngrams, uint32_t nngrams, unsigned flag
                 for (int q = 0; q < NV; q++)
                     p[q] = _mm512_mul_pd(p[q], _mm512_add_pd(w, _mm512_loadu_pd(lp + 8 * q)));
             } else {
-                const uint64_t *langs = ifr__ld_words + IFR__LD_ROW_OFF(val);
-                const uint64_t *bits = langs + (c + 7) / 8;
-                uint64_t mask = 0;
-                for (uint32_t j = 0; j < c; j++)
-                    mask |= UINT64_C(1) << row_lang(langs, j);
+                const uint64_t *row = ifr__ld_words + IFR__LD_ROW_OFF(val);
+                const uint64_t mask = row[0], *bits = row + 1;
                 LD_UNROLL
                 for (int q = 0; q < NV; q++) {
                     __mmask8 m = (__mmask8)(mask >> (8 * q));
