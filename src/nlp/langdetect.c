@@ -588,9 +588,14 @@ LD_INLINE double normalize_prob(double *prob)
  * j != a: a is the unique maximum (no tie for list.sort's stability to
  * break), and final(a) >= L > m/7 >= 1/7 > 0.1, so a is above the
  * threshold. detect() returns a, whatever the remaining trials draw.
- * Since L <= k/7 and S >= 0, the test can pass only from k = 4 on. Any
+ * Since L <= k fl(1/7) < k/7 and S >= 0, the test can pass only from
+ * k = 4 on, and it is not even computed before (EARLY_EXIT_CAN_PASS). Any
  * value outside [0, 1] (none is expected) leaves the test failing.
  */
+/* Trials after which decided() can be true: 2k > 7 (L <= k/7 must exceed
+ * (7 - k)/7), and before the last. */
+#define EARLY_EXIT_CAN_PASS(k) (2 * (k) > N_TRIAL && (k) < N_TRIAL)
+
 static bool decided(const double *langprob, int k)
 {
     double lead = -1.0, other = -1.0;
@@ -639,7 +644,8 @@ LD_INLINE int trials_portable(const uint32_t *ngrams, uint32_t nngrams, unsigned
         }
         for (size_t j = 0; j < NP; j++)
             langprob[j] += prob[j] / N_TRIAL;
-        if ((flags & IFR__LD_EARLY_EXIT) && t + 1 < N_TRIAL && decided(langprob, t + 1))
+        if ((flags & IFR__LD_EARLY_EXIT) && EARLY_EXIT_CAN_PASS(t + 1) &&
+            decided(langprob, t + 1))
             return t + 1;
     }
     return N_TRIAL;
@@ -732,7 +738,7 @@ static int trials_avx512(const uint32_t *ngrams, uint32_t nngrams, unsigned flag
         LD_UNROLL
         for (int q = 0; q < NV; q++)
             acc[q] = _mm512_add_pd(acc[q], _mm512_div_pd(p[q], nt));
-        if ((flags & IFR__LD_EARLY_EXIT) && t + 1 < N_TRIAL) {
+        if ((flags & IFR__LD_EARLY_EXIT) && EARLY_EXIT_CAN_PASS(t + 1)) {
             LD_UNROLL
             for (int q = 0; q < NV; q++)
                 _mm512_storeu_pd(langprob + 8 * q, acc[q]);
