@@ -673,6 +673,38 @@ static int trials_avx2(const uint32_t *ngrams, uint32_t nngrams, unsigned flags,
  */
 #define NV (NP / 8)
 
+/* decided() on the accumulators in registers (the same decision: all 55
+ * values in [0, 1], the maximum, the largest value below it or the maximum
+ * itself if it occurs twice; the padding lane takes no part). */
+LD_TARGET("avx512f,popcnt")
+static inline bool decided_avx512(const __m512d acc[NV], int k)
+{
+    const __m512d zero = _mm512_setzero_pd(), one = _mm512_set1_pd(1.0);
+    __m512d mx = zero;
+    bool ok = true;
+    LD_UNROLL
+    for (int q = 0; q < NV; q++) {
+        __mmask8 lanes = q < NV - 1 ? 0xFF : (__mmask8)((1u << (IFR__LD_NLANG - 8 * q)) - 1);
+        __mmask8 in = _mm512_cmp_pd_mask(acc[q], zero, _CMP_GE_OQ) &
+                      _mm512_cmp_pd_mask(acc[q], one, _CMP_LE_OQ);
+        ok &= (in & lanes) == lanes;
+        mx = _mm512_mask_max_pd(mx, lanes, mx, acc[q]);
+    }
+    double lead = _mm512_reduce_max_pd(mx);
+    const __m512d lv = _mm512_set1_pd(lead);
+    __m512d below = zero;
+    unsigned ties = 0;
+    LD_UNROLL
+    for (int q = 0; q < NV; q++) {
+        __mmask8 lanes = q < NV - 1 ? 0xFF : (__mmask8)((1u << (IFR__LD_NLANG - 8 * q)) - 1);
+        ties += (unsigned)__builtin_popcount(_mm512_cmp_pd_mask(acc[q], lv, _CMP_EQ_OQ) & lanes);
+        below = _mm512_mask_max_pd(below, _mm512_cmp_pd_mask(acc[q], lv, _CMP_LT_OQ) & lanes,
+                                   below, acc[q]);
+    }
+    double other = ties > 1 ? lead : _mm512_reduce_max_pd(below);
+    return ok && lead - other > (double)(N_TRIAL - k) / N_TRIAL + 1e-12;
+}
+
 LD_TARGET("avx512f,popcnt")
 static int trials_avx512(const uint32_t *ngrams, uint32_t nngrams, unsigned flags,
                          double *langprob)
@@ -738,12 +770,12 @@ static int trials_avx512(const uint32_t *ngrams, uint32_t nngrams, unsigned flag
         LD_UNROLL
         for (int q = 0; q < NV; q++)
             acc[q] = _mm512_add_pd(acc[q], _mm512_div_pd(p[q], nt));
-        if ((flags & IFR__LD_EARLY_EXIT) && EARLY_EXIT_CAN_PASS(t + 1)) {
+        if ((flags & IFR__LD_EARLY_EXIT) && EARLY_EXIT_CAN_PASS(t + 1) &&
+            decided_avx512(acc, t + 1)) {
             LD_UNROLL
             for (int q = 0; q < NV; q++)
                 _mm512_storeu_pd(langprob + 8 * q, acc[q]);
-            if (decided(langprob, t + 1))
-                return t + 1;
+            return t + 1;
         }
     }
     LD_UNROLL
