@@ -36,6 +36,9 @@ void ifr__pyrandom_set_state(ifr__pyrandom *r, const uint32_t mt[IFR__MT_N], int
 void ifr__pyrandom_borrow_state(ifr__pyrandom *r, const uint32_t mt[IFR__MT_N], int mti);
 /* genrand_uint32's regeneration of the 624 words (from r->words into r->mt)
  * and mti = 0; done by ifr__pyrandom_u32 every 624 outputs. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((cold))
+#endif
 void ifr__pyrandom_twist(ifr__pyrandom *r);
 /* The next raw 32-bit output (genrand_uint32); inline but for the twist. */
 static inline uint32_t ifr__pyrandom_u32(ifr__pyrandom *r)
