@@ -356,20 +356,26 @@ static inline bool probe(uint64_t key, uint32_t *val)
 
 /*
  * Detector._extract_ngrams with NGram.add_char; row locators appended to out
- * (at most 3 per character: out has room for 3 * n). grams holds the last
- * glen (1-3) characters of NGram.grams, and x0-x2 their indices in the ASCII
- * direct tables (ascii_index, -1 for other characters); the keys of the
- * 1-, 2- and 3-character suffixes are built from them directly (ifr__ld_key's
- * packing; a character outside the BMP is in no profile n-gram). A found
- * n-gram is stored unconditionally and counted only when present, which
- * keeps the ASCII path free of unpredictable branches.
+ * (at most 3 per character: out has room for 3 * n).
+ *
+ * NGram.grams is either ' ' (the start, and after a ' ': add_char resets it
+ * and a second ' ' leaves it so), or ' ' + ch right after that reset, or it
+ * ends in three characters (a non-space last character means it held at
+ * least two, and it is cut to the last three). So the state is its last
+ * three characters pa, pb, pc (pc the last; pa only when `three`), with
+ * their indices xa-xc in the ASCII direct tables (ascii_index: ' ' is 0,
+ * letters 1-52, -1 for every other character). The keys of the 1-, 2- and
+ * 3-character suffixes are built from them (ifr__ld_key's packing; a
+ * character outside the BMP is in no profile n-gram). An ASCII n-gram found
+ * in a direct table is stored unconditionally and counted only when
+ * present, which keeps that path free of unpredictable branches.
  */
 static size_t extract_ngrams(const uint32_t *s, size_t n, uint32_t *out)
 {
-    uint32_t g0 = ' ', g1 = 0, g2 = 0; /* grams[0..glen) */
-    int x0 = 0, x1 = -1, x2 = -1;
-    size_t glen = 1, nout = 0;
-    bool capitalword = false;
+    uint32_t pa = 0, pb = 0, pc = ' ';
+    int xa = -1, xb = -1, xc = 0;
+    bool three = false, capitalword = false;
+    size_t nout = 0;
     for (size_t i = 0; i < n; i++) {
         /* NGram.add_char */
         uint32_t c = s[i], ch;
@@ -382,55 +388,45 @@ static size_t extract_ngrams(const uint32_t *s, size_t n, uint32_t *out)
             ch = normalize(c);
             x = ascii_index(ch);
         }
-        uint32_t last_char = glen == 1 ? g0 : glen == 2 ? g1 : g2;
-        int last_x = glen == 1 ? x0 : glen == 2 ? x1 : x2;
-        if (last_char == ' ') {
-            g0 = ' ';
-            x0 = 0;
-            glen = 1;
+        if (pc == ' ') { /* last_char == ' ': grams = ' ', then + ch */
             capitalword = false;
             if (ch == ' ')
                 continue; /* add_char returns; no n-gram but ' ' */
-        } else if (glen >= 3) {
-            g0 = g1;
-            x0 = x1;
-            g1 = g2;
-            x1 = x2;
-            glen = 2;
-        }
-        if (glen == 1) {
-            g1 = ch;
-            x1 = x;
+            pb = ' ';
+            xb = 0;
+            three = false;
         } else {
-            g2 = ch;
-            x2 = x;
+            pa = pb;
+            xa = xb;
+            pb = pc;
+            xb = xc;
+            three = true;
         }
-        glen++;
-        /* str.isupper(): the ASCII table's 1-26; every character without an
-         * index is outside ASCII (normalize maps none into it but ' ') */
-        bool up = x >= 0 ? x >= 1 && x <= 26 : ifr__py_isupper(ch);
-        if (up) {
-            if (last_x >= 0 ? last_x >= 1 && last_x <= 26 : ifr__py_isupper(last_char))
+        pc = ch;
+        xc = x;
+        /* str.isupper() of ch and of last_char (now pb): the ASCII table's
+         * 1-26; a character without an index is outside ASCII (normalize maps
+         * none into it but ' ') */
+        if (x >= 0 ? x >= 1 && x <= 26 : ifr__py_isupper(ch)) {
+            if (xb >= 0 ? xb >= 1 && xb <= 26 : ifr__py_isupper(pb))
                 capitalword = true;
         } else {
             capitalword = false;
         }
         if (capitalword)
             continue;
-        uint32_t prev = glen == 2 ? g0 : g1;
-        int xp = glen == 2 ? x0 : x1;
         uint32_t val;
-        if ((x | xp) >= 0) { /* ASCII n-grams: direct tables */
+        if ((x | xb) >= 0) { /* ASCII n-grams: direct tables */
             val = x > 0 ? ifr__ld_ascii1[x] : IFR__LD_NONE;
             out[nout] = val;
             nout += val != IFR__LD_NONE;
-            val = ifr__ld_ascii2[xp * IFR__LD_NASCII + x];
+            val = ifr__ld_ascii2[xb * IFR__LD_NASCII + x];
             out[nout] = val;
             nout += val != IFR__LD_NONE;
-            if (glen != 3)
+            if (!three)
                 continue;
-            if (x0 >= 0) {
-                val = ifr__ld_ascii3[(x0 * IFR__LD_NASCII + xp) * IFR__LD_NASCII + x];
+            if (xa >= 0) {
+                val = ifr__ld_ascii3[(xa * IFR__LD_NASCII + xb) * IFR__LD_NASCII + x];
                 out[nout] = val;
                 nout += val != IFR__LD_NONE;
                 continue;
@@ -441,13 +437,13 @@ static size_t extract_ngrams(const uint32_t *s, size_t n, uint32_t *out)
                 continue; /* no n-gram ending here is in a profile */
             if (ch != ' ' && probe(ch, &val))
                 out[nout++] = val;
-            if (prev > 0xFFFF)
+            if (pb > 0xFFFF)
                 continue;
-            if (probe((uint64_t)prev << 16 | ch, &val))
+            if (probe((uint64_t)pb << 16 | ch, &val))
                 out[nout++] = val;
         }
-        if (glen == 3 && g0 <= 0xFFFF && prev <= 0xFFFF && ch <= 0xFFFF &&
-            probe((uint64_t)g0 << 32 | (uint64_t)prev << 16 | ch, &val))
+        if (three && pa <= 0xFFFF && pb <= 0xFFFF && ch <= 0xFFFF &&
+            probe((uint64_t)pa << 32 | (uint64_t)pb << 16 | ch, &val))
             out[nout++] = val;
     }
     return nout;
