@@ -337,8 +337,8 @@ static void test_langdetect_in_place(void **state)
         "   leading spaces, trailing spaces   ",
         "TWO  SPACES   IN  CAPITALS AND A  Mixed  Word",
         /* more Cyrillic than Latin: cleaning_text drops the Latin letters */
-        "\u041f\u0440\u0438\u0432\u0435\u0442  abc  \u043c\u0438\u0440  \u043a\u0430\u043a "
-        "\u0434\u0435\u043b\u0430  xyz",
+        ("\u041f\u0440\u0438\u0432\u0435\u0442  abc  \u043c\u0438\u0440  \u043a\u0430\u043a "
+         "\u0434\u0435\u043b\u0430  xyz"),
         "\u8fd9\u662f  \u4e00\u4e2a   \u6d4b\u8bd5 ab  cd",
         " ",
         "a",
