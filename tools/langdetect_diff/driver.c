@@ -27,6 +27,10 @@
 
 int main(int argc, char **argv)
 {
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s CORPUS (from gen.py)\n", argv[0]);
+        return 2;
+    }
     FILE *f = fopen(argv[1], "rb");
     if (!f) return 1;
     ifr_allocator alloc;
