@@ -84,7 +84,8 @@ typedef enum ifr__nltk_version {
 typedef struct ifr__lang {
     int status;      /* IFR_OK, or IFR_E_NOFEATURES when langdetect raises */
     char code[8];    /* "en", "zh-cn", "unknown" */
-    double prob;
+    double prob;     /* after all 7 trials; a lower bound if trials < 7 */
+    int trials;      /* trials run: 7, or 4-6 after an early exit (0: no features) */
 } ifr__lang;
 
 #define IFR__HAVE_WORDS     0x01u
@@ -127,7 +128,8 @@ int ifr__text_sentences(ifr__text *t, ifr__nltk_version v, const ifr__span **out
 /* nltk.word_tokenize tokens (src/nlp/treebank.c). IFR_OK or IFR_E_NOMEM. */
 int ifr__text_tokens(ifr__text *t, ifr__nltk_version v, const ifr__ustr **out, size_t *n);
 /* langdetect.detect with seed 0 (src/nlp/langdetect.c). IFR_OK or IFR_E_NOMEM;
- * the detection outcome itself (incl. no features) is in (*out)->status. */
+ * the detection outcome itself (incl. no features) is in (*out)->status.
+ * The trials stop once the code is certain ((*out)->trials). */
 int ifr__text_language(ifr__text *t, const ifr__lang **out);
 
 /* MARK: regex (src/regex.c, the only file that includes pcre2.h) --------- */

@@ -23,9 +23,11 @@ add_custom_command(OUTPUT "${_ld_out}"
   VERBATIM)
 list(APPEND IFR_GENERATED_SOURCES "${_ld_out}")
 
-# Bit-identical floating point with CPython: no contraction of a*b+c into FMA,
-# and no fusion of gauss()'s cos() and sin() calls into one sincos() call
-# (Python calls libm's cos and sin separately).
+# Bit-identical floating point with CPython: no contraction of a*b+c into FMA
+# (this also holds in langdetect.c's AVX2 and AVX-512 variants of the trials,
+# which are compiled from the same file with target attributes), and no fusion
+# of gauss()'s cos() and sin() calls into one sincos() call (Python calls
+# libm's cos and sin separately).
 set(_ld_fp_flags)
 if(CMAKE_C_COMPILER_ID MATCHES "GNU|Clang")
   set(_ld_fp_flags -ffp-contract=off -fno-builtin-sin -fno-builtin-cos)

@@ -8,6 +8,8 @@
  */
 #include "../nlp/langdetect.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 /* MARK: language:response_language --------------------------------------- */
@@ -59,13 +61,25 @@ int ifr__ck_detect_is(ifr__text *t, ifr__check_ctx *cx, const char *want, const 
         return IFR_OK;
     }
     cx->followed = strcmp(lang->code, want) == 0;
-    if (cx->followed)
-        ifr__detail(cx, "%sdetected \"%s\" (p=%.3f)", what, lang->code, lang->prob);
-    else if (strcmp(lang->code, "unknown") == 0)
+    if (strcmp(lang->code, "unknown") == 0) {
         ifr__detail(cx, "%sno language above 0.1 (\"unknown\"); needs \"%s\"", what, want);
+        return IFR_OK;
+    }
+    /* After an early exit (fewer than 7 trials) the probability is only known
+     * to be at least the leader's partial sum: say so, rounded down. */
+    char p[48];
+    if (lang->trials < 7) {
+        double lo = floor(lang->prob * 1000.0);
+        if (lo / 1000.0 > lang->prob)
+            lo -= 1.0;
+        snprintf(p, sizeof p, "p>=%.3f after %d of 7 trials", lo / 1000.0, lang->trials);
+    } else {
+        snprintf(p, sizeof p, "p=%.3f", lang->prob);
+    }
+    if (cx->followed)
+        ifr__detail(cx, "%sdetected \"%s\" (%s)", what, lang->code, p);
     else
-        ifr__detail(cx, "%sdetected \"%s\" (p=%.3f); needs \"%s\"", what, lang->code,
-                    lang->prob, want);
+        ifr__detail(cx, "%sdetected \"%s\" (%s); needs \"%s\"", what, lang->code, p, want);
     return IFR_OK;
 }
 

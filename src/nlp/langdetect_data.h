@@ -13,9 +13,9 @@
  * 0 marks an empty slot. A slot's `val` locates the n-gram's sparse row in
  * ifr__ld_words: IFR__LD_ROW_OFF(val) is the first word and
  * IFR__LD_ROW_COUNT(val) the number c of languages with a non-zero
- * probability. The row is ceil(c / 8) words of language indices (byte j of
- * the row is bits 8*(j%8).. of word j/8), then c words holding the IEEE-754
- * bits of the probabilities, in increasing language order. A language absent
+ * probability. The row is one word with bit l set for each such language l
+ * (55 languages fit), then c words holding the IEEE-754 bits of the
+ * probabilities, in increasing language order. A language absent
  * from the row has probability 0.0, as in langdetect's dense vector. One row
  * is contiguous so that a random draw touches one or two cache lines.
  * N-grams known to many languages (at least IFR__LD_DENSE_MIN) are stored

@@ -50,6 +50,7 @@ static void init_by_array(ifr__pyrandom *r, const uint32_t *key, size_t keylen)
         }
     }
     mt[0] = 0x80000000u; /* MSB is 1; assuring non-zero initial array */
+    r->words = mt;
 }
 
 void ifr__pyrandom_seed(ifr__pyrandom *r, uint64_t seed)
@@ -71,36 +72,44 @@ void ifr__pyrandom_set_state(ifr__pyrandom *r, const uint32_t mt[IFR__MT_N], int
 {
     for (int i = 0; i < IFR__MT_N; i++)
         r->mt[i] = mt[i];
+    r->words = r->mt;
     r->mti = mti;
     r->has_gauss = false;
     r->gauss_next = 0.0;
 }
 
-uint32_t ifr__pyrandom_u32(ifr__pyrandom *r)
+void ifr__pyrandom_borrow_state(ifr__pyrandom *r, const uint32_t mt[IFR__MT_N], int mti)
 {
-    static const uint32_t mag01[2] = {0x0u, MATRIX_A};
+    r->words = mt;
+    r->mti = mti;
+    r->has_gauss = false;
+    r->gauss_next = 0.0;
+}
+
+/*
+ * The twist reads the old words from `src` and writes the new ones to
+ * r->mt: word kk needs old kk and kk + 1, and old kk + 397 below 227 or the
+ * new kk - 227 from there on (the last one new 0 and new 396), exactly what
+ * the in-place loop reads, so src may be r->mt itself or a borrowed state.
+ */
+void ifr__pyrandom_twist(ifr__pyrandom *r)
+{
+    const uint32_t *src = r->words;
     uint32_t *mt = r->mt;
     uint32_t y;
-    if (r->mti >= IFR__MT_N) {
-        int kk;
-        for (kk = 0; kk < IFR__MT_N - MT_M; kk++) {
-            y = (mt[kk] & UPPER_MASK) | (mt[kk + 1] & LOWER_MASK);
-            mt[kk] = mt[kk + MT_M] ^ (y >> 1) ^ mag01[y & 0x1u];
-        }
-        for (; kk < IFR__MT_N - 1; kk++) {
-            y = (mt[kk] & UPPER_MASK) | (mt[kk + 1] & LOWER_MASK);
-            mt[kk] = mt[kk + (MT_M - IFR__MT_N)] ^ (y >> 1) ^ mag01[y & 0x1u];
-        }
-        y = (mt[IFR__MT_N - 1] & UPPER_MASK) | (mt[0] & LOWER_MASK);
-        mt[IFR__MT_N - 1] = mt[MT_M - 1] ^ (y >> 1) ^ mag01[y & 0x1u];
-        r->mti = 0;
+    int kk;
+    for (kk = 0; kk < IFR__MT_N - MT_M; kk++) {
+        y = (src[kk] & UPPER_MASK) | (src[kk + 1] & LOWER_MASK);
+        mt[kk] = src[kk + MT_M] ^ (y >> 1) ^ (MATRIX_A & (0u - (y & 0x1u)));
     }
-    y = mt[r->mti++];
-    y ^= (y >> 11);
-    y ^= (y << 7) & 0x9d2c5680u;
-    y ^= (y << 15) & 0xefc60000u;
-    y ^= (y >> 18);
-    return y;
+    for (; kk < IFR__MT_N - 1; kk++) {
+        y = (src[kk] & UPPER_MASK) | (src[kk + 1] & LOWER_MASK);
+        mt[kk] = mt[kk + (MT_M - IFR__MT_N)] ^ (y >> 1) ^ (MATRIX_A & (0u - (y & 0x1u)));
+    }
+    y = (src[IFR__MT_N - 1] & UPPER_MASK) | (mt[0] & LOWER_MASK);
+    mt[IFR__MT_N - 1] = mt[MT_M - 1] ^ (y >> 1) ^ (MATRIX_A & (0u - (y & 0x1u)));
+    r->words = mt;
+    r->mti = 0;
 }
 
 double ifr__pyrandom_random(ifr__pyrandom *r)

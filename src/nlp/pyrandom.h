@@ -20,6 +20,7 @@
 
 typedef struct ifr__pyrandom {
     uint32_t mt[IFR__MT_N];
+    const uint32_t *words; /* the 624 state words: mt, or a borrowed array until the next twist */
     int mti;
     bool has_gauss;     /* Random.gauss_next is not None */
     double gauss_next;
@@ -30,8 +31,27 @@ void ifr__pyrandom_seed(ifr__pyrandom *r, uint64_t seed);
 /* Restore a state (mt[624] and the index mti), e.g. a precomputed seeding;
  * gauss_next is reset as seed() resets it. */
 void ifr__pyrandom_set_state(ifr__pyrandom *r, const uint32_t mt[IFR__MT_N], int mti);
-/* The next raw 32-bit output (genrand_uint32). */
-uint32_t ifr__pyrandom_u32(ifr__pyrandom *r);
+/* The same without copying: the words are read from mt, which must stay
+ * valid and unchanged while r is used, until the next twist writes r->mt. */
+void ifr__pyrandom_borrow_state(ifr__pyrandom *r, const uint32_t mt[IFR__MT_N], int mti);
+/* genrand_uint32's regeneration of the 624 words (from r->words into r->mt)
+ * and mti = 0; done by ifr__pyrandom_u32 every 624 outputs. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((cold))
+#endif
+void ifr__pyrandom_twist(ifr__pyrandom *r);
+/* The next raw 32-bit output (genrand_uint32); inline but for the twist. */
+static inline uint32_t ifr__pyrandom_u32(ifr__pyrandom *r)
+{
+    if (r->mti >= IFR__MT_N)
+        ifr__pyrandom_twist(r);
+    uint32_t y = r->words[r->mti++];
+    y ^= (y >> 11);
+    y ^= (y << 7) & 0x9d2c5680u;
+    y ^= (y << 15) & 0xefc60000u;
+    y ^= (y >> 18);
+    return y;
+}
 /* random.random(): 53-bit double in [0, 1). */
 double ifr__pyrandom_random(ifr__pyrandom *r);
 /* random.getrandbits(k) for 0 <= k <= 64. */

@@ -287,7 +287,7 @@ int main(int argc, char **argv)
             dense_slot[ndense++] = s;
             continue;
         }
-        size_t need = (c + 7) / 8 + c;
+        size_t need = 1 + c; /* the language mask, then the probabilities */
         if (nwords + need > IFR__LD_ROW_OFF(0xFFFFFFFFu) || c > IFR__LD_ROW_COUNT(0xFFFFFFFFu))
             die("rows do not fit the slot encoding", NULL);
         if (nwords + need > capwords) {
@@ -297,15 +297,15 @@ int main(int argc, char **argv)
                 die("out of memory", NULL);
         }
         val[s] = (uint32_t)nwords | c << 20;
-        memset(words + nwords, 0, ((c + 7) / 8) * sizeof *words);
+        words[nwords] = 0;
         uint32_t j = 0;
         for (int l = 0; l < nlang; l++) {
             if (g->prob[l] == 0.0)
                 continue;
-            words[nwords + j / 8] |= (uint64_t)l << (8 * (j % 8));
+            words[nwords] |= UINT64_C(1) << l;
             uint64_t bits;
             memcpy(&bits, &g->prob[l], sizeof bits);
-            words[nwords + (c + 7) / 8 + j] = bits;
+            words[nwords + 1 + j] = bits;
             j++;
         }
         nwords += need;

@@ -49,12 +49,40 @@ static int teardown_arena(void **state)
 }
 
 /* Detect UTF-8 text through the internal entry point. */
-static void detect_utf8(ifr__arena *ar, const char *s, size_t n, ifr__lang *out)
+static void detect_utf8_flags(ifr__arena *ar, const char *s, size_t n, unsigned flags,
+                              ifr__lang *out)
 {
     uint32_t *cp = NULL;
     size_t ncp = 0;
     assert_int_equal(ifr__utf8_decode(s, n, ar, &cp, &ncp), IFR_OK);
-    assert_int_equal(ifr__langdetect(cp, ncp, ar, out), IFR_OK);
+    assert_int_equal(ifr__langdetect(cp, ncp, ar, flags, out), IFR_OK);
+}
+
+static void detect_utf8(ifr__arena *ar, const char *s, size_t n, ifr__lang *out)
+{
+    detect_utf8_flags(ar, s, n, 0, out);
+}
+
+/* The trial implementations (all must give the same bits); 0 is the default. */
+static const unsigned isas[] = {0, IFR__LD_ISA_BASELINE, IFR__LD_ISA_AVX2, IFR__LD_ISA_AVX512};
+#define NISAS (sizeof isas / sizeof isas[0])
+
+/* The probability vectors of every implementation this CPU has are equal. */
+static void check_isas_agree(ifr__arena *ar, const char *s, size_t n, const char *what)
+{
+    uint32_t *cp = NULL;
+    size_t ncp = 0;
+    assert_int_equal(ifr__utf8_decode(s, n, ar, &cp, &ncp), IFR_OK);
+    double first[IFR__LD_NLANG], got[IFR__LD_NLANG];
+    bool nof_first, nof;
+    assert_int_equal(ifr__langdetect_probs(cp, ncp, ar, 0, first, &nof_first), IFR_OK);
+    for (size_t v = 1; v < NISAS; v++) {
+        if (!ifr__langdetect_has_isa(isas[v]))
+            continue;
+        assert_int_equal(ifr__langdetect_probs(cp, ncp, ar, isas[v], got, &nof), IFR_OK);
+        if (nof != nof_first || memcmp(first, got, sizeof got) != 0)
+            fail_msg("%s: implementation 0x%x differs from the default", what, isas[v]);
+    }
 }
 
 /* A string of `count` copies of `unit`, then `tail` (malloc'ed). */
@@ -83,6 +111,27 @@ static void test_pyrandom_random_sequence(void **state)
     ifr__pyrandom_seed(&r, 0);
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
         assert_true(ifr__pyrandom_random(&r) == want[i]);
+}
+
+/* langdetect's seed(0) state: borrowed from the table (no copy), copied, and
+ * seeded give the same stream, across several twists. */
+static void test_pyrandom_borrowed_state(void **state)
+{
+    (void)state;
+    ifr__pyrandom a, b, c;
+    ifr__pyrandom_borrow_state(&a, ifr__ld_mt_seed0, 0);
+    ifr__pyrandom_set_state(&b, ifr__ld_mt_seed0, 0);
+    ifr__pyrandom_seed(&c, 0);
+    for (int i = 0; i < 5 * IFR__MT_N + 7; i++) {
+        uint32_t x = ifr__pyrandom_u32(&a);
+        if (x != ifr__pyrandom_u32(&b) || x != ifr__pyrandom_u32(&c))
+            fail_msg("output %d differs", i);
+    }
+    /* the table was only read */
+    ifr__pyrandom d;
+    ifr__pyrandom_seed(&d, 0);
+    (void)ifr__pyrandom_u32(&d);
+    assert_memory_equal(d.mt, ifr__ld_mt_seed0, sizeof d.mt);
 }
 
 static void test_pyrandom_big_seed(void **state)
@@ -250,21 +299,152 @@ static void test_langdetect_cases(void **state)
         const ld_case *c = &cases[i];
         char *built = c->text ? NULL : build_case(c->name);
         const char *text = c->text ? c->text : built;
-        ifr__lang got;
-        ifr__arena_reset(&s->ar);
-        detect_utf8(&s->ar, text, strlen(text), &got);
-        if (!c->code) {
-            if (got.status != IFR_E_NOFEATURES)
-                fail_msg("case %zu (%s): expected no features, got %s", i, c->name, got.code);
-        } else {
-            if (got.status != IFR_OK || strcmp(got.code, c->code) != 0)
-                fail_msg("case %zu (%s): expected %s, got %s (status %d)", i, c->name, c->code,
-                         got.code, got.status);
-            if (got.prob != c->prob)
-                fail_msg("case %zu (%s): prob %a, expected %a", i, c->name, got.prob, c->prob);
+        for (size_t v = 0; v < NISAS; v++) {
+            if (isas[v] && !ifr__langdetect_has_isa(isas[v]))
+                continue;
+            ifr__lang got;
+            ifr__arena_reset(&s->ar);
+            detect_utf8_flags(&s->ar, text, strlen(text), isas[v], &got);
+            if (!c->code) {
+                if (got.status != IFR_E_NOFEATURES)
+                    fail_msg("case %zu (%s, 0x%x): expected no features, got %s", i, c->name,
+                             isas[v], got.code);
+            } else {
+                if (got.status != IFR_OK || strcmp(got.code, c->code) != 0)
+                    fail_msg("case %zu (%s, 0x%x): expected %s, got %s (status %d)", i,
+                             c->name, isas[v], c->code, got.code, got.status);
+                if (got.prob != c->prob)
+                    fail_msg("case %zu (%s, 0x%x): prob %a, expected %a", i, c->name, isas[v],
+                             got.prob, c->prob);
+            }
         }
         free(built);
     }
+}
+
+/* MARK: the in-place path ------------------------------------------------ */
+
+/* A text without "http", '@' or combining marks is read in place, without
+ * append()'s dropping of a ' ' after a ' '. Text + " @" (the '@' normalises
+ * to a space, which after a space yields no n-gram) goes through the copying
+ * path (MAIL_RE, the drop) and must give the probabilities of text + " ",
+ * read in place. */
+static void test_langdetect_in_place(void **state)
+{
+    arena_state *s = *state;
+    static const char *const texts[] = {
+        "Two  spaces  between   words,    and a     run of five.",
+        "   leading spaces, trailing spaces   ",
+        "TWO  SPACES   IN  CAPITALS AND A  Mixed  Word",
+        /* more Cyrillic than Latin: cleaning_text drops the Latin letters */
+        ("\u041f\u0440\u0438\u0432\u0435\u0442  abc  \u043c\u0438\u0440  \u043a\u0430\u043a "
+         "\u0434\u0435\u043b\u0430  xyz"),
+        "\u8fd9\u662f  \u4e00\u4e2a   \u6d4b\u8bd5 ab  cd",
+        " ",
+        "a",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        char with_sp[256], with_at[256];
+        size_t n = strlen(texts[i]);
+        assert_true(n + 3 < sizeof with_at);
+        memcpy(with_sp, texts[i], n);
+        memcpy(with_sp + n, " ", 2);
+        memcpy(with_at, texts[i], n);
+        memcpy(with_at + n, " @", 3);
+        uint32_t *cp1, *cp2;
+        size_t n1, n2;
+        double p1[IFR__LD_NLANG], p2[IFR__LD_NLANG];
+        bool nof1, nof2;
+        ifr__arena_reset(&s->ar);
+        assert_int_equal(ifr__utf8_decode(with_sp, n + 1, &s->ar, &cp1, &n1), IFR_OK);
+        assert_int_equal(ifr__utf8_decode(with_at, n + 2, &s->ar, &cp2, &n2), IFR_OK);
+        assert_int_equal(ifr__langdetect_probs(cp1, n1, &s->ar, 0, p1, &nof1), IFR_OK);
+        assert_int_equal(ifr__langdetect_probs(cp2, n2, &s->ar, 0, p2, &nof2), IFR_OK);
+        if (nof1 != nof2 || memcmp(p1, p2, sizeof p1) != 0)
+            fail_msg("text %zu: in place and copied differ", i);
+    }
+}
+
+/* MARK: the early exit ---------------------------------------------------- */
+
+/* Early exit vs. the full run on one text: same status and code, a lower
+ * bound for the probability, and the full run's probability from the public
+ * entry point. Returns the trials the early exit ran (0: no features). */
+static int check_early_exit(ifr__arena *ar, const char *s, size_t n, const char *what)
+{
+    uint32_t *cp = NULL;
+    size_t ncp = 0;
+    assert_int_equal(ifr__utf8_decode(s, n, ar, &cp, &ncp), IFR_OK);
+    ifr__lang full, early;
+    assert_int_equal(ifr__langdetect(cp, ncp, ar, 0, &full), IFR_OK);
+    assert_int_equal(ifr__langdetect(cp, ncp, ar, IFR__LD_EARLY_EXIT, &early), IFR_OK);
+    if (early.status != full.status || strcmp(early.code, full.code) != 0)
+        fail_msg("%s: early exit gives %s (status %d), the full run %s (status %d)", what,
+                 early.code, early.status, full.code, full.status);
+    if (full.status != IFR_OK) {
+        if (early.trials != 0 || full.trials != 0)
+            fail_msg("%s: trials %d/%d without features", what, early.trials, full.trials);
+        return 0;
+    }
+    if (full.trials != 7 || early.trials < 4 || early.trials > 7)
+        fail_msg("%s: trials %d (full %d)", what, early.trials, full.trials);
+    if (early.trials == 7 ? early.prob != full.prob : !(early.prob <= full.prob))
+        fail_msg("%s: early prob %a after %d trials, full %a", what, early.prob, early.trials,
+                 full.prob);
+    char code[8];
+    double prob = -1;
+    assert_int_equal(ifr_detect_language(s, n, code, &prob, NULL), IFR_OK);
+    if (strcmp(code, full.code) != 0 || prob != full.prob)
+        fail_msg("%s: ifr_detect_language gives %s %a, the full run %s %a", what, code, prob,
+                 full.code, full.prob);
+    return early.trials;
+}
+
+/* Texts mixing fragments of the detection cases (25 languages and scripts),
+ * cut at random points: close calls, mixed scripts, short and long texts. */
+static void test_langdetect_early_exit(void **state)
+{
+    arena_state *s = *state;
+    size_t hist[8] = {0}, ntexts = 0;
+    char what[64];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *built = cases[i].text ? NULL : build_case(cases[i].name);
+        const char *text = cases[i].text ? cases[i].text : built;
+        ifr__arena_reset(&s->ar);
+        hist[check_early_exit(&s->ar, text, strlen(text), cases[i].name)]++;
+        ntexts++;
+        free(built);
+    }
+    uint64_t x = 0x9E3779B97F4A7C15u; /* xorshift64 */
+    char *buf = malloc(1 << 16);
+    assert_non_null(buf);
+    for (int r = 0; r < 3000; r++) {
+        size_t len = 0, parts = 1 + r % 4;
+        for (size_t k = 0; k < parts; k++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            const char *t = cases[x % (sizeof cases / sizeof cases[0])].text;
+            if (!t)
+                continue;
+            size_t tl = strlen(t), cut = (size_t)(x >> 32) % (tl + 1);
+            if (r % 3 == 0) /* whole fragments, repeated */
+                cut = tl;
+            while (cut < tl && (t[cut] & 0xC0) == 0x80) /* keep UTF-8 whole */
+                cut++;
+            for (int rep = 0; rep < 1 + (int)(x >> 60) % 3 && len + cut + 1 < (1 << 16); rep++) {
+                memcpy(buf + len, t, cut);
+                len += cut;
+                buf[len++] = ' ';
+            }
+        }
+        snprintf(what, sizeof what, "mix %d", r);
+        ifr__arena_reset(&s->ar);
+        hist[check_early_exit(&s->ar, buf, len, what)]++;
+        ntexts++;
+    }
+    free(buf);
+    print_message("%zu texts: no features %zu; trials 4: %zu, 5: %zu, 6: %zu, 7: %zu\n", ntexts,
+                  hist[0], hist[4], hist[5], hist[6], hist[7]);
+    assert_true(hist[4] > 0 && hist[7] > 0);
 }
 
 /* MARK: the reference's seed-0 answers on the GPT-4 texts ---------------- */
@@ -284,7 +464,7 @@ static void test_langdetect_conformance_primitives(void **state)
         skip();
         return;
     }
-    size_t cap = 1 << 20, rows = 0, nofeat = 0;
+    size_t cap = 1 << 20, rows = 0, nofeat = 0, early[8] = {0};
     char *line = malloc(cap);
     assert_non_null(line);
     size_t len = 0;
@@ -312,6 +492,11 @@ static void test_langdetect_conformance_primitives(void **state)
         ifr__lang got;
         ifr__arena_reset(&s->ar);
         detect_utf8(&s->ar, json_string_value(text), json_string_length(text), &got);
+        ifr__arena_reset(&s->ar);
+        check_isas_agree(&s->ar, json_string_value(text), json_string_length(text), "row");
+        ifr__arena_reset(&s->ar);
+        early[check_early_exit(&s->ar, json_string_value(text), json_string_length(text),
+                               "row")]++;
         if (json_is_null(want)) {
             nofeat++;
             if (got.status != IFR_E_NOFEATURES)
@@ -333,7 +518,13 @@ static void test_langdetect_conformance_primitives(void **state)
     }
     free(line);
     fclose(f);
-    print_message("%zu rows equal (%zu without features)\n", rows, nofeat);
+    size_t nisa = 0;
+    for (size_t v = 1; v < NISAS; v++)
+        nisa += ifr__langdetect_has_isa(isas[v]);
+    print_message("%zu rows equal (%zu without features); probabilities equal bit for bit "
+                  "in the %zu trial implementations this CPU has; the early exit gives the "
+                  "same code (trials 4: %zu, 5: %zu, 6: %zu, 7: %zu)\n",
+                  rows, nofeat, nisa, early[4], early[5], early[6], early[7]);
     assert_true(rows >= 2263);
 }
 
@@ -377,7 +568,7 @@ static void *thread_main(void *arg)
             ifr__lang got;
             ifr__arena_reset(&ar);
             if (ifr__utf8_decode(c->text, strlen(c->text), &ar, &cp, &ncp) != IFR_OK ||
-                ifr__langdetect(cp, ncp, &ar, &got) != IFR_OK) {
+                ifr__langdetect(cp, ncp, &ar, 0, &got) != IFR_OK) {
                 job->status = (int)i + 1;
                 break;
             }
@@ -533,6 +724,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pyrandom_random_sequence),
+        cmocka_unit_test(test_pyrandom_borrowed_state),
         cmocka_unit_test(test_pyrandom_big_seed),
         cmocka_unit_test(test_pyrandom_gauss_cached_pair),
         cmocka_unit_test(test_pyrandom_getrandbits),
@@ -540,6 +732,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_langdetect_cases, setup_arena, teardown_arena),
         cmocka_unit_test_setup_teardown(test_langdetect_conformance_primitives, setup_arena,
                                         teardown_arena),
+        cmocka_unit_test_setup_teardown(test_langdetect_in_place, setup_arena, teardown_arena),
+        cmocka_unit_test_setup_teardown(test_langdetect_early_exit, setup_arena, teardown_arena),
         cmocka_unit_test_setup_teardown(test_langdetect_repeatable, setup_arena, teardown_arena),
         cmocka_unit_test(test_langdetect_threads),
         cmocka_unit_test_setup_teardown(test_text_language_cached, setup_arena, teardown_arena),
