@@ -638,39 +638,6 @@ static bool pk_contains_sentbreak(const uint32_t *cp, size_t b, size_t e)
     }
 }
 
-/*
- * text_contains_sentbreak of the context cp[b..e) of the candidate at `at`
- * (the word before it, the [.?!], after_tok), with two shortcuts that give
- * the same answer without tokenizing:
- * - a "?" or "!" is always a token of its own (it is in NonWord, so no word
- *   runs into it, and after_tok ends it), a sentence break that the second
- *   pass never changes (not period-final), and never the last token (after_tok
- *   follows): the answer is yes;
- * - `plain`: the word before is ASCII letters only, two or more, so with the
- *   "." it is one token (a multi-character ". . ." cannot start at the "."
- *   inside the context, whose next_tok has no space, but the test is kept
- *   as a guard), neither a number nor an initial nor an ellipsis. If its lower case is
- *   neither an abbreviation (so the first pass makes it a break) nor the
- *   first element of a collocation (the only second-pass rule that could
- *   undo that for such a token), the answer is yes.
- */
-static bool pk_context_break(const uint32_t *cp, size_t b, size_t at, size_t e, bool plain)
-{
-    if (cp[at] != '.')
-        return true;
-    if (plain && at - b >= 2 && !pk_multichar(cp, at, e)) {
-        bool ab = pk_may_be_key(ifr__punkt_abbrev_lenmask, cp, b, at);
-        bool co = pk_may_be_key(ifr__punkt_colloc1_lenmask, cp, b, at);
-        if (!ab && !co)
-            return true;
-        pk_key k;
-        pk_key_of(cp + b, at - b, &k);
-        if (!(ab && pk_is_abbrev(&k)) && !(co && pk_is_colloc1(&k)))
-            return true;
-    }
-    return pk_contains_sentbreak(cp, b, e);
-}
-
 /* MARK: sentence slices ---------------------------------------------------- */
 
 /* One match of period_context_re():
@@ -678,8 +645,7 @@ static bool pk_context_break(const uint32_t *cp, size_t b, size_t at, size_t e, 
  * \s+ and \S+ are greedy and the lookahead needs a token after the spaces. */
 typedef struct pk_match {
     size_t at;          /* the [.?!] */
-    size_t after_end;   /* end of after_tok */
-    size_t next_tok;    /* start of next_tok, or SIZE_MAX */
+    size_t next_tok;    /* start of next_tok, or SIZE_MAX (after_tok is NonWord) */
 } pk_match;
 
 static bool pk_match_at(const uint32_t *cp, size_t n, size_t i, pk_match *m)
@@ -689,23 +655,70 @@ static bool pk_match_at(const uint32_t *cp, size_t n, size_t i, pk_match *m)
     uint32_t d = cp[i + 1];
     m->at = i;
     if (pk_nonword(d)) {
-        m->after_end = i + 2;
         m->next_tok = SIZE_MAX;
         return true;
     }
-    if (!ifr__nlp_space(d))
+    if (!pk_space(d))
         return false;
     size_t j = i + 2;
-    while (j < n && ifr__nlp_space(cp[j]))
+    while (j < n && pk_space(cp[j]))
         j++;
     if (j == n)
         return false;
-    size_t k = j + 1;
-    while (k < n && !ifr__nlp_space(cp[k]))
-        k++;
-    m->after_end = k;
     m->next_tok = j;
     return true;
+}
+
+/* The end of after_tok (of the context), needed only to tokenize it. */
+static size_t pk_after_end(const uint32_t *cp, size_t n, const pk_match *m)
+{
+    if (m->next_tok == SIZE_MAX)
+        return m->at + 2;
+    size_t k = m->next_tok + 1;
+    while (k < n && !pk_space(cp[k]))
+        k++;
+    return k;
+}
+
+/*
+ * text_contains_sentbreak of the context of the candidate m (cp[b..at) the
+ * word before it, the [.?!], after_tok), with shortcuts that give the same
+ * answer without tokenizing:
+ * - a "?" or "!" is always a token of its own (it is in NonWord, so no word
+ *   runs into it, and after_tok ends it), a sentence break that the second
+ *   pass never changes (not period-final), and never the last token (after_tok
+ *   follows): the answer is yes;
+ * - no _re_multi_char_punct starts at a candidate "." inside its context:
+ *   ".." needs a "." after it, where after_tok has NonWord or \s, and
+ *   ". . ." needs a space inside next_tok. With after_tok ending the token
+ *   there, a "." after one of )";}]*:@({[ (always a one-character token) or
+ *   at the start of the context is a token "." of its own: a first-pass
+ *   break that no second-pass rule undoes unless "." starts a collocation;
+ * - `plain`: the word before is ASCII letters only, two or more, so with the
+ *   "." it is one token, neither a number nor an initial nor an ellipsis. If its lower case is
+ *   neither an abbreviation (so the first pass makes it a break) nor the
+ *   first element of a collocation (the only second-pass rule that could
+ *   undo that for such a token), the answer is yes.
+ */
+static bool pk_context_break(const uint32_t *cp, size_t n, size_t b, const pk_match *m, bool plain)
+{
+    size_t at = m->at;
+    if (cp[at] != '.')
+        return true;
+    if ((at == b || (pk_class(cp[at - 1]) & (PK_NW | PK_NWS)) == (PK_NW | PK_NWS)) &&
+        !pk_may_be_key(ifr__punkt_colloc1_lenmask, cp, at, at + 1))
+        return true;
+    if (plain && at - b >= 2) {
+        bool ab = pk_may_be_key(ifr__punkt_abbrev_lenmask, cp, b, at);
+        bool co = pk_may_be_key(ifr__punkt_colloc1_lenmask, cp, b, at);
+        if (!ab && !co)
+            return true;
+        pk_key k;
+        pk_key_of(cp + b, at - b, &k);
+        if (!(ab && pk_is_abbrev(&k)) && !(co && pk_is_colloc1(&k)))
+            return true;
+    }
+    return pk_contains_sentbreak(cp, b, pk_after_end(cp, n, m));
 }
 
 /* re_boundary_realignment.match(text[b:e]): ["\')\]}]+?(?:\s+|(?=--)|$)
@@ -734,18 +747,24 @@ static size_t pk_realign_match(const uint32_t *cp, size_t b, size_t e, size_t *m
     }
 }
 
-static int pk_push(ifr__arena *ar, ifr__span **sl, size_t *n, size_t *cap, size_t b, size_t e)
+static int pk_grow(ifr__arena *ar, ifr__span **sl, size_t n, size_t *cap)
 {
-    if (*n == *cap) {
-        if (*cap > SIZE_MAX / (2 * sizeof **sl))
-            return IFR_E_NOMEM;
-        ifr__span *ns = ifr__arena_alloc(ar, 2 * *cap * sizeof *ns);
-        if (!ns)
-            return IFR_E_NOMEM;
-        memcpy(ns, *sl, *n * sizeof *ns);
-        *sl = ns;
-        *cap *= 2;
-    }
+    if (*cap > SIZE_MAX / (2 * sizeof **sl))
+        return IFR_E_NOMEM;
+    ifr__span *ns = ifr__arena_alloc(ar, 2 * *cap * sizeof *ns);
+    if (!ns)
+        return IFR_E_NOMEM;
+    memcpy(ns, *sl, n * sizeof *ns);
+    *sl = ns;
+    *cap *= 2;
+    return IFR_OK;
+}
+
+static inline int pk_push(ifr__arena *ar, ifr__span **sl, size_t *n, size_t *cap, size_t b,
+                          size_t e)
+{
+    if (*n == *cap && pk_grow(ar, sl, *n, cap) != IFR_OK)
+        return IFR_E_NOMEM;
     (*sl)[*n].b = b;
     (*sl)[*n].e = e;
     (*n)++;
@@ -839,7 +858,7 @@ static int pk_tokenize(const uint32_t *cp, size_t n, const char *s, size_t sn, i
     size_t last_break = 0;
     size_t prev_b = 0, prev_e = 0; /* previous_slice */
     bool have_prev = false, prev_plain = false;
-    pk_match pm = {0, 0, 0}, m;
+    pk_match pm = {0, 0}, m;
     pk_cands cs;
     pk_cands_init(&cs, cp, n, s, sn);
     size_t i;
@@ -860,7 +879,7 @@ static int pk_tokenize(const uint32_t *cp, size_t n, const char *s, size_t sn, i
         size_t wb = rel ? prev_e + rel + 1 : prev_b;
         bool plain = rel && wb == letters; /* the word: ASCII letters only */
         if (have_prev && prev_e <= wb &&
-            pk_context_break(cp, prev_b, pm.at, pm.after_end, prev_plain)) {
+            pk_context_break(cp, n, prev_b, &pm, prev_plain)) {
             if (pk_push(ar, &sl, &nsl, &cap, last_break, pm.at + 1) != IFR_OK)
                 return IFR_E_NOMEM;
             last_break = pm.next_tok != SIZE_MAX ? pm.next_tok : pm.at + 1;
@@ -871,7 +890,7 @@ static int pk_tokenize(const uint32_t *cp, size_t n, const char *s, size_t sn, i
         prev_e = i;
         prev_plain = plain;
     }
-    if (have_prev && pk_context_break(cp, prev_b, pm.at, pm.after_end, prev_plain)) {
+    if (have_prev && pk_context_break(cp, n, prev_b, &pm, prev_plain)) {
         if (pk_push(ar, &sl, &nsl, &cap, last_break, pm.at + 1) != IFR_OK)
             return IFR_E_NOMEM;
         last_break = pm.next_tok != SIZE_MAX ? pm.next_tok : pm.at + 1;
