@@ -775,43 +775,24 @@ static inline int pk_push(ifr__arena *ar, ifr__span **sl, size_t *n, size_t *cap
 }
 
 /*
- * Candidate positions ([.?!]) in increasing order, found 32 at a time: per
- * block of 32 UTF-8 bytes, or of 32 code points narrowed to bytes with
- * saturation (a code point above 0xFF becomes 0xFF, so only '.', '?' and
- * '!' themselves give those bytes), a bit mask of the candidates. For UTF-8
- * the code-point index of a byte offset is the offset minus the number of
- * continuation bytes (0x80..0xBF) before it, counted only in blocks with a
- * non-ASCII byte. A block without a candidate costs about ten instructions.
+ * Candidate positions ([.?!]) in increasing order, found 32 code points at
+ * a time: each block is narrowed to bytes with saturation (a code point
+ * above 0xFF becomes 0xFF, so only '.', '?' and '!' themselves give those
+ * bytes) and compared, giving a bit mask of the candidates. A block without
+ * a candidate costs about twenty instructions. (Scanning the text's UTF-8
+ * instead, with code-point indices from a count of continuation bytes, costs
+ * about as many instructions and was slower when the text is not in L1.)
  */
 #define PK_BLK 32
 
 typedef struct pk_cands {
-    const uint32_t *cp;         /* code points, scanned when s is NULL */
-    const unsigned char *s;     /* the UTF-8 of cp, or NULL */
-    size_t len;                 /* bytes of s, or code points */
+    const uint32_t *cp;
+    size_t n;
     size_t blk;                 /* start of the current block */
-    size_t cont;                /* continuation bytes before blk */
-    uint32_t mask;              /* candidates not yet returned, bit k = unit blk + k */
-    uint32_t contmask;          /* continuation bytes of the block */
+    uint32_t mask;              /* candidates not yet returned, bit k = blk + k */
 } pk_cands;
 
-static inline unsigned pk_popcount32(uint32_t x)
-{
-    x = x - ((x >> 1) & 0x55555555u);
-    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
-    x = (x + (x >> 4)) & 0x0F0F0F0Fu;
-    return (x * 0x01010101u) >> 24;
-}
-
 #if defined(__SSE2__)
-static inline uint32_t pk_cand_bits(__m128i v)
-{
-    __m128i c = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
-                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('?')),
-                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))));
-    return (uint32_t)_mm_movemask_epi8(c);
-}
-
 /* 16 code points narrowed to bytes (code points are < 2^31: signed
  * saturation to 16 bits, then unsigned saturation to 8 bits) */
 static inline __m128i pk_narrow16(const uint32_t *p)
@@ -822,35 +803,18 @@ static inline __m128i pk_narrow16(const uint32_t *p)
     __m128i d = _mm_loadu_si128((const __m128i *)(const void *)(p + 12));
     return _mm_packus_epi16(_mm_packs_epi32(a, b), _mm_packs_epi32(c, d));
 }
-#endif
 
-/* Candidate and continuation-byte masks of the PK_BLK units at p. */
-static inline uint32_t pk_block_utf8(const unsigned char *p, uint32_t *cm)
+static inline uint32_t pk_cand_bits(__m128i v)
 {
-#if defined(__SSE2__)
-    __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)p);
-    __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
-    uint32_t m = pk_cand_bits(v0) | pk_cand_bits(v1) << 16;
-    *cm = 0;
-    if (_mm_movemask_epi8(_mm_or_si128(v0, v1))) { /* < -64 as signed: 0x80..0xBF */
-        const __m128i lim = _mm_set1_epi8(-64);
-        *cm = (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(v0, lim)) |
-              (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(v1, lim)) << 16;
-    }
-    return m;
-#else
-    uint32_t m = 0, c = 0;
-    for (unsigned k = 0; k < PK_BLK; k++) {
-        unsigned u = p[k];
-        m |= (uint32_t)(u == '.' || u == '?' || u == '!') << k;
-        c |= (uint32_t)(u >= 0x80 && u < 0xC0) << k;
-    }
-    *cm = c;
-    return m;
-#endif
+    __m128i c = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('?')),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))));
+    return (uint32_t)_mm_movemask_epi8(c);
 }
+#endif
 
-static inline uint32_t pk_block_cp(const uint32_t *p)
+/* the candidate mask of the PK_BLK code points at p */
+static inline uint32_t pk_block(const uint32_t *p)
 {
 #if defined(__SSE2__)
     return pk_cand_bits(pk_narrow16(p)) | pk_cand_bits(pk_narrow16(p + 16)) << 16;
@@ -862,75 +826,36 @@ static inline uint32_t pk_block_cp(const uint32_t *p)
 #endif
 }
 
-/* the masks of the block at blk, also when fewer than PK_BLK units are left */
-static uint32_t pk_cands_load(const pk_cands *cs, size_t blk, uint32_t *cm)
+/* the same for the last block, of fewer than PK_BLK code points */
+static uint32_t pk_block_tail(const uint32_t *p, size_t rem)
 {
-    size_t rem = cs->len - blk;
-    if (rem >= PK_BLK) {
-        *cm = 0;
-        return cs->s ? pk_block_utf8(cs->s + blk, cm) : pk_block_cp(cs->cp + blk);
-    }
-    uint32_t valid = (UINT32_C(1) << rem) - 1, m;
-    *cm = 0;
-    if (cs->s) {
-        unsigned char buf[PK_BLK] = {0};
-        memcpy(buf, cs->s + blk, rem);
-        m = pk_block_utf8(buf, cm);
-    } else {
-        uint32_t buf[PK_BLK] = {0};
-        memcpy(buf, cs->cp + blk, rem * sizeof *buf);
-        m = pk_block_cp(buf);
-    }
-    *cm &= valid;
-    return m & valid;
+    uint32_t buf[PK_BLK] = {0};
+    memcpy(buf, p, rem * sizeof *buf);
+    return pk_block(buf) & ((UINT32_C(1) << rem) - 1);
 }
 
-/* s[0..sn) is the UTF-8 of cp[0..n), or NULL */
-static void pk_cands_init(pk_cands *cs, const uint32_t *cp, size_t n, const char *s, size_t sn)
+static void pk_cands_init(pk_cands *cs, const uint32_t *cp, size_t n)
 {
     cs->cp = cp;
-    cs->s = (const unsigned char *)s;
-    cs->len = s ? sn : n;
+    cs->n = n;
     cs->blk = 0;
-    cs->cont = 0;
-    cs->mask = 0;
-    cs->contmask = 0;
-    if (cs->len)
-        cs->mask = pk_cands_load(cs, 0, &cs->contmask);
+    cs->mask = n >= PK_BLK ? pk_block(cp) : n ? pk_block_tail(cp, n) : 0;
 }
 
 /* the next block with a candidate, if any */
 static bool pk_cands_advance(pk_cands *cs)
 {
-    size_t cont = cs->cont, blk = cs->blk, len = cs->len;
-    uint32_t cm = cs->contmask, m = 0;
-    if (cm)
-        cont += pk_popcount32(cm);
-    cm = 0;
-    blk += PK_BLK;
-    /* the full blocks, one loop per kind of input */
-    if (cs->s) {
-        for (; blk + PK_BLK <= len; blk += PK_BLK) {
-            m = pk_block_utf8(cs->s + blk, &cm);
-            if (m)
-                goto found;
-            if (cm)
-                cont += pk_popcount32(cm);
-        }
-    } else {
-        for (; blk + PK_BLK <= len; blk += PK_BLK) {
-            m = pk_block_cp(cs->cp + blk);
-            if (m)
-                goto found;
-        }
+    size_t blk = cs->blk + PK_BLK, n = cs->n;
+    uint32_t m = 0;
+    for (; blk + PK_BLK <= n; blk += PK_BLK) {
+        m = pk_block(cs->cp + blk);
+        if (m)
+            break;
     }
-    if (blk < len)
-        m = pk_cands_load(cs, blk, &cm);
-found:
+    if (!m && blk < n)
+        m = pk_block_tail(cs->cp + blk, n - blk);
     cs->blk = blk;
-    cs->cont = cont;
     cs->mask = m;
-    cs->contmask = cm;
     return m != 0;
 }
 
@@ -938,18 +863,13 @@ static inline bool pk_cands_next(pk_cands *cs, size_t *at)
 {
     if (!cs->mask && !pk_cands_advance(cs))
         return false;
-    unsigned k = (unsigned)__builtin_ctz(cs->mask);
+    *at = cs->blk + (unsigned)__builtin_ctz(cs->mask);
     cs->mask &= cs->mask - 1;
-    size_t i = cs->blk + k - cs->cont;
-    if (cs->contmask)
-        i -= pk_popcount32(cs->contmask & ((UINT32_C(1) << k) - 1));
-    *at = i;
     return true;
 }
 
-/* s[0..sn) is the UTF-8 of cp[0..n), or NULL */
-static int pk_tokenize(const uint32_t *cp, size_t n, const char *s, size_t sn, ifr__arena *ar,
-                       ifr__span **out, size_t *nout)
+static int pk_tokenize(const uint32_t *cp, size_t n, ifr__arena *ar, ifr__span **out,
+                       size_t *nout)
 {
     *out = NULL;
     *nout = 0;
@@ -966,7 +886,7 @@ static int pk_tokenize(const uint32_t *cp, size_t n, const char *s, size_t sn, i
     bool have_prev = false, prev_plain = false;
     pk_match pm = {0, 0}, m;
     pk_cands cs;
-    pk_cands_init(&cs, cp, n, s, sn);
+    pk_cands_init(&cs, cp, n);
     size_t i;
     while (pk_cands_next(&cs, &i)) { /* i: the candidate [.?!] */
         if (!pk_match_at(cp, n, i, &m))
@@ -1044,7 +964,7 @@ int ifr__punkt_tokenize(const uint32_t *cp, size_t n, ifr__nltk_version v, ifr__
                         ifr__span **out, size_t *nout)
 {
     (void)v; /* same algorithm and parameters in 3.8 and 3.9.2 */
-    return pk_tokenize(cp, n, NULL, 0, ar, out, nout);
+    return pk_tokenize(cp, n, ar, out, nout);
 }
 
 /* MARK: cached accessor (ifreward_internal.h) ----------------------------- */
@@ -1065,8 +985,7 @@ int ifr__text_sentences(ifr__text *t, ifr__nltk_version v, const ifr__span **out
     if (!(t->have_sents & (1u << v))) {
         ifr__span *s;
         size_t ns;
-        /* the text's UTF-8 is the encoding of its code points: scan it */
-        int rc = pk_tokenize(t->cp, t->ncp, t->s, t->n, t->arena, &s, &ns);
+        int rc = pk_tokenize(t->cp, t->ncp, t->arena, &s, &ns);
         if (rc != IFR_OK)
             return rc;
         t->sents[v] = s;
