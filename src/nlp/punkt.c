@@ -778,10 +778,10 @@ static inline int pk_push(ifr__arena *ar, ifr__span **sl, size_t *n, size_t *cap
  * Candidate positions ([.?!]) in increasing order, found 32 code points at
  * a time: each block is narrowed to bytes with saturation (a code point
  * above 0xFF becomes 0xFF, so only '.', '?' and '!' themselves give those
- * bytes) and compared, giving a bit mask of the candidates. A block without
- * a candidate costs about twenty instructions. (Scanning the text's UTF-8
- * instead, with code-point indices from a count of continuation bytes, costs
- * about as many instructions and was slower when the text is not in L1.)
+ * bytes) and compared, giving a bit mask of the candidates: about one
+ * instruction per code point. (Scanning the text's UTF-8 instead, with
+ * code-point indices from a count of continuation bytes, costs about as many
+ * instructions and was slower when the text is not in L1.)
  */
 #define PK_BLK 32
 

@@ -4,9 +4,10 @@
  * The model's four text files live in data/embed/punkt/ and are compiled in
  * verbatim (ifr__data_punkt_*). At build time src/tools/punkt_gen.c reads the
  * same files and writes, for each of them, a const index of its entries
- * sorted by bytes (offset and length into the embedded text), so a lookup is
- * a binary search straight in the embedded bytes: no parsing, no state, no
- * copy of the strings (cmake/modules/punkt.cmake wires the generator).
+ * sorted by bytes (offset and length into the embedded text) with a hash
+ * index over it, so a lookup compares straight in the embedded bytes: no
+ * parsing, no state, no copy of the strings (cmake/modules/punkt.cmake wires
+ * the generator).
  */
 #ifndef IFR_NLP_PUNKT_TABLES_H
 #define IFR_NLP_PUNKT_TABLES_H

@@ -7,8 +7,11 @@
  * split on "\n" only, nothing stripped: one abbreviation is ". . " with a
  * trailing space; .tab lines split on "\t"), and writes OUTPUT.c with, per
  * file, an array of {offset, length[, value]} into the *embedded copy* of
- * the same bytes (ifr__data_punkt_*), sorted by bytes. The library then
- * binary-searches the embedded text directly (src/nlp/punkt.c).
+ * the same bytes (ifr__data_punkt_*), sorted by bytes, with a hash index
+ * over each; also the distinct first elements of the collocations, and for
+ * the abbreviations and those first elements the key lengths per first byte
+ * (punkt_tables.h). The library compares in the embedded text directly
+ * (src/nlp/punkt.c).
  *
  * The tool refuses input the runtime does not support: keys longer than
  * IFR__PUNKT_KEYMAX bytes, non-ASCII keys (the runtime compares lower-cased
