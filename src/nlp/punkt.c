@@ -19,82 +19,95 @@
 #include "punkt.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "nlp_chars.h"
 #include "punkt_tables.h"
 
 /* MARK: character sets of PunktLanguageVars ------------------------------- */
 
-/* _re_non_word_chars: (?:[)\";}\]\*:@\'\({\[?!]) */
+/* Classes of the ASCII characters for the scanners below (one table lookup
+ * instead of a switch per test). Non-ASCII code points are in none of the
+ * punctuation sets; their \s is ifr__py_isspace. */
+enum {
+    PK_SP = 1,      /* re \s (= str.isspace) */
+    PK_NW = 2,      /* _re_non_word_chars: (?:[)\";}\]\*:@\'\({\[?!]) */
+    PK_NWS = 4,     /* characters _re_word_start excludes: [^\(\"\`{\[:;&\#\*@\)}\]\-,] */
+    PK_DD = 8,      /* '-' and '.', which may start _re_multi_char_punct */
+    PK_COMMA = 16,  /* ',' */
+    PK_CLOSE = 32,  /* re_boundary_realignment's class ["\')\]}] */
+    PK_AWS = 64,    /* string.whitespace (ASCII), used by _get_last_whitespace_index */
+};
+
+static const unsigned char pk_cls[128] = {
+    [0x09] = PK_SP | PK_AWS, [0x0a] = PK_SP | PK_AWS, [0x0b] = PK_SP | PK_AWS,
+    [0x0c] = PK_SP | PK_AWS, [0x0d] = PK_SP | PK_AWS, [0x1c] = PK_SP, [0x1d] = PK_SP,
+    [0x1e] = PK_SP, [0x1f] = PK_SP, [' '] = PK_SP | PK_AWS,
+    [')'] = PK_NW | PK_NWS | PK_CLOSE, ['"'] = PK_NW | PK_NWS | PK_CLOSE,
+    [';'] = PK_NW | PK_NWS, ['}'] = PK_NW | PK_NWS | PK_CLOSE,
+    [']'] = PK_NW | PK_NWS | PK_CLOSE, ['*'] = PK_NW | PK_NWS, [':'] = PK_NW | PK_NWS,
+    ['@'] = PK_NW | PK_NWS, ['\''] = PK_NW | PK_CLOSE, ['('] = PK_NW | PK_NWS,
+    ['{'] = PK_NW | PK_NWS, ['['] = PK_NW | PK_NWS, ['?'] = PK_NW, ['!'] = PK_NW,
+    ['`'] = PK_NWS, ['&'] = PK_NWS, ['#'] = PK_NWS, ['-'] = PK_NWS | PK_DD,
+    [','] = PK_NWS | PK_COMMA, ['.'] = PK_DD,
+};
+
+static inline unsigned pk_class(uint32_t c)
+{
+    return c < 0x80 ? pk_cls[c] : 0;
+}
+
 static inline bool pk_nonword(uint32_t c)
 {
-    switch (c) {
-    case ')': case '"': case ';': case '}': case ']': case '*': case ':': case '@':
-    case '\'': case '(': case '{': case '[': case '?': case '!':
-        return true;
-    default:
-        return false;
-    }
+    return pk_class(c) & PK_NW;
 }
 
-/* characters _re_word_start excludes: [^\(\"\`{\[:;&\#\*@\)}\]\-,] */
-static inline bool pk_no_word_start(uint32_t c)
+/* re \s; the same answers as ifr__nlp_space */
+static inline bool pk_space(uint32_t c)
 {
-    switch (c) {
-    case '(': case '"': case '`': case '{': case '[': case ':': case ';': case '&':
-    case '#': case '*': case '@': case ')': case '}': case ']': case '-': case ',':
-        return true;
-    default:
-        return false;
-    }
+    if (c < 0x80)
+        return pk_cls[c] & PK_SP;
+    return ifr__py_isspace(c);
 }
 
-/* string.whitespace (ASCII only), used by _get_last_whitespace_index */
-static inline bool pk_ascii_ws(uint32_t c)
-{
-    return c == ' ' || (c >= 0x09 && c <= 0x0d);
-}
-
-static inline bool pk_sent_end(uint32_t c)
-{
-    return c == '.' || c == '?' || c == '!';
-}
-
-/* re_boundary_realignment's class ["\')\]}] */
 static inline bool pk_closer(uint32_t c)
 {
-    return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}';
+    return pk_class(c) & PK_CLOSE;
 }
 
 /*
- * _re_multi_char_punct at p, within a line ending at le: length or 0.
+ * _re_multi_char_punct at p: length or 0.
  *   (?:\-{2,}|\.{2,}|(?:\.\s){2,}\.)
+ * Punkt tokenizes each line of the context on its own; here the scan runs
+ * over the whole context, with "\n" as the line end: no branch may match
+ * it, and every other rule treats it as the \s it is (see
+ * pk_contains_sentbreak).
  * The last branch: with k maximal ".\s" pairs, "." after all k pairs gives
  * 2k+1 (k >= 2); otherwise backtracking to k-1 pairs ends on the "." that
  * started pair k, giving 2k-1 (k >= 3).
  */
-static size_t pk_multichar(const uint32_t *s, size_t p, size_t le)
+static inline bool pk_space_in_line(uint32_t c)
 {
-    if (p >= le)
-        return 0;
+    return c != '\n' && pk_space(c);
+}
+
+static size_t pk_multichar_slow(const uint32_t *s, size_t p, size_t le)
+{
     size_t q;
     if (s[p] == '-') {
-        if (p + 1 < le && s[p + 1] == '-') {
-            for (q = p + 2; q < le && s[q] == '-'; q++)
-                ;
-            return q - p;
-        }
-        return 0;
+        for (q = p + 2; q < le && s[q] == '-'; q++)
+            ;
+        return q - p;
     }
-    if (s[p] != '.')
-        return 0;
-    if (p + 1 < le && s[p + 1] == '.') {
+    if (s[p + 1] == '.') {
         for (q = p + 2; q < le && s[q] == '.'; q++)
             ;
         return q - p;
     }
     size_t k = 0;
-    for (q = p; q + 1 < le && s[q] == '.' && ifr__nlp_space(s[q + 1]); q += 2)
+    for (q = p; q + 1 < le && s[q] == '.' && pk_space_in_line(s[q + 1]); q += 2)
         k++;
     if (k >= 2 && q < le && s[q] == '.')
         return 2 * k + 1;
@@ -103,59 +116,39 @@ static size_t pk_multichar(const uint32_t *s, size_t p, size_t le)
     return 0;
 }
 
-/* MARK: the Punkt word tokenizer (PunktLanguageVars.word_tokenize) -------- */
-
-/*
- * One token of _word_tokenize_fmt at non-space position p of a line ending
- * at le; returns its end.
- *   MultiChar
- *   | (?=WordStart)\S+?(?=\s|$|NonWord|MultiChar|,(?=$|\s|NonWord|MultiChar))
- *   | \S
- * The lazy \S+? stops at the first position where the lookahead holds; it
- * always holds at a space or at the line end, so the branch never fails once
- * the first character is a word start.
- */
-static size_t pk_word_token(const uint32_t *s, size_t p, size_t le)
+/* The same, with the common "no" answers inline: every branch needs "--",
+ * ".." or "." + \s (not "\n") at p. */
+static inline size_t pk_multichar(const uint32_t *s, size_t p, size_t le)
 {
-    size_t m = pk_multichar(s, p, le);
-    if (m)
-        return p + m;
-    if (pk_no_word_start(s[p]))
-        return p + 1;
-    size_t q = p + 1;
-    for (; q < le; q++) {
-        uint32_t c = s[q];
-        if (ifr__nlp_space(c) || pk_nonword(c))
-            break;
-        if ((c == '-' || c == '.') && pk_multichar(s, q, le))
-            break;
-        if (c == ',') {
-            if (q + 1 == le)
-                break;
-            uint32_t d = s[q + 1];
-            if (ifr__nlp_space(d) || pk_nonword(d) ||
-                ((d == '-' || d == '.') && pk_multichar(s, q + 1, le)))
-                break;
-        }
-    }
-    return q;
+    if (p + 1 >= le)
+        return 0;
+    uint32_t c = s[p], d = s[p + 1];
+    if (c == '-' ? d != '-' : (c != '.' || (d != '.' && !pk_space_in_line(d))))
+        return 0;
+    return pk_multichar_slow(s, p, le);
 }
 
-/* MARK: tokens and their types (PunktToken) ------------------------------- */
+/* MARK: types and table lookups (PunktToken.type*) ------------------------ */
 
-typedef struct pk_tok {
-    size_t b, e;        /* span in the text */
-    bool sentbreak, abbr, ellipsis;
-    bool period_final, number, initial;
-} pk_tok;
-
-/* A lookup key: a type as lower-cased bytes; n < 0 means "not in any table". */
+/* A lookup key: a type as lower-cased bytes with the FNV-1a state of the
+ * table hash (punkt_tables.h) over them; n < 0 means "not in any table". */
 typedef struct pk_key {
     int n;
+    uint32_t h;
     char b[IFR__PUNKT_KEYMAX];
 } pk_key;
 
 static const char PK_NUMBER[] = "##number##";
+
+static void pk_key_bytes(pk_key *k, const char *s, size_t n)
+{
+    uint32_t h = IFR__PUNKT_FNV_BASIS;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * IFR__PUNKT_FNV_PRIME;
+    memcpy(k->b, s, n);
+    k->n = (int)n;
+    k->h = h;
+}
 
 /* str.lower() of s[0..n) as table bytes. Every key is ASCII (the generator
  * checks), so a type with a non-ASCII lower-case form cannot be found, and
@@ -165,13 +158,24 @@ static void pk_key_of(const uint32_t *s, size_t n, pk_key *k)
     k->n = -1;
     if (n > IFR__PUNKT_KEYMAX)
         return; /* lower() never shortens a string */
-    size_t len = 0;
-    for (size_t i = 0; i < n; i++) {
+    uint32_t h = IFR__PUNKT_FNV_BASIS;
+    size_t i = 0;
+    /* ASCII: one byte per code point, so len == i <= n fits */
+    for (; i < n && s[i] < 0x80; i++) {
+        uint32_t c = s[i];
+        c += (c - 'A' < 26u) << 5;
+        k->b[i] = (char)c;
+        h = (h ^ c) * IFR__PUNKT_FNV_PRIME;
+    }
+    size_t len = i;
+    for (; i < n; i++) {
         uint32_t c = s[i];
         if (c < 0x80) {
             if (len == IFR__PUNKT_KEYMAX)
                 return;
-            k->b[len++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+            c += (c - 'A' < 26u) << 5;
+            k->b[len++] = (char)c;
+            h = (h ^ c) * IFR__PUNKT_FNV_PRIME;
             continue;
         }
         uint32_t low[3];
@@ -180,68 +184,17 @@ static void pk_key_of(const uint32_t *s, size_t n, pk_key *k)
             if (low[j] >= 0x80 || len == IFR__PUNKT_KEYMAX)
                 return;
             k->b[len++] = (char)low[j];
+            h = (h ^ low[j]) * IFR__PUNKT_FNV_PRIME;
         }
     }
     k->n = (int)len;
-}
-
-static void pk_key_number(pk_key *k)
-{
-    k->n = (int)(sizeof PK_NUMBER - 1);
-    memcpy(k->b, PK_NUMBER, sizeof PK_NUMBER - 1);
+    k->h = h;
 }
 
 static bool pk_key_is_number(const pk_key *k)
 {
     return k->n == (int)(sizeof PK_NUMBER - 1) && memcmp(k->b, PK_NUMBER, (size_t)k->n) == 0;
 }
-
-/* type_no_period: the type without a final "." (if the type is longer than 1) */
-static void pk_type_no_period(const uint32_t *cp, const pk_tok *t, pk_key *k)
-{
-    if (t->number) {
-        pk_key_number(k);
-        return;
-    }
-    size_t len = t->e - t->b;
-    /* lower() maps "." to "." and nothing else to a string ending in "." */
-    if (len > 1 && cp[t->e - 1] == '.')
-        len--;
-    pk_key_of(cp + t->b, len, k);
-}
-
-/* type_no_sentperiod: type_no_period if the token is a sentence break */
-static void pk_type_no_sentperiod(const uint32_t *cp, const pk_tok *t, pk_key *k)
-{
-    if (t->sentbreak) {
-        pk_type_no_period(cp, t, k);
-        return;
-    }
-    if (t->number)
-        pk_key_number(k);
-    else
-        pk_key_of(cp + t->b, t->e - t->b, k);
-}
-
-/* _RE_NUMERIC: ^-?[\.,]?\d[\d,\.-]*\.?$ (on tok.lower(); lower() never
- * creates or removes any of these characters, so the raw token is tested).
- * Tokens contain no "\n", so "$" is the end of the token. */
-static bool pk_is_numeric(const uint32_t *s, size_t n)
-{
-    size_t i = 0;
-    if (i < n && s[i] == '-')
-        i++;
-    if (i < n && (s[i] == '.' || s[i] == ','))
-        i++;
-    if (i >= n || !ifr__nlp_decimal(s[i]))
-        return false;
-    for (i++; i < n; i++)
-        if (!(ifr__nlp_decimal(s[i]) || s[i] == ',' || s[i] == '.' || s[i] == '-'))
-            return false;
-    return true;
-}
-
-/* MARK: table lookups ----------------------------------------------------- */
 
 static inline bool pk_bytes_eq(const unsigned char *a, const char *b, size_t n)
 {
@@ -251,15 +204,14 @@ static inline bool pk_bytes_eq(const unsigned char *a, const char *b, size_t n)
     return true;
 }
 
-/* Hash-index lookup (punkt_tables.h): one hash, usually one probe. */
+/* Hash-index lookup (punkt_tables.h): usually one probe. */
 static const ifr__punkt_entry *pk_find(const ifr__punkt_entry *tab, const uint32_t *hash,
                                        uint32_t mask, const unsigned char *data, const pk_key *k)
 {
     if (k->n < 0)
         return NULL;
     size_t n = (size_t)k->n;
-    uint32_t h = ifr__punkt_hash((const unsigned char *)k->b, n, NULL, 0, 0);
-    for (uint32_t i = h & mask;; i = (i + 1) & mask) {
+    for (uint32_t i = ifr__punkt_hash_mix(k->h) & mask;; i = (i + 1) & mask) {
         uint32_t s = hash[i];
         if (!s)
             return NULL;
@@ -289,6 +241,13 @@ static unsigned pk_ortho(const pk_key *k)
     return e ? e->val : 0;
 }
 
+/* typ is the first element of some collocation */
+static bool pk_is_colloc1(const pk_key *k)
+{
+    return pk_find(ifr__punkt_colloc1, ifr__punkt_colloc1_hash, ifr__punkt_colloc1_mask,
+                   ifr__data_punkt_collocations_tab, k);
+}
+
 /* (typ, next_typ) in collocations */
 static bool pk_is_colloc(const pk_key *a, const pk_key *b)
 {
@@ -296,9 +255,12 @@ static bool pk_is_colloc(const pk_key *a, const pk_key *b)
         return false;
     const unsigned char *d = ifr__data_punkt_collocations_tab;
     size_t na = (size_t)a->n, nb = (size_t)b->n;
-    uint32_t h = ifr__punkt_hash((const unsigned char *)a->b, na, (const unsigned char *)b->b, nb,
-                                 1);
-    for (uint32_t i = h & ifr__punkt_colloc_mask;; i = (i + 1) & ifr__punkt_colloc_mask) {
+    /* the pair hash continues typ's state over "\t" + next_typ */
+    uint32_t h = (a->h ^ 0x09u) * IFR__PUNKT_FNV_PRIME;
+    for (size_t i = 0; i < nb; i++)
+        h = (h ^ (unsigned char)b->b[i]) * IFR__PUNKT_FNV_PRIME;
+    for (uint32_t i = ifr__punkt_hash_mix(h) & ifr__punkt_colloc_mask;;
+         i = (i + 1) & ifr__punkt_colloc_mask) {
         uint32_t s = ifr__punkt_colloc_hash[i];
         if (!s)
             return false;
@@ -309,7 +271,243 @@ static bool pk_is_colloc(const pk_key *a, const pk_key *b)
     }
 }
 
-/* MARK: annotation passes ------------------------------------------------- */
+/* MARK: tokens and the first annotation pass ------------------------------ */
+
+/*
+ * A token of the context. Only a token ending in "." (period_final) or a
+ * lone "?" / "!" can be a sentence break, so the first pass sets the cheap
+ * flags when the token is read and leaves what needs a table lookup (abbr,
+ * ellipsis and the sentbreak of a period-final token), the number test and
+ * the two types for first use; they are kept, because a token is the second
+ * of one pair and the first of the next.
+ */
+typedef struct pk_tok {
+    size_t b, e;        /* span in the text */
+    size_t dash;        /* just after the last "-" of a word token, else b */
+    bool ascii;         /* every code point < 0x80 */
+    bool sentbreak, abbr, ellipsis, period_final;
+    signed char number; /* _RE_NUMERIC matched: -1 = not tested yet */
+    bool first_done;    /* the lookup part of the first pass is done */
+    bool have_np, have_full;
+    pk_key np;          /* type_no_period */
+    pk_key full;        /* type, when it differs from type_no_period */
+} pk_tok;
+
+/*
+ * One token of _word_tokenize_fmt at non-space position p (PunktLanguageVars
+ * .word_tokenize); the context ends at le, a "\n" ends a line (see
+ * pk_multichar). Fills t's span, ascii and dash.
+ *   MultiChar
+ *   | (?=WordStart)\S+?(?=\s|$|NonWord|MultiChar|,(?=$|\s|NonWord|MultiChar))
+ *   | \S
+ * The lazy \S+? stops at the first position where the lookahead holds; it
+ * always holds at a space or at the line end, so the branch never fails once
+ * the first character is a word start. At a "\n", "$" and \s both hold.
+ */
+static inline void pk_word_token(const uint32_t *s, size_t p, size_t le, pk_tok *t)
+{
+    uint32_t c = s[p];
+    unsigned k = pk_class(c);
+    t->b = p;
+    t->dash = p;
+    t->ascii = true;
+    if (k & PK_DD) {
+        size_t m = pk_multichar(s, p, le);
+        if (m) {
+            t->e = p + m;
+            return;
+        }
+    }
+    if (k & PK_NWS) {
+        t->e = p + 1;
+        return;
+    }
+    bool ascii = c < 0x80;
+    size_t q = p + 1;
+    for (; q < le; q++) {
+        c = s[q];
+        if (c >= 0x80) {
+            ascii = false;
+            if (ifr__py_isspace(c))
+                break;
+            continue;
+        }
+        k = pk_cls[c];
+        if (!(k & (PK_SP | PK_NW | PK_DD | PK_COMMA)))
+            continue;
+        if (k & (PK_SP | PK_NW))
+            break;
+        if (k & PK_DD) {
+            if (pk_multichar(s, q, le))
+                break;
+            if (c == '-')
+                t->dash = q + 1;
+            continue;
+        }
+        /* ",": a word-final comma ends the word */
+        if (q + 1 == le)
+            break;
+        uint32_t d = s[q + 1];
+        if (pk_space(d) || pk_nonword(d) || ((d == '-' || d == '.') && pk_multichar(s, q + 1, le)))
+            break;
+    }
+    t->e = q;
+    t->ascii = ascii;
+}
+
+/* PunktBaseClass._first_pass_annotation (+ the PunktToken properties), the
+ * part without lookups */
+static inline void pk_first_pass(const uint32_t *cp, pk_tok *t)
+{
+    uint32_t c0 = cp[t->b];
+    t->abbr = t->ellipsis = false;
+    t->have_np = t->have_full = false;
+    t->number = -1;
+    t->period_final = cp[t->e - 1] == '.';
+    /* a lone "." is period-final and set by the lookup part */
+    t->sentbreak = t->e - t->b == 1 && (c0 == '?' || c0 == '!');
+    t->first_done = !t->period_final;
+}
+
+/* _RE_NUMERIC: ^-?[\.,]?\d[\d,\.-]*\.?$ (on tok.lower(); lower() never
+ * creates or removes any of these characters, so the raw token is tested).
+ * Tokens contain no "\n", so "$" is the end of the token. */
+static bool pk_is_numeric(const uint32_t *s, size_t n)
+{
+    size_t i = 0;
+    if (i < n && s[i] == '-')
+        i++;
+    if (i < n && (s[i] == '.' || s[i] == ','))
+        i++;
+    if (i >= n || !ifr__nlp_decimal(s[i]))
+        return false;
+    for (i++; i < n; i++)
+        if (!(ifr__nlp_decimal(s[i]) || s[i] == ',' || s[i] == '.' || s[i] == '-'))
+            return false;
+    return true;
+}
+
+static inline bool pk_number(const uint32_t *cp, pk_tok *t)
+{
+    if (t->number < 0)
+        t->number = pk_is_numeric(cp + t->b, t->e - t->b);
+    return t->number;
+}
+
+/* _RE_INITIAL: [^\W\d]\.$ */
+static inline bool pk_initial(const uint32_t *cp, const pk_tok *t)
+{
+    uint32_t c0 = cp[t->b];
+    return t->e - t->b == 2 && t->period_final && ifr__nlp_word(c0) && !ifr__nlp_decimal(c0);
+}
+
+/* type_no_period: the type without a final "." (if the type is longer than
+ * 1); the type is "##number##" for a number, else tok.lower() */
+static const pk_key *pk_type_no_period(const uint32_t *cp, pk_tok *t)
+{
+    if (!t->have_np) {
+        if (pk_number(cp, t)) {
+            pk_key_bytes(&t->np, PK_NUMBER, sizeof PK_NUMBER - 1);
+        } else {
+            size_t len = t->e - t->b;
+            /* lower() maps "." to "." and nothing else to a string ending in "." */
+            if (len > 1 && cp[t->e - 1] == '.')
+                len--;
+            pk_key_of(cp + t->b, len, &t->np);
+        }
+        t->have_np = true;
+    }
+    return &t->np;
+}
+
+/* type: the same as type_no_period unless the token ends in "." */
+static const pk_key *pk_type(const uint32_t *cp, pk_tok *t)
+{
+    if (pk_number(cp, t) || !t->period_final || t->e - t->b == 1)
+        return pk_type_no_period(cp, t);
+    if (!t->have_full) {
+        pk_key_of(cp + t->b, t->e - t->b, &t->full);
+        t->have_full = true;
+    }
+    return &t->full;
+}
+
+/*
+ * Can lower(cp[b..e)), an ASCII string, be a key of the table with this
+ * length mask (punkt_tables.h)? false means certainly not; an empty string
+ * is always looked up.
+ */
+static inline bool pk_may_be_key(const uint64_t *lenmask, const uint32_t *cp, size_t b, size_t e)
+{
+    size_t n = e - b;
+    if (n == 0)
+        return true;
+    if (n > 64)
+        return false; /* longer than IFR__PUNKT_KEYMAX */
+    uint32_t c = cp[b];
+    c += (c - 'A' < 26u) << 5;
+    return (lenmask[c] >> (n - 1)) & 1u;
+}
+
+/* tok[:-1].lower() in abbrev_types, for cp[b..e) = tok[:-1] or a part of it */
+static bool pk_abbrev_part(const uint32_t *cp, size_t b, size_t e, bool ascii)
+{
+    if (ascii && !pk_may_be_key(ifr__punkt_abbrev_lenmask, cp, b, e))
+        return false;
+    pk_key k;
+    pk_key_of(cp + b, e - b, &k);
+    return pk_is_abbrev(&k);
+}
+
+/* The lookup part of _first_pass_annotation, for a token ending in ".". */
+static void pk_first_pass_lookups(const uint32_t *cp, pk_tok *t)
+{
+    if (t->first_done)
+        return;
+    t->first_done = true;
+    size_t b = t->b, e = t->e, len = e - b;
+    if (len == 1) { /* "." */
+        t->sentbreak = true;
+        return;
+    }
+    /* _RE_ELLIPSIS: \.\.+$ */
+    if (cp[b] == '.') {
+        size_t i = b + 1;
+        while (i < e && cp[i] == '.')
+            i++;
+        if (i == e) {
+            t->ellipsis = true;
+            return;
+        }
+    }
+    if (cp[e - 2] == '.')
+        return;
+    /* tok[:-1].lower() in abbrev_types (that is type_no_period unless the
+     * token is a number, so look it up through the kept type when it is
+     * wanted anyway), or its part after the last "-" */
+    bool abbr;
+    if (!pk_number(cp, t) && (!t->ascii || pk_may_be_key(ifr__punkt_colloc1_lenmask, cp, b, e - 1)))
+        abbr = pk_is_abbrev(pk_type_no_period(cp, t));
+    else
+        abbr = pk_abbrev_part(cp, b, e - 1, t->ascii);
+    /* the last "-" of tok[:-1], found by the word scanner (a multi-character
+     * or one-character token has none) */
+    if (!abbr && t->dash > b)
+        abbr = pk_abbrev_part(cp, t->dash, e - 1, t->ascii);
+    if (abbr)
+        t->abbr = true;
+    else
+        t->sentbreak = true;
+}
+
+/* type_no_sentperiod: type_no_period if the token is a sentence break */
+static const pk_key *pk_type_no_sentperiod(const uint32_t *cp, pk_tok *t)
+{
+    pk_first_pass_lookups(cp, t);
+    return t->sentbreak ? pk_type_no_period(cp, t) : pk_type(cp, t);
+}
+
+/* MARK: the second annotation pass ---------------------------------------- */
 
 #define PK_ORTHO_BEG_UC (1u << 1)
 #define PK_ORTHO_MID_UC (1u << 2)
@@ -319,52 +517,6 @@ static bool pk_is_colloc(const pk_key *a, const pk_key *b)
 #define PK_ORTHO_UNK_LC (1u << 6)
 #define PK_ORTHO_UC (PK_ORTHO_BEG_UC | PK_ORTHO_MID_UC | PK_ORTHO_UNK_UC)
 #define PK_ORTHO_LC (PK_ORTHO_BEG_LC | PK_ORTHO_MID_LC | PK_ORTHO_UNK_LC)
-
-/* PunktBaseClass._first_pass_annotation (+ the PunktToken properties) */
-static void pk_first_pass(const uint32_t *cp, pk_tok *t)
-{
-    size_t b = t->b, e = t->e, len = e - b;
-    uint32_t c0 = cp[b];
-    t->sentbreak = t->abbr = t->ellipsis = false;
-    t->period_final = cp[e - 1] == '.';
-    t->number = pk_is_numeric(cp + b, len);
-    /* _RE_INITIAL: [^\W\d]\.$ */
-    t->initial = len == 2 && cp[e - 1] == '.' && ifr__nlp_word(c0) && !ifr__nlp_decimal(c0);
-
-    if (len == 1 && pk_sent_end(c0)) {
-        t->sentbreak = true;
-        return;
-    }
-    /* _RE_ELLIPSIS: \.\.+$ */
-    if (len >= 2 && c0 == '.') {
-        size_t i = b + 1;
-        while (i < e && cp[i] == '.')
-            i++;
-        if (i == e) {
-            t->ellipsis = true;
-            return;
-        }
-    }
-    if (t->period_final && !(len >= 2 && cp[e - 2] == '.')) {
-        /* tok[:-1].lower() in abbrev_types, or its part after the last "-" */
-        pk_key k;
-        pk_key_of(cp + b, len - 1, &k);
-        bool abbr = pk_is_abbrev(&k);
-        if (!abbr) {
-            size_t d = e - 1;
-            while (d > b && cp[d - 1] != '-')
-                d--;
-            if (d > b) {
-                pk_key_of(cp + d, e - 1 - d, &k);
-                abbr = pk_is_abbrev(&k);
-            }
-        }
-        if (abbr)
-            t->abbr = true;
-        else
-            t->sentbreak = true;
-    }
-}
 
 enum { PK_FALSE = 0, PK_TRUE = 1, PK_UNKNOWN = 2 };
 
@@ -386,100 +538,107 @@ static int pk_ortho_heuristic(const uint32_t *cp, const pk_tok *t, const pk_key 
     return PK_UNKNOWN;
 }
 
-/* PunktSentenceTokenizer._second_pass_annotation(t1, t2); t2 has only its
- * first-pass annotation, as in the Python generator chain. */
-static void pk_second_pass(const uint32_t *cp, pk_tok *t1, const pk_tok *t2)
+/*
+ * PunktSentenceTokenizer._second_pass_annotation(t1, t2) for a t1 ending in
+ * "." (it does nothing otherwise); t2 has only its first-pass annotation,
+ * as in the Python generator chain. typ is looked up only where it can be a
+ * key, next_typ is computed only when a rule reads it.
+ */
+static void pk_second_pass(const uint32_t *cp, pk_tok *t1, pk_tok *t2)
 {
-    if (!t1->period_final)
-        return;
-    pk_key typ, next;
-    pk_type_no_period(cp, t1, &typ);
-    pk_type_no_sentperiod(cp, t2, &next);
-    bool initial = t1->initial;
+    pk_first_pass_lookups(cp, t1);
+    bool number = pk_number(cp, t1);
+    bool initial = pk_initial(cp, t1);
+    const pk_key *typ = NULL, *next = NULL;
 
-    if (pk_is_colloc(&typ, &next)) {
+    /* (typ, next_typ) in collocations; typ is "##number##" for a number,
+     * else tok[:-1].lower() (or "." for ".") */
+    size_t te = t1->e - (t1->e - t1->b > 1);
+    if (number || !t1->ascii || pk_may_be_key(ifr__punkt_colloc1_lenmask, cp, t1->b, te)) {
+        typ = pk_type_no_period(cp, t1);
+        if (pk_is_colloc1(typ)) {
+            next = pk_type_no_sentperiod(cp, t2);
+            if (pk_is_colloc(typ, next)) {
+                t1->sentbreak = false;
+                t1->abbr = true;
+                return;
+            }
+        }
+    }
+    if ((t1->abbr || t1->ellipsis) && !initial) {
+        if (!next)
+            next = pk_type_no_sentperiod(cp, t2);
+        if (pk_ortho_heuristic(cp, t2, next) == PK_TRUE) {
+            t1->sentbreak = true;
+            return;
+        }
+        if (ifr__nlp_upper1(cp[t2->b]) && pk_is_starter(next)) {
+            t1->sentbreak = true;
+            return;
+        }
+    }
+    /* typ == "##number##": a number, or a token spelling it */
+    if (!initial && !number) {
+        /* (a word token cannot start with "#", but keep the test exact) */
+        if (t1->ascii && (t1->e - t1->b != sizeof PK_NUMBER || cp[t1->b] != '#'))
+            return;
+        if (!typ)
+            typ = pk_type_no_period(cp, t1);
+        if (!pk_key_is_number(typ))
+            return;
+    }
+    if (!next)
+        next = pk_type_no_sentperiod(cp, t2);
+    int s = pk_ortho_heuristic(cp, t2, next);
+    if (s == PK_FALSE) {
         t1->sentbreak = false;
         t1->abbr = true;
         return;
     }
-    if ((t1->abbr || t1->ellipsis) && !initial) {
-        if (pk_ortho_heuristic(cp, t2, &next) == PK_TRUE) {
-            t1->sentbreak = true;
-            return;
-        }
-        if (ifr__nlp_upper1(cp[t2->b]) && pk_is_starter(&next)) {
-            t1->sentbreak = true;
-            return;
-        }
-    }
-    if (initial || pk_key_is_number(&typ)) {
-        int s = pk_ortho_heuristic(cp, t2, &next);
-        if (s == PK_FALSE) {
-            t1->sentbreak = false;
-            t1->abbr = true;
-            return;
-        }
-        if (s == PK_UNKNOWN && initial && ifr__nlp_upper1(cp[t2->b]) &&
-            !(pk_ortho(&next) & PK_ORTHO_LC)) {
-            t1->sentbreak = false;
-            t1->abbr = true;
-            return;
-        }
+    if (s == PK_UNKNOWN && initial && ifr__nlp_upper1(cp[t2->b]) &&
+        !(pk_ortho(next) & PK_ORTHO_LC)) {
+        t1->sentbreak = false;
+        t1->abbr = true;
     }
 }
 
 /* MARK: text_contains_sentbreak ------------------------------------------- */
 
-/* Token stream of PunktBaseClass._tokenize_words over cp[b..e): the text
- * is split on "\n" and each line tokenized on its own ("$" = line end). */
-typedef struct pk_lexer {
-    const uint32_t *cp;
-    size_t pos, end, le;
-} pk_lexer;
-
-static bool pk_next(pk_lexer *lx, pk_tok *t)
-{
-    const uint32_t *cp = lx->cp;
-    for (;;) {
-        while (lx->pos < lx->le && ifr__nlp_space(cp[lx->pos]))
-            lx->pos++;
-        if (lx->pos < lx->le)
-            break;
-        /* next line */
-        if (lx->le >= lx->end)
-            return false;
-        lx->pos = lx->le + 1; /* skip the "\n" */
-        size_t q = lx->pos;
-        while (q < lx->end && cp[q] != '\n')
-            q++;
-        lx->le = q;
-    }
-    t->b = lx->pos;
-    t->e = pk_word_token(cp, lx->pos, lx->le);
-    lx->pos = t->e;
-    pk_first_pass(cp, t);
-    return true;
-}
-
-/* True if, after both annotation passes, a token other than the last one is
- * a sentence break. */
+/*
+ * True if, after both annotation passes, a token other than the last one is
+ * a sentence break. The tokens are those of PunktBaseClass._tokenize_words
+ * over cp[b..e): the text split on "\n", each line tokenized on its own.
+ * One scan over the whole context gives the same tokens: a "\n" is a space
+ * (skipped like the empty lines Python drops), no token crosses it, and
+ * pk_multichar does not match across it.
+ */
 static bool pk_contains_sentbreak(const uint32_t *cp, size_t b, size_t e)
 {
-    pk_lexer lx = {cp, b, e, b};
-    size_t q = b;
-    while (q < e && cp[q] != '\n')
-        q++;
-    lx.le = q;
-    pk_tok t0, t1;
-    if (!pk_next(&lx, &t0))
+    pk_tok tk[2];
+    pk_tok *t0 = &tk[0], *t1 = &tk[1];
+    size_t p = b;
+    while (p < e && pk_space(cp[p]))
+        p++;
+    if (p == e)
         return false;
-    while (pk_next(&lx, &t1)) {
-        pk_second_pass(cp, &t0, &t1);
-        if (t0.sentbreak)
+    pk_word_token(cp, p, e, t0);
+    pk_first_pass(cp, t0);
+    for (;;) {
+        p = t0->e;
+        while (p < e && pk_space(cp[p]))
+            p++;
+        if (p == e)
+            return false; /* t0 is the last token */
+        pk_word_token(cp, p, e, t1);
+        pk_first_pass(cp, t1);
+        if (t0->period_final)
+            pk_second_pass(cp, t0, t1);
+        if (t0->sentbreak)
             return true;
+        pk_tok *sw = t0;
         t0 = t1;
+        t1 = sw;
     }
-    return false;
 }
 
 /* MARK: sentence slices ---------------------------------------------------- */
@@ -489,8 +648,7 @@ static bool pk_contains_sentbreak(const uint32_t *cp, size_t b, size_t e)
  * \s+ and \S+ are greedy and the lookahead needs a token after the spaces. */
 typedef struct pk_match {
     size_t at;          /* the [.?!] */
-    size_t after_end;   /* end of after_tok */
-    size_t next_tok;    /* start of next_tok, or SIZE_MAX */
+    size_t next_tok;    /* start of next_tok, or SIZE_MAX (after_tok is NonWord) */
 } pk_match;
 
 static bool pk_match_at(const uint32_t *cp, size_t n, size_t i, pk_match *m)
@@ -500,23 +658,70 @@ static bool pk_match_at(const uint32_t *cp, size_t n, size_t i, pk_match *m)
     uint32_t d = cp[i + 1];
     m->at = i;
     if (pk_nonword(d)) {
-        m->after_end = i + 2;
         m->next_tok = SIZE_MAX;
         return true;
     }
-    if (!ifr__nlp_space(d))
+    if (!pk_space(d))
         return false;
     size_t j = i + 2;
-    while (j < n && ifr__nlp_space(cp[j]))
+    while (j < n && pk_space(cp[j]))
         j++;
     if (j == n)
         return false;
-    size_t k = j + 1;
-    while (k < n && !ifr__nlp_space(cp[k]))
-        k++;
-    m->after_end = k;
     m->next_tok = j;
     return true;
+}
+
+/* The end of after_tok (of the context), needed only to tokenize it. */
+static size_t pk_after_end(const uint32_t *cp, size_t n, const pk_match *m)
+{
+    if (m->next_tok == SIZE_MAX)
+        return m->at + 2;
+    size_t k = m->next_tok + 1;
+    while (k < n && !pk_space(cp[k]))
+        k++;
+    return k;
+}
+
+/*
+ * text_contains_sentbreak of the context of the candidate m (cp[b..at) the
+ * word before it, the [.?!], after_tok), with shortcuts that give the same
+ * answer without tokenizing:
+ * - a "?" or "!" is always a token of its own (it is in NonWord, so no word
+ *   runs into it, and after_tok ends it), a sentence break that the second
+ *   pass never changes (not period-final), and never the last token (after_tok
+ *   follows): the answer is yes;
+ * - no _re_multi_char_punct starts at a candidate "." inside its context:
+ *   ".." needs a "." after it, where after_tok has NonWord or \s, and
+ *   ". . ." needs a space inside next_tok. With after_tok ending the token
+ *   there, a "." after one of )";}]*:@({[ (always a one-character token) or
+ *   at the start of the context is a token "." of its own: a first-pass
+ *   break that no second-pass rule undoes unless "." starts a collocation;
+ * - `plain`: the word before is ASCII letters only, two or more, so with the
+ *   "." it is one token, neither a number nor an initial nor an ellipsis. If its lower case is
+ *   neither an abbreviation (so the first pass makes it a break) nor the
+ *   first element of a collocation (the only second-pass rule that could
+ *   undo that for such a token), the answer is yes.
+ */
+static bool pk_context_break(const uint32_t *cp, size_t n, size_t b, const pk_match *m, bool plain)
+{
+    size_t at = m->at;
+    if (cp[at] != '.')
+        return true;
+    if ((at == b || (pk_class(cp[at - 1]) & (PK_NW | PK_NWS)) == (PK_NW | PK_NWS)) &&
+        !pk_may_be_key(ifr__punkt_colloc1_lenmask, cp, at, at + 1))
+        return true;
+    if (plain && at - b >= 2) {
+        bool ab = pk_may_be_key(ifr__punkt_abbrev_lenmask, cp, b, at);
+        bool co = pk_may_be_key(ifr__punkt_colloc1_lenmask, cp, b, at);
+        if (!ab && !co)
+            return true;
+        pk_key k;
+        pk_key_of(cp + b, at - b, &k);
+        if (!(ab && pk_is_abbrev(&k)) && !(co && pk_is_colloc1(&k)))
+            return true;
+    }
+    return pk_contains_sentbreak(cp, b, pk_after_end(cp, n, m));
 }
 
 /* re_boundary_realignment.match(text[b:e]): ["\')\]}]+?(?:\s+|(?=--)|$)
@@ -545,18 +750,24 @@ static size_t pk_realign_match(const uint32_t *cp, size_t b, size_t e, size_t *m
     }
 }
 
-static int pk_push(ifr__arena *ar, ifr__span **sl, size_t *n, size_t *cap, size_t b, size_t e)
+static int pk_grow(ifr__arena *ar, ifr__span **sl, size_t n, size_t *cap)
 {
-    if (*n == *cap) {
-        if (*cap > SIZE_MAX / (2 * sizeof **sl))
-            return IFR_E_NOMEM;
-        ifr__span *ns = ifr__arena_alloc(ar, 2 * *cap * sizeof *ns);
-        if (!ns)
-            return IFR_E_NOMEM;
-        memcpy(ns, *sl, *n * sizeof *ns);
-        *sl = ns;
-        *cap *= 2;
-    }
+    if (*cap > SIZE_MAX / (2 * sizeof **sl))
+        return IFR_E_NOMEM;
+    ifr__span *ns = ifr__arena_alloc(ar, 2 * *cap * sizeof *ns);
+    if (!ns)
+        return IFR_E_NOMEM;
+    memcpy(ns, *sl, n * sizeof *ns);
+    *sl = ns;
+    *cap *= 2;
+    return IFR_OK;
+}
+
+static inline int pk_push(ifr__arena *ar, ifr__span **sl, size_t *n, size_t *cap, size_t b,
+                          size_t e)
+{
+    if (*n == *cap && pk_grow(ar, sl, *n, cap) != IFR_OK)
+        return IFR_E_NOMEM;
     (*sl)[*n].b = b;
     (*sl)[*n].e = e;
     (*n)++;
@@ -564,78 +775,101 @@ static int pk_push(ifr__arena *ar, ifr__span **sl, size_t *n, size_t *cap, size_
 }
 
 /*
- * Candidate positions ([.?!]) in increasing order. With the UTF-8 of the
- * text at hand, memchr finds them (one cursor per character) and a count of
- * non-continuation bytes maps byte offsets to code-point indices (nothing to
- * map for ASCII-only text); otherwise the code points are scanned.
+ * Candidate positions ([.?!]) in increasing order, found 32 code points at
+ * a time: each block is narrowed to bytes with saturation (a code point
+ * above 0xFF becomes 0xFF, so only '.', '?' and '!' themselves give those
+ * bytes) and compared, giving a bit mask of the candidates: about one
+ * instruction per code point. (Scanning the text's UTF-8 instead, with
+ * code-point indices from a count of continuation bytes, costs about as many
+ * instructions and was slower when the text is not in L1.)
  */
+#define PK_BLK 32
+
 typedef struct pk_cands {
     const uint32_t *cp;
-    size_t n, i;                 /* code-point scan */
-    const unsigned char *s, *end;
-    const unsigned char *nx[3];  /* next '.', '?', '!' (NULL: none left) */
-    const unsigned char *bpos;   /* byte cursor of the mapping ... */
-    size_t cpos;                 /* ... and its code-point index */
-    bool ascii;
+    size_t n;
+    size_t blk;                 /* start of the current block */
+    uint32_t mask;              /* candidates not yet returned, bit k = blk + k */
 } pk_cands;
 
-static const unsigned char pk_end_chars[3] = {'.', '?', '!'};
-
-static void pk_cands_init(pk_cands *cs, const uint32_t *cp, size_t n, const char *s, size_t sn)
+#if defined(__SSE2__)
+/* 16 code points narrowed to bytes (code points are < 2^31: signed
+ * saturation to 16 bits, then unsigned saturation to 8 bits) */
+static inline __m128i pk_narrow16(const uint32_t *p)
 {
-    memset(cs, 0, sizeof *cs);
-    cs->cp = cp;
-    cs->n = n;
-    if (!s)
-        return;
-    cs->s = (const unsigned char *)s;
-    cs->end = cs->s + sn;
-    cs->bpos = cs->s;
-    cs->ascii = sn == n;
-    for (int k = 0; k < 3; k++)
-        cs->nx[k] = memchr(cs->s, pk_end_chars[k], sn);
+    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(p + 4));
+    __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(p + 8));
+    __m128i d = _mm_loadu_si128((const __m128i *)(const void *)(p + 12));
+    return _mm_packus_epi16(_mm_packs_epi32(a, b), _mm_packs_epi32(c, d));
 }
 
-static bool pk_cands_next(pk_cands *cs, size_t *at)
+static inline uint32_t pk_cand_bits(__m128i v)
 {
-    if (!cs->s) {
-        for (size_t i = cs->i; i < cs->n; i++) {
-            uint32_t c = cs->cp[i];
-            /* [.?!] = 0x2E, 0x3F, 0x21 */
-            if (c <= 0x3F && ((UINT64_C(1) << c) & (UINT64_C(1) << 0x2E | UINT64_C(1) << 0x3F |
-                                                     UINT64_C(1) << 0x21))) {
-                cs->i = i + 1;
-                *at = i;
-                return true;
-            }
-        }
-        cs->i = cs->n;
-        return false;
+    __m128i c = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('?')),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))));
+    return (uint32_t)_mm_movemask_epi8(c);
+}
+#endif
+
+/* the candidate mask of the PK_BLK code points at p */
+static inline uint32_t pk_block(const uint32_t *p)
+{
+#if defined(__SSE2__)
+    return pk_cand_bits(pk_narrow16(p)) | pk_cand_bits(pk_narrow16(p + 16)) << 16;
+#else
+    uint32_t m = 0;
+    for (unsigned k = 0; k < PK_BLK; k++)
+        m |= (uint32_t)(p[k] == '.' || p[k] == '?' || p[k] == '!') << k;
+    return m;
+#endif
+}
+
+/* the same for the last block, of fewer than PK_BLK code points */
+static uint32_t pk_block_tail(const uint32_t *p, size_t rem)
+{
+    uint32_t buf[PK_BLK] = {0};
+    memcpy(buf, p, rem * sizeof *buf);
+    return pk_block(buf) & ((UINT32_C(1) << rem) - 1);
+}
+
+static void pk_cands_init(pk_cands *cs, const uint32_t *cp, size_t n)
+{
+    cs->cp = cp;
+    cs->n = n;
+    cs->blk = 0;
+    cs->mask = n >= PK_BLK ? pk_block(cp) : n ? pk_block_tail(cp, n) : 0;
+}
+
+/* the next block with a candidate, if any */
+static bool pk_cands_advance(pk_cands *cs)
+{
+    size_t blk = cs->blk + PK_BLK, n = cs->n;
+    uint32_t m = 0;
+    for (; blk + PK_BLK <= n; blk += PK_BLK) {
+        m = pk_block(cs->cp + blk);
+        if (m)
+            break;
     }
-    int k = -1;
-    for (int j = 0; j < 3; j++)
-        if (cs->nx[j] && (k < 0 || cs->nx[j] < cs->nx[k]))
-            k = j;
-    if (k < 0)
+    if (!m && blk < n)
+        m = pk_block_tail(cs->cp + blk, n - blk);
+    cs->blk = blk;
+    cs->mask = m;
+    return m != 0;
+}
+
+static inline bool pk_cands_next(pk_cands *cs, size_t *at)
+{
+    if (!cs->mask && !pk_cands_advance(cs))
         return false;
-    const unsigned char *p = cs->nx[k];
-    if (cs->ascii) {
-        *at = (size_t)(p - cs->s);
-    } else {
-        size_t c = cs->cpos;
-        for (const unsigned char *q = cs->bpos; q < p; q++)
-            c += (*q & 0xC0) != 0x80;
-        cs->cpos = c;
-        cs->bpos = p;
-        *at = c;
-    }
-    cs->nx[k] = memchr(p + 1, pk_end_chars[k], (size_t)(cs->end - p - 1));
+    *at = cs->blk + (unsigned)__builtin_ctz(cs->mask);
+    cs->mask &= cs->mask - 1;
     return true;
 }
 
-/* s[0..sn) is the UTF-8 of cp[0..n), or NULL */
-static int pk_tokenize(const uint32_t *cp, size_t n, const char *s, size_t sn, ifr__arena *ar,
-                       ifr__span **out, size_t *nout)
+static int pk_tokenize(const uint32_t *cp, size_t n, ifr__arena *ar, ifr__span **out,
+                       size_t *nout)
 {
     *out = NULL;
     *nout = 0;
@@ -649,24 +883,29 @@ static int pk_tokenize(const uint32_t *cp, size_t n, const char *s, size_t sn, i
     /* _match_potential_end_contexts + _slices_from_text */
     size_t last_break = 0;
     size_t prev_b = 0, prev_e = 0; /* previous_slice */
-    bool have_prev = false;
-    pk_match pm = {0, 0, 0}, m;
+    bool have_prev = false, prev_plain = false;
+    pk_match pm = {0, 0}, m;
     pk_cands cs;
-    pk_cands_init(&cs, cp, n, s, sn);
+    pk_cands_init(&cs, cp, n);
     size_t i;
     while (pk_cands_next(&cs, &i)) { /* i: the candidate [.?!] */
         if (!pk_match_at(cp, n, i, &m))
             continue;
         /* before_text = text[prev_e:i]; last ASCII whitespace in it, where
          * an index of 0 counts as "none" (the Python helper returns 0) */
-        size_t rel = 0;
-        for (size_t j = i; j > prev_e; j--)
-            if (pk_ascii_ws(cp[j - 1])) {
+        size_t j = i;
+        while (j > prev_e && (cp[j - 1] | 0x20u) - 'a' < 26u) /* ASCII letters first */
+            j--;
+        size_t letters = j, rel = 0;
+        for (; j > prev_e; j--)
+            if (pk_class(cp[j - 1]) & PK_AWS) {
                 rel = j - 1 - prev_e;
                 break;
             }
         size_t wb = rel ? prev_e + rel + 1 : prev_b;
-        if (have_prev && prev_e <= wb && pk_contains_sentbreak(cp, prev_b, pm.after_end)) {
+        bool plain = rel && wb == letters; /* the word: ASCII letters only */
+        if (have_prev && prev_e <= wb &&
+            pk_context_break(cp, n, prev_b, &pm, prev_plain)) {
             if (pk_push(ar, &sl, &nsl, &cap, last_break, pm.at + 1) != IFR_OK)
                 return IFR_E_NOMEM;
             last_break = pm.next_tok != SIZE_MAX ? pm.next_tok : pm.at + 1;
@@ -675,8 +914,9 @@ static int pk_tokenize(const uint32_t *cp, size_t n, const char *s, size_t sn, i
         have_prev = true;
         prev_b = wb;
         prev_e = i;
+        prev_plain = plain;
     }
-    if (have_prev && pk_contains_sentbreak(cp, prev_b, pm.after_end)) {
+    if (have_prev && pk_context_break(cp, n, prev_b, &pm, prev_plain)) {
         if (pk_push(ar, &sl, &nsl, &cap, last_break, pm.at + 1) != IFR_OK)
             return IFR_E_NOMEM;
         last_break = pm.next_tok != SIZE_MAX ? pm.next_tok : pm.at + 1;
@@ -724,7 +964,7 @@ int ifr__punkt_tokenize(const uint32_t *cp, size_t n, ifr__nltk_version v, ifr__
                         ifr__span **out, size_t *nout)
 {
     (void)v; /* same algorithm and parameters in 3.8 and 3.9.2 */
-    return pk_tokenize(cp, n, NULL, 0, ar, out, nout);
+    return pk_tokenize(cp, n, ar, out, nout);
 }
 
 /* MARK: cached accessor (ifreward_internal.h) ----------------------------- */
@@ -745,8 +985,7 @@ int ifr__text_sentences(ifr__text *t, ifr__nltk_version v, const ifr__span **out
     if (!(t->have_sents & (1u << v))) {
         ifr__span *s;
         size_t ns;
-        /* the text's UTF-8 is the encoding of its code points: scan it */
-        int rc = pk_tokenize(t->cp, t->ncp, t->s, t->n, t->arena, &s, &ns);
+        int rc = pk_tokenize(t->cp, t->ncp, t->arena, &s, &ns);
         if (rc != IFR_OK)
             return rc;
         t->sents[v] = s;

@@ -4,9 +4,10 @@
  * The model's four text files live in data/embed/punkt/ and are compiled in
  * verbatim (ifr__data_punkt_*). At build time src/tools/punkt_gen.c reads the
  * same files and writes, for each of them, a const index of its entries
- * sorted by bytes (offset and length into the embedded text), so a lookup is
- * a binary search straight in the embedded bytes: no parsing, no state, no
- * copy of the strings (cmake/modules/punkt.cmake wires the generator).
+ * sorted by bytes (offset and length into the embedded text) with a hash
+ * index over it, so a lookup compares straight in the embedded bytes: no
+ * parsing, no state, no copy of the strings (cmake/modules/punkt.cmake wires
+ * the generator).
  */
 #ifndef IFR_NLP_PUNKT_TABLES_H
 #define IFR_NLP_PUNKT_TABLES_H
@@ -40,6 +41,10 @@ extern const ifr__punkt_entry ifr__punkt_ortho[];
 extern const size_t ifr__punkt_ortho_n;
 extern const ifr__punkt_pair ifr__punkt_colloc[];   /* sorted by (typ1, typ2) */
 extern const size_t ifr__punkt_colloc_n;
+/* the distinct typ1 of the collocations (offsets into collocations.tab;
+ * val = 0): no pair can match a typ that is not among them */
+extern const ifr__punkt_entry ifr__punkt_colloc1[];
+extern const size_t ifr__punkt_colloc1_n;
 
 /* Longest key in any table, in bytes (a longer type cannot be found). */
 #define IFR__PUNKT_KEYMAX 64
@@ -51,18 +56,28 @@ extern const size_t ifr__punkt_colloc_n;
  * collocation: typ1, a 0x09 byte, typ2), shared by the generator and the
  * runtime through this function.
  */
+#define IFR__PUNKT_FNV_BASIS 2166136261u
+#define IFR__PUNKT_FNV_PRIME 16777619u
+
+/* the final mixing step of ifr__punkt_hash on an FNV-1a state (the runtime
+ * builds the state while it lower-cases a key) */
+static inline uint32_t ifr__punkt_hash_mix(uint32_t h)
+{
+    return h ^ (h >> 15);
+}
+
 static inline uint32_t ifr__punkt_hash(const unsigned char *a, size_t na, const unsigned char *b,
                                        size_t nb, int pair)
 {
-    uint32_t h = 2166136261u;
+    uint32_t h = IFR__PUNKT_FNV_BASIS;
     for (size_t i = 0; i < na; i++)
-        h = (h ^ a[i]) * 16777619u;
+        h = (h ^ a[i]) * IFR__PUNKT_FNV_PRIME;
     if (pair) {
-        h = (h ^ 0x09u) * 16777619u;
+        h = (h ^ 0x09u) * IFR__PUNKT_FNV_PRIME;
         for (size_t i = 0; i < nb; i++)
-            h = (h ^ b[i]) * 16777619u;
+            h = (h ^ b[i]) * IFR__PUNKT_FNV_PRIME;
     }
-    return h ^ (h >> 15);
+    return ifr__punkt_hash_mix(h);
 }
 
 extern const uint32_t ifr__punkt_abbrev_hash[];
@@ -73,5 +88,16 @@ extern const uint32_t ifr__punkt_ortho_hash[];
 extern const uint32_t ifr__punkt_ortho_mask;
 extern const uint32_t ifr__punkt_colloc_hash[];
 extern const uint32_t ifr__punkt_colloc_mask;
+extern const uint32_t ifr__punkt_colloc1_hash[];
+extern const uint32_t ifr__punkt_colloc1_mask;
+
+/*
+ * For the abbreviations and the collocations' first elements: per first
+ * byte of a key (keys are ASCII), bit len - 1 is set when some key of that
+ * length (1..64) starts with that byte. A lower-cased ASCII type whose
+ * length and first byte match no key needs no lookup.
+ */
+extern const uint64_t ifr__punkt_abbrev_lenmask[128];
+extern const uint64_t ifr__punkt_colloc1_lenmask[128];
 
 #endif /* IFR_NLP_PUNKT_TABLES_H */

@@ -7,8 +7,11 @@
  * split on "\n" only, nothing stripped: one abbreviation is ". . " with a
  * trailing space; .tab lines split on "\t"), and writes OUTPUT.c with, per
  * file, an array of {offset, length[, value]} into the *embedded copy* of
- * the same bytes (ifr__data_punkt_*), sorted by bytes. The library then
- * binary-searches the embedded text directly (src/nlp/punkt.c).
+ * the same bytes (ifr__data_punkt_*), sorted by bytes, with a hash index
+ * over each; also the distinct first elements of the collocations, and for
+ * the abbreviations and those first elements the key lengths per first byte
+ * (punkt_tables.h). The library compares in the embedded text directly
+ * (src/nlp/punkt.c).
  *
  * The tool refuses input the runtime does not support: keys longer than
  * IFR__PUNKT_KEYMAX bytes, non-ASCII keys (the runtime compares lower-cased
@@ -211,6 +214,21 @@ static int emit_hash(FILE *o, const char *name, const unsigned char *buf, const 
     return 0;
 }
 
+/* per first byte, the set of key lengths 1..64 (bit len - 1) of a table:
+ * the runtime skips a lookup whose length and first byte match no key */
+static void emit_lenmask(FILE *o, const char *name, const unsigned char *buf, const entry *e,
+                         size_t n)
+{
+    uint64_t m[128] = {0};
+    for (size_t i = 0; i < n; i++)
+        if (e[i].len1 >= 1 && e[i].len1 <= 64)
+            m[buf[e[i].off1] & 0x7Fu] |= UINT64_C(1) << (e[i].len1 - 1);
+    fprintf(o, "const uint64_t %s_lenmask[128] = {\n", name);
+    for (size_t k = 0; k < 128; k++)
+        fprintf(o, "UINT64_C(0x%016llx),%s", (unsigned long long)m[k], (k % 4 == 3) ? "\n" : "");
+    fprintf(o, "};\n");
+}
+
 static void emit_entries(FILE *o, const char *name, const entry *e, size_t n)
 {
     fprintf(o, "const ifr__punkt_entry %s[] = {\n", name);
@@ -244,7 +262,24 @@ int main(int argc, char **argv)
     emit_entries(o, "ifr__punkt_abbrev", e[0], n[0]);
     emit_entries(o, "ifr__punkt_starters", e[1], n[1]);
     emit_entries(o, "ifr__punkt_ortho", e[2], n[2]);
-    if (emit_hash(o, "ifr__punkt_abbrev", f[0].buf, e[0], n[0], 0) ||
+    /* the distinct first elements of the collocations (pairs are sorted, so
+     * each first element starts a run): a lookup of typ alone tells whether
+     * any pair can match before the pair key is hashed */
+    entry *c1 = malloc((n[3] + 1) * sizeof *c1);
+    size_t n1 = 0;
+    if (!c1)
+        return 1;
+    for (size_t i = 0; i < n[3]; i++)
+        if (!n1 || cmp_bytes(f[3].buf + c1[n1 - 1].off1, c1[n1 - 1].len1, f[3].buf + e[3][i].off1,
+                             e[3][i].len1) != 0)
+            c1[n1++] = e[3][i];
+    for (size_t i = 0; i < n1; i++)
+        c1[i].val = 0;
+    emit_entries(o, "ifr__punkt_colloc1", c1, n1);
+    emit_lenmask(o, "ifr__punkt_colloc1", f[3].buf, c1, n1);
+    emit_lenmask(o, "ifr__punkt_abbrev", f[0].buf, e[0], n[0]);
+    if (emit_hash(o, "ifr__punkt_colloc1", f[3].buf, c1, n1, 0) ||
+        emit_hash(o, "ifr__punkt_abbrev", f[0].buf, e[0], n[0], 0) ||
         emit_hash(o, "ifr__punkt_starters", f[1].buf, e[1], n[1], 0) ||
         emit_hash(o, "ifr__punkt_ortho", f[2].buf, e[2], n[2], 0) ||
         emit_hash(o, "ifr__punkt_colloc", f[3].buf, e[3], n[3], 1))
@@ -259,6 +294,7 @@ int main(int argc, char **argv)
         perror(argv[5]);
         return 1;
     }
+    free(c1);
     for (int i = 0; i < 4; i++) {
         free(e[i]);
         free(f[i].buf);

@@ -77,7 +77,7 @@ static void test_punkt_cases_match_nltk(void **state)
             for (size_t k = 0; k < n; k++)
                 if (!rs_field_eq(c->sents, k, t.cp + sp[k].b, sp[k].e - sp[k].b))
                     fail_msg("case %zu (%s): sentence %zu differs", i, c->name, k);
-            /* the code-point entry point (no UTF-8 scan) agrees */
+            /* the code-point entry point agrees */
             ifr__span *sp2;
             size_t n2;
             assert_int_equal(ifr__punkt_tokenize(t.cp, t.ncp, (ifr__nltk_version)v, &f->ar, &sp2,
@@ -210,6 +210,85 @@ static void test_punkt_nomem(void **state)
     assert_true(succeeded);
 }
 
+/* both entry points give exactly these spans (code-point indices) */
+static void check_spans(fx *f, const char *s, const size_t *want, size_t nwant, const char *what)
+{
+    ifr__arena_reset(&f->ar);
+    ifr__text t;
+    assert_int_equal(ifr__text_init(&t, &f->ar, s, strlen(s)), IFR_OK);
+    const ifr__span *sp;
+    size_t n;
+    assert_int_equal(ifr__text_sentences(&t, IFR__NLTK_38, &sp, &n), IFR_OK);
+    if (n != nwant)
+        fail_msg("%s: %zu sentences, want %zu", what, n, nwant);
+    for (size_t k = 0; k < n; k++)
+        if (sp[k].b != want[2 * k] || sp[k].e != want[2 * k + 1])
+            fail_msg("%s: sentence %zu is [%zu, %zu), want [%zu, %zu)", what, k, sp[k].b,
+                     sp[k].e, want[2 * k], want[2 * k + 1]);
+    ifr__span *sp2;
+    size_t n2;
+    assert_int_equal(ifr__punkt_tokenize(t.cp, t.ncp, IFR__NLTK_392, &f->ar, &sp2, &n2), IFR_OK);
+    assert_int_equal(n2, n);
+    if (n)
+        assert_memory_equal(sp2, sp, n * sizeof *sp);
+}
+
+/*
+ * The shortcuts of pk_context_break ("?" / "!", a "." after a one-character
+ * token, a plain word) next to the general path (abbreviations, initials,
+ * numbers, ellipses, ". ." across a line break, the part after a "-").
+ * No NLTK on the build machine: the spans are those of the port before the
+ * speed work (commit 71df006, itself checked against NLTK), which the new
+ * code matches on the differential corpus of tools/punkt_diff_driver.c.
+ */
+static void test_punkt_shortcuts_and_general_path(void **state)
+{
+    fx *f = *state;
+    static const struct {
+        const char *text;
+        size_t n;
+        size_t spans[12];
+    } cases[] = {
+        {"Wait?! Really. Yes!", 3, {0, 6, 7, 14, 15, 19}},
+        {"He said (yes). Then he left.", 2, {0, 14, 15, 28}},
+        {"She left [early]. He stayed.", 2, {0, 17, 18, 28}},
+        {"Ask Dr. Smith. He knows.", 2, {0, 14, 15, 24}},
+        {"It is 5 p.m. Then we eat.", 1, {0, 25}},
+        {"1. First 2. second 3. Third", 3, {0, 2, 3, 21, 22, 27}},
+        {"See J. R. R. Tolkien. Fine.", 2, {0, 21, 22, 27}},
+        {"The U.S. Army is big. OK.", 2, {0, 21, 22, 25}},
+        {"Well. .\n. Go on. Now.", 5, {0, 5, 6, 7, 8, 9, 10, 16, 17, 21}},
+        {"So. . . next one. Done.", 5, {0, 3, 4, 5, 6, 7, 8, 17, 18, 23}},
+        {"A co-Dr. Who. The anti-dr. end.", 2, {0, 13, 14, 31}},
+        {"x. Yes. ab. No. abc. Maybe.", 6, {0, 2, 3, 7, 8, 11, 12, 15, 16, 20, 21, 27}},
+        {"word.\nNext. word.\n\nNext.", 4, {0, 5, 6, 11, 12, 17, 19, 24}},
+        {"Done.) Next (one). \"Quote.\" Here.", 4, {0, 6, 7, 18, 19, 27, 28, 33}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        check_spans(f, cases[i].text, cases[i].spans, cases[i].n, cases[i].text);
+}
+
+/* Candidates at every position of the first blocks of the 32-code-point
+ * scan, with and without a non-ASCII code point before them. */
+static void test_punkt_scan_block_edges(void **state)
+{
+    fx *f = *state;
+    char buf[160];
+    for (size_t p = 2; p < 100; p++) {
+        for (int pre = 0; pre < 2; pre++) {
+            size_t off = pre ? 2 : 0, k = 0;
+            if (pre) {
+                memcpy(buf, "\xc3\xa9 ", 3); /* U+00E9, space: two code points */
+                k = 3;
+            }
+            memset(buf + k, 'q', p);
+            memcpy(buf + k + p, ". Next", 7);
+            size_t want[4] = {0, off + p + 1, off + p + 2, off + p + 6};
+            check_spans(f, buf, want, 2, buf);
+        }
+    }
+}
+
 static void test_punkt_tables_sorted(void **state)
 {
     (void)state;
@@ -245,6 +324,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_punkt_empty_and_blank, setup, teardown),
         cmocka_unit_test_setup_teardown(test_punkt_embedded_nul, setup, teardown),
         cmocka_unit_test_setup_teardown(test_punkt_cache_and_versions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_punkt_shortcuts_and_general_path, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_punkt_scan_block_edges, setup, teardown),
         cmocka_unit_test(test_punkt_nomem),
         cmocka_unit_test(test_punkt_tables_sorted),
     };
