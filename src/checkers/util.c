@@ -130,7 +130,7 @@ size_t ifr__ck_count_byte2(const char *s, size_t n, char a, char b)
     while (i + 16 <= n) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
         __m128i eq = _mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb));
-        count += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(eq));
+        count += ifr__popcount16((unsigned)_mm_movemask_epi8(eq));
         i += 16;
     }
 #endif

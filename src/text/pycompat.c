@@ -352,7 +352,7 @@ size_t ifr__py_count_words_ascii(const char *p, size_t n)
         __m128i w = _mm_or_si128(_mm_or_si128(dig, let), _mm_cmpeq_epi8(v, us));
         unsigned m = (unsigned)_mm_movemask_epi8(w);
         unsigned starts = m & ~((m << 1) | in);
-        count += (size_t)__builtin_popcount(starts);
+        count += ifr__popcount16(starts);
         in = (m >> 15) & 1u;
         i += 16;
     }

@@ -29,6 +29,16 @@ int ifr__utf8_encode(const uint32_t *cp, size_t ncp, ifr__arena *ar, char **s, s
 /* Encode one code point into buf (4 bytes max); returns the byte count. */
 size_t ifr__utf8_put(uint32_t c, char buf[4]);
 
+/* Bits set in a 16-bit mask (a movemask): inline, where __builtin_popcount
+ * without -mpopcnt is a libgcc call. */
+static inline unsigned ifr__popcount16(unsigned x)
+{
+    x = x - ((x >> 1) & 0x5555u);
+    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+    x = (x + (x >> 4)) & 0x0F0Fu;
+    return (x + (x >> 8)) & 0x1Fu;
+}
+
 /* MARK: character classes (str.isX on a one-character string) ------------ */
 
 bool ifr__py_isspace_tab(uint32_t c); /* the table lookups behind the two inline tests */

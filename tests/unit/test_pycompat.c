@@ -422,6 +422,12 @@ static void test_pycompat_nomem(void **state)
 static void test_pycompat_count_words_ascii(void **state)
 {
     (void)state;
+    for (unsigned m = 0; m < 0x10000u; m++) {
+        unsigned bits = 0;
+        for (unsigned v = m; v; v >>= 1)
+            bits += v & 1u;
+        assert_int_equal(ifr__popcount16(m), bits);
+    }
     uint64_t x = 0x9E3779B97F4A7C15ull;
     char buf[200];
     uint32_t cp[200];
