@@ -764,7 +764,8 @@ int main(int argc, char **argv)
 
     /* single thread */
     static const unsigned strict[] = {IFR_CHECK_STRICT}, loose[] = {IFR_CHECK_LOOSE},
-                          two[] = {IFR_CHECK_STRICT, IFR_CHECK_LOOSE}, both[] = {IFR_CHECK_BOTH};
+                          two[] = {IFR_CHECK_STRICT, IFR_CHECK_LOOSE}, both[] = {IFR_CHECK_BOTH},
+                          bothnd[] = {IFR_CHECK_BOTH | IFR_CHECK_NO_DETAILS};
     static const struct {
         const char *name;
         const unsigned *modes;
@@ -775,6 +776,7 @@ int main(int argc, char **argv)
         {"loose", loose, 1, 0},
         {"strict, then loose", two, 2, 0},
         {"both (one call)", both, 1, 0},
+        {"both, no details", bothnd, 1, 0},
         {"both, no langdetect", both, 1, 1},
     };
     json_t *js = json_object();
@@ -792,7 +794,8 @@ int main(int argc, char **argv)
         double rps = (double)t.responses / t.seconds, vps = (double)t.verdicts / t.seconds;
         double mbs = (double)t.bytes / t.seconds / 1e6;
         printf("%-19s %11.0f %11.0f %9.1f %9.0f", runs[r].name, rps, vps, mbs, bb.median_rps);
-        if ((runs[r].n == 2 || runs[r].modes == both) && !runs[r].subset)
+        if ((runs[r].n == 2 || runs[r].modes == both || runs[r].modes == bothnd) &&
+            !runs[r].subset)
             printf("   %6.0fx %6.0fx", rps / REF_RESPONSES_PER_S, vps / REF_VERDICTS_PER_S);
         printf("\n");
         json_object_set_new(js, runs[r].name,

@@ -243,6 +243,11 @@ typedef struct ifr_result ifr_result;
  *  the cost of a loose check alone). The getters report strict; ifr_result_loose()
  *  gives the loose verdicts. IFR_CHECK_LOOSE is implied. */
 #define IFR_CHECK_BOTH      0x4u
+/** Verdicts only: the checkers' explanations are not formatted (ifr_result_detail is
+ *  "" for most instructions; short notes such as "empty response" remain). Verdicts,
+ *  statuses and rewards are unchanged. ifr_check_batch always sets it (it returns no
+ *  details). */
+#define IFR_CHECK_NO_DETAILS 0x8u
 
 #define IFR_AGGREGATE_ALL      0  /**< 1 if every instruction is followed, else 0 */
 #define IFR_AGGREGATE_FRACTION 1  /**< fraction of instructions followed */

@@ -31,8 +31,9 @@ static void run_items(batch *b, ifr_result *res)
         size_t i = atomic_fetch_add(&b->next, 1);
         if (i >= b->n)
             return;
+        /* the batch returns no details: never format them */
         int rc = b->specs[i] ? ifr_check(res, b->specs[i], b->texts[i], b->lens ? b->lens[i] : 0,
-                                         b->flags, NULL)
+                                         b->flags | IFR_CHECK_NO_DETAILS, NULL)
                              : IFR_E_INVALID;
         b->rewards[i] = rc == IFR_OK ? ifr_result_reward(res, b->aggregate) : 0.0;
         if (b->codes)

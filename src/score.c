@@ -557,9 +557,11 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
                               res ? "spec" : "result");
     if (!text && len)
         return ifr__error_set(err, IFR_E_INVALID, (size_t)-1, -1, NULL, "text is NULL");
-    if (flags & ~(IFR_CHECK_LOOSE | IFR_CHECK_TRUNCATED | IFR_CHECK_BOTH))
+    const unsigned known =
+        IFR_CHECK_LOOSE | IFR_CHECK_TRUNCATED | IFR_CHECK_BOTH | IFR_CHECK_NO_DETAILS;
+    if (flags & ~known)
         return ifr__error_set(err, IFR_E_INVALID, (size_t)-1, -1, NULL, "unknown flag 0x%x",
-                              flags & ~(IFR_CHECK_LOOSE | IFR_CHECK_TRUNCATED | IFR_CHECK_BOTH));
+                              flags & ~known);
     if (res->is_view)
         return ifr__error_set(err, IFR_E_INVALID, (size_t)-1, -1, NULL,
                               "the loose view of a result is read-only (check into its owner)");
@@ -614,6 +616,7 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
      * strict mode is exactly loose mode stopped after the response itself, so
      * one analysis of the response serves both. */
     bool both = (flags & IFR_CHECK_BOTH) != 0;
+    bool nodetail = (flags & IFR_CHECK_NO_DETAILS) != 0;
     ifr_result *lz = res;
     if (both) {
         rc = ensure_loose(res, spec->n);
@@ -682,12 +685,14 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
             }
             /* a failing loose variant's detail is never shown: check without
              * formatting one, and again with it in the rare case it is needed */
+            bool fmt = k == 0 && !nodetail; /* IFR_CHECK_NO_DETAILS: verdicts only */
             ifr__check_ctx cx = {.semantics = spec->semantics, .flags = flags, .rx = res->rx,
-                                 .followed = false, .detail = k == 0 ? dst : NULL,
-                                 .detail_cap = k == 0 ? DETAIL_CAP : 0};
+                                 .followed = false, .detail = fmt ? dst : NULL,
+                                 .detail_cap = fmt ? DETAIL_CAP : 0};
             dst[0] = '\0';
             rc = in->ck->check(in->args, t, &cx);
-            if (k != 0 && (rc == IFR_E_UNSUPPORTED || (rc == IFR_OK && cx.followed))) {
+            if (k != 0 && !nodetail &&
+                (rc == IFR_E_UNSUPPORTED || (rc == IFR_OK && cx.followed))) {
                 cx = (ifr__check_ctx){.semantics = spec->semantics, .flags = flags,
                                       .rx = res->rx, .followed = false, .detail = dst,
                                       .detail_cap = DETAIL_CAP};
@@ -697,7 +702,7 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
                 lz->status[i] = rc;
                 if (!dst[0])
                     snprintf(dst, DETAIL_CAP, "%s", ifr_strerror(rc));
-                if (k != 0)
+                if (k != 0 && !nodetail)
                     set_detail(lz, i, "%s (%s)", scratch_detail, variant_names[k]);
                 break;
             }
@@ -716,7 +721,7 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
             if (cx.followed) {
                 lz->followed[i] = 1;
                 lz->nfollowed++;
-                if (k != 0)
+                if (k != 0 && !nodetail)
                     set_detail(lz, i, "%s (loose: %s)", scratch_detail, variant_names[k]);
                 break;
             }

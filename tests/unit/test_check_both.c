@@ -6,7 +6,8 @@
  * line, '*', blank variants, CRLF, invisible-only text) and, when
  * $IFR_CONFORMANCE_DIR is there, on every response of the four suites, in
  * compat and precise semantics, with and without open-instruct preprocessing
- * and the guards. Also: the view's lifetime rules and the 2n batch layout.
+ * and the guards; and that IFR_CHECK_NO_DETAILS changes nothing but the details.
+ * Also: the view's lifetime rules and the 2n batch layout.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -46,8 +47,23 @@ static void assert_same(const ifr_result *a, const ifr_result *b)
     ifr_free(jb);
 }
 
+/* The verdict getters (not the details) agree. */
+static void assert_same_verdicts(const ifr_result *a, const ifr_result *b)
+{
+    size_t n = ifr_result_count(a);
+    assert_int_equal(n, ifr_result_count(b));
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(ifr_result_followed(a, i), ifr_result_followed(b, i));
+        assert_int_equal(ifr_result_status(a, i), ifr_result_status(b, i));
+    }
+    assert_int_equal(ifr_result_all_followed(a), ifr_result_all_followed(b));
+    assert_true(ifr_result_reward(a, IFR_AGGREGATE_FRACTION) ==
+                ifr_result_reward(b, IFR_AGGREGATE_FRACTION));
+    assert_int_equal(ifr_result_guard(a), ifr_result_guard(b));
+}
+
 typedef struct fixture {
-    ifr_result *s, *l, *b; /* strict, loose, both */
+    ifr_result *s, *l, *b, *nd; /* strict, loose, both, both without details */
     long compared, loose_only_passes;
 } fixture;
 
@@ -68,6 +84,12 @@ static void compare(fixture *fx, const ifr_spec *spec, const char *text, size_t 
     assert_non_null(lz);
     assert_same(fx->s, fx->b);
     assert_same(fx->l, lz);
+    /* IFR_CHECK_NO_DETAILS changes nothing but the details */
+    assert_int_equal(ifr_check(fx->nd, spec, text, len, IFR_CHECK_BOTH | IFR_CHECK_NO_DETAILS |
+                                                            extra, NULL),
+                     IFR_OK);
+    assert_same_verdicts(fx->nd, fx->s);
+    assert_same_verdicts(ifr_result_loose(fx->nd), fx->l);
     fx->compared++;
     for (size_t i = 0; i < ifr_result_count(lz); i++)
         fx->loose_only_passes += ifr_result_followed(lz, i) && !ifr_result_followed(fx->b, i);
@@ -96,6 +118,7 @@ static void fixture_open(fixture *fx)
     assert_int_equal(ifr_result_new(&fx->s, NULL), IFR_OK);
     assert_int_equal(ifr_result_new(&fx->l, NULL), IFR_OK);
     assert_int_equal(ifr_result_new(&fx->b, NULL), IFR_OK);
+    assert_int_equal(ifr_result_new(&fx->nd, NULL), IFR_OK);
 }
 
 static void fixture_close(fixture *fx)
@@ -103,6 +126,7 @@ static void fixture_close(fixture *fx)
     ifr_result_free(fx->s);
     ifr_result_free(fx->l);
     ifr_result_free(fx->b);
+    ifr_result_free(fx->nd);
 }
 
 /* MARK: crafted texts ---------------------------------------------------- */

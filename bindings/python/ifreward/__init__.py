@@ -510,7 +510,7 @@ class Spec:
         return "<ifreward.Spec %s>" % ", ".join(self.ids)
 
     # -- checking --
-    def _check(self, text, loose, truncated):
+    def _check(self, text, loose, truncated, nodetail=False):
         # The hot path: keep it short (see bench/python_overhead.py).
         ptr = self._ptr
         if ptr is None:
@@ -519,7 +519,8 @@ class Spec:
         data = text.encode("utf-8", "surrogatepass") if type(text) is str else _encode(text)
         flags = (_native.IFR_CHECK_BOTH if loose is _BOTH else
                  _native.IFR_CHECK_LOOSE if loose else 0) | \
-            (_native.IFR_CHECK_TRUNCATED if truncated else 0)
+            (_native.IFR_CHECK_TRUNCATED if truncated else 0) | \
+            (_native.IFR_CHECK_NO_DETAILS if nodetail else 0)
         (_native._lib or _native.load()).ifr_check(res._ptr, ptr, data, len(data), flags,
                                                    res.err)
         return res
@@ -566,7 +567,7 @@ class Spec:
         """``(followed, reward_all, reward_fraction)`` without details: the
         cheap way to get per-instruction verdicts."""
         lib = _native._lib or _native.load()
-        res = self._check(text, loose, truncated)._ptr
+        res = self._check(text, loose, truncated, True)._ptr
         followed = [lib.ifr_result_followed(res, i) == 1
                     for i in range(lib.ifr_result_count(res))]
         return (followed, lib.ifr_result_reward(res, _native.IFR_AGGREGATE_ALL),
@@ -577,7 +578,7 @@ class Spec:
         agg = _AGGREGATES.get(aggregate)
         if agg is None:
             agg = _aggregate(aggregate)
-        res = self._check(text, loose, truncated)
+        res = self._check(text, loose, truncated, True)  # no details needed
         return _native._lib.ifr_result_reward(res._ptr, agg)
 
     def check_json(self, text, loose=False, *, aggregate="all", truncated=False):

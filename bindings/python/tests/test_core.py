@@ -444,6 +444,15 @@ class TestBatch(unittest.TestCase):
             self.assertEqual(s, ifreward.score_batch([spec] * len(texts), texts, 1))
             self.assertEqual(l, ifreward.score_batch([spec] * len(texts), texts, 1, loose=True))
 
+    def test_reward_and_verdicts_skip_details_but_agree(self):
+        spec = ifreward.Spec(PAIR)
+        for t, r_all, r_frac in PAIR_CASES:
+            for loose in (False, True):
+                full = spec.check(t, loose=loose)
+                self.assertEqual(spec.reward(t, loose), full.reward)
+                self.assertEqual(spec.verdicts(t, loose),
+                                 (full.followed, full.reward_all, full.reward_fraction))
+
     def test_mixed_spec_forms_and_all_followed(self):
         specs = [PAIR, PAIR_JSON, NO_COMMA, ifreward.Spec(NO_COMMA)]
         texts = [BOTH, NEITHER, ONLY_COMMA, ONLY_WORDS]
