@@ -4,12 +4,12 @@
  * what a checker measures.
  */
 #include "spec_internal.h"
+#include "checkers/precise.h"
 #include "text/pycompat.h"
 #include "text/utf8.h"
 
 #include <stdio.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #define DETAIL_CAP 192
 /* precise loose mode: the longest first/last line it may drop, in \w+ words */
@@ -412,33 +412,13 @@ static int preprocess_open_instruct(ifr__arena *ar, const uint32_t *in, size_t n
 
 /* MARK: blankness ---------------------------------------------------------- */
 
-/* Precise semantics: a text is blank unless it has a visible character.
- * Whitespace, controls, format characters (ZWSP, BOM, ZWJ, soft hyphen, bidi
- * marks), unassigned/private/surrogate code points and the blank-looking
- * letters (Hangul fillers, braille blank) are not visible. */
-static bool is_invisible(uint32_t c)
-{
-    if (ifr__py_isspace(c))
-        return true;
-    switch (c) {
-    case 0x115F: case 0x1160: case 0x3164: case 0xFFA0: case 0x2800: case 0x180E:
-        return true;
-    default: break;
-    }
-    switch (utf8proc_category((utf8proc_int32_t)c)) {
-    case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_CN:
-    case UTF8PROC_CATEGORY_CO: case UTF8PROC_CATEGORY_CS: case UTF8PROC_CATEGORY_ZS:
-    case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
-        return true;
-    default:
-        return false;
-    }
-}
-
+/* Precise semantics: a text is blank unless it has a visible character
+ * (ifr__pr_invisible: whitespace, controls, format characters, unassigned,
+ * private and surrogate code points, and the blank-looking letters). */
 static bool visibly_blank(const uint32_t *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!is_invisible(s[i]))
+        if (!ifr__pr_invisible(s[i]))
             return false;
     return true;
 }
