@@ -116,6 +116,13 @@ typedef struct ifr__text {
     ifr__lang lang;
 } ifr__text;
 
+/* The text's bytes when it is all ASCII (byte i is cp[i]: fast paths may scan
+ * them with memchr or SIMD), else NULL. */
+static inline const char *ifr__text_ascii(const ifr__text *t)
+{
+    return t->n == t->ncp ? t->s : NULL;
+}
+
 /* Build a text from raw bytes (UTF-8 repaired with U+FFFD). Memory from `ar`. */
 int ifr__text_init(ifr__text *t, ifr__arena *ar, const char *s, size_t n);
 /* Build a text from code points (the UTF-8 is encoded into `ar`). */

@@ -573,7 +573,7 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
             if (rc == IFR_OK) {
                 vs.cp = t->cp;
                 vs.ncp = t->ncp;
-                vs.ascii = t->n == t->ncp ? t->s : NULL;
+                vs.ascii = ifr__text_ascii(t);
                 vs.v[0] = t;
                 vs.built[0] = true;
                 preprocessed_empty = pn == 0;
@@ -586,7 +586,7 @@ IFR_API int ifr_check(ifr_result *res, const ifr_spec *spec, const char *text, s
         if (!t)
             return ifr__error_set(err, IFR_E_NOMEM, (size_t)-1, -1, NULL, "out of memory");
         *t = base;
-        vs.ascii = base.n == base.ncp ? base.s : NULL;
+        vs.ascii = ifr__text_ascii(&base);
         vs.v[0] = t;
         vs.built[0] = true;
     }

@@ -71,7 +71,7 @@ static int placeholders_check(const void *args, ifr__text *t, ifr__check_ctx *cx
                     (long long)a->n);
         return IFR_OK;
     }
-    size_t found = count_placeholders(t->cp, ifr__ck_ascii(t), t->ncp);
+    size_t found = count_placeholders(t->cp, ifr__text_ascii(t), t->ncp);
     cx->followed = (int64_t)found >= a->n;
     ifr__detail(cx, "found %zu placeholder%s like [name]; needs at least %lld", found,
                 found == 1 ? "" : "s", (long long)a->n);

@@ -102,8 +102,8 @@ static int bullets_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
                     total, total == 1 ? "" : "s", (long long)a->n);
         return IFR_OK;
     }
-    size_t stars = count_bullets(t->cp, ifr__ck_ascii(t), t->ncp, true);
-    size_t dashes = count_bullets(t->cp, ifr__ck_ascii(t), t->ncp, false);
+    size_t stars = count_bullets(t->cp, ifr__text_ascii(t), t->ncp, true);
+    size_t dashes = count_bullets(t->cp, ifr__text_ascii(t), t->ncp, false);
     size_t total = stars + dashes;
     cx->followed = (int64_t)total == a->n;
     ifr__detail(cx, "%zu bullet point%s (%zu '*', %zu '-'); needs exactly %lld", total,
@@ -233,25 +233,12 @@ static int highlights_parse(ifr__parse_ctx *pc, const ifr__kwval *vals, const vo
  * inner class excludes '*', so from a start the match (if any) ends at the
  * first '*' (single) or must be "**" there (double): no backtracking choice.
  */
-/* The next '*' at or after i (n if none); `ascii` is the text's bytes when it is
- * all ASCII (then memchr), else NULL. */
-static size_t next_star(const uint32_t *cp, const char *ascii, size_t n, size_t i)
-{
-    if (ascii) {
-        const char *p = i < n ? memchr(ascii + i, '*', n - i) : NULL;
-        return p ? (size_t)(p - ascii) : n;
-    }
-    while (i < n && cp[i] != '*')
-        i++;
-    return i;
-}
-
 static size_t count_single(const uint32_t *cp, const char *ascii, size_t n)
 {
     size_t count = 0, i = 0;
     while (i < n) {
         if (cp[i] != '*') {
-            i = next_star(cp, ascii, n, i);
+            i = ifr__ck_find(cp, ascii, n, i, '*');
             continue;
         }
         size_t j = i + 1;
@@ -272,7 +259,7 @@ static size_t count_double(const uint32_t *cp, const char *ascii, size_t n)
     size_t count = 0, i = 0;
     while (i + 1 < n) {
         if (cp[i] != '*') {
-            i = next_star(cp, ascii, n, i);
+            i = ifr__ck_find(cp, ascii, n, i, '*');
             continue;
         }
         if (cp[i + 1] != '*') {
@@ -306,7 +293,7 @@ static int highlights_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
                     (long long)a->n);
         return IFR_OK;
     }
-    const char *ascii = t->n == t->ncp ? t->s : NULL;
+    const char *ascii = ifr__text_ascii(t);
     size_t s1 = count_single(t->cp, ascii, t->ncp);
     size_t s2 = count_double(t->cp, ascii, t->ncp);
     size_t total = s1 + s2;

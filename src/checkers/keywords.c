@@ -328,7 +328,7 @@ static int letter_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
     /* collections.Counter(text.lower())[letter]. Per-character lower() is
      * exact here: the final-sigma rule only chooses between two sigmas. */
     size_t count = 0;
-    if (t->n == t->ncp) { /* ASCII: count the letter's two cases in the bytes */
+    if (ifr__text_ascii(t)) { /* ASCII: count the letter's two cases in the bytes */
         count = ifr__ck_count_byte2(t->s, t->n, (char)a->letter, (char)(a->letter - 32));
         goto done;
     }

@@ -132,12 +132,7 @@ static bool next_divider(const uint32_t *cp, const char *ascii, size_t n, size_t
      * earlier "***"). `ascii`: the text's bytes when all ASCII (memchr), or NULL. */
     size_t p = from;
     for (;; p++) {
-        if (ascii) {
-            const char *q = p < n ? memchr(ascii + p, '*', n - p) : NULL;
-            if (!q)
-                return false;
-            p = (size_t)(q - ascii);
-        }
+        p = ifr__ck_find(cp, ascii, n, p, '*');
         if (p + 3 > n)
             return false;
         if (stars3(cp, n, p))
@@ -162,7 +157,7 @@ static int paras_check(const void *args, ifr__text *t, ifr__check_ctx *cx)
     size_t pos = 0, index = 0, count = 0;
     for (;;) {
         size_t ms, me;
-        bool more = next_divider(cp, t->n == t->ncp ? t->s : NULL, n, pos, &ms, &me);
+        bool more = next_divider(cp, ifr__text_ascii(t), n, pos, &ms, &me);
         size_t end = more ? ms : n;
         if (ifr__pr_on(cx) ? ifr__pr_has_word(cp + pos, end - pos)
                            : !ifr__py_isblank(cp + pos, end - pos)) {

@@ -45,8 +45,8 @@ const char *ifr__ck_memmem(const char *h, size_t hn, const char *nd, size_t nn);
 size_t ifr__ck_count_byte2(const char *s, size_t n, char a, char b);
 
 /* Index of the first code point equal to the ASCII character c at or after
- * `from` in cp[0..n), or n. `ascii` is the text's bytes when it is all ASCII
- * (t->n == t->ncp: then memchr), else NULL. */
+ * `from` in cp[0..n), or n. `ascii` is ifr__text_ascii() of the text (then
+ * memchr), or NULL. */
 static inline size_t ifr__ck_find(const uint32_t *cp, const char *ascii, size_t n, size_t from,
                                   char c)
 {
@@ -59,12 +59,6 @@ static inline size_t ifr__ck_find(const uint32_t *cp, const char *ascii, size_t 
     while (from < n && cp[from] != (uint32_t)(unsigned char)c)
         from++;
     return from;
-}
-
-/* The bytes of an all-ASCII text (for ifr__ck_find), else NULL. */
-static inline const char *ifr__ck_ascii(const ifr__text *t)
-{
-    return t->n == t->ncp ? t->s : NULL;
 }
 
 #endif /* IFR_CHECKERS_UTIL_H */

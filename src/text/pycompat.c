@@ -41,16 +41,10 @@ static inline unsigned flags(uint32_t c)
     return rec(c)->flags;
 }
 
-const unsigned char ifr__py_ascii_class[128] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1,
-    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
-    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 2,
-    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
-};
+/* The generated table's ASCII rows, for the inline tests in pycompat.h. */
+_Static_assert(PYC_SPACE == IFR__PY_ASCII_SPACE && PYC_WORD == IFR__PY_ASCII_WORD,
+               "pycompat.h mirrors the generated flag bits");
+const uint16_t *const ifr__py_ascii_flags = pyc_ascii;
 
 bool ifr__py_isspace_tab(uint32_t c) { return (flags(c) & PYC_SPACE) != 0; }
 bool ifr__py_isalpha(uint32_t c) { return (flags(c) & PYC_ALPHA) != 0; }
@@ -175,13 +169,8 @@ static int map_str(const uint32_t *s, size_t n, ifr__arena *ar, uint32_t **out, 
                 i += 4;
                 k += 4;
             }
-            if (i >= n)
-                break;
-            if (s[i] >= 0x80) {
-                i--; /* the loop's i++ brings it back to the non-ASCII one */
-                continue;
-            }
 #endif
+            /* the rest of the run (empty when the SIMD steps reached its end) */
             size_t j = i;
             while (j < n && s[j] < 0x80)
                 j++;
@@ -327,7 +316,7 @@ size_t ifr__py_count_words(const uint32_t *s, size_t n)
     unsigned in = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t c = s[i];
-        unsigned w = c < 0x80 ? (ifr__py_ascii_class[c] >> 1) & 1u : ifr__py_isword_tab(c);
+        unsigned w = ifr__py_isword(c);
         count += w & (in ^ 1u);
         in = w;
     }
@@ -358,7 +347,7 @@ size_t ifr__py_count_words_ascii(const char *p, size_t n)
     }
 #endif
     for (; i < n; i++) {
-        unsigned w = (ifr__py_ascii_class[(unsigned char)p[i] & 0x7Fu] >> 1) & 1u;
+        unsigned w = ifr__py_isword((unsigned char)p[i] & 0x7Fu);
         count += w & (in ^ 1u);
         in = w;
     }

@@ -42,15 +42,18 @@ static inline unsigned ifr__popcount16(unsigned x)
 /* MARK: character classes (str.isX on a one-character string) ------------ */
 
 bool ifr__py_isspace_tab(uint32_t c); /* the table lookups behind the two inline tests */
-/* ASCII classes for the inline tests: bit 0 str.isspace, bit 1 re's \w */
-extern const unsigned char ifr__py_ascii_class[128];
+/* The CPython-probed flags of the 128 ASCII code points (pycompat_tables.h),
+ * with the two bits the inline tests read */
+extern const uint16_t *const ifr__py_ascii_flags;
+#define IFR__PY_ASCII_SPACE 0x0001u
+#define IFR__PY_ASCII_WORD 0x0040u
 bool ifr__py_isword_tab(uint32_t c);
 /* str.isspace / str.split() / str.strip(); ASCII answered inline
  * (\t-\r, 0x1C-0x1F, ' '); test_pycompat checks it against the table for all 128 */
 static inline bool ifr__py_isspace(uint32_t c)
 {
     if (c < 0x80)
-        return ifr__py_ascii_class[c] & 1u;
+        return (ifr__py_ascii_flags[c] & IFR__PY_ASCII_SPACE) != 0;
     return ifr__py_isspace_tab(c);
 }
 bool ifr__py_isalpha(uint32_t c);
@@ -62,7 +65,7 @@ bool ifr__py_isalnum(uint32_t c);
 static inline bool ifr__py_isword(uint32_t c)
 {
     if (c < 0x80)
-        return (ifr__py_ascii_class[c] >> 1) & 1u;
+        return (ifr__py_ascii_flags[c] & IFR__PY_ASCII_WORD) != 0;
     return ifr__py_isword_tab(c);
 }
 bool ifr__py_islower(uint32_t c);    /* Lowercase property (char-level) */

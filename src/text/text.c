@@ -123,7 +123,7 @@ int ifr__text_init_cp(ifr__text *t, ifr__arena *ar, const uint32_t *cp, size_t n
 size_t ifr__text_word_count(ifr__text *t)
 {
     if (!(t->have & IFR__HAVE_WORDS)) {
-        t->nwords = t->n == t->ncp ? ifr__py_count_words_ascii(t->s, t->n) /* ASCII */
+        t->nwords = ifr__text_ascii(t) ? ifr__py_count_words_ascii(t->s, t->n)
                                    : ifr__py_count_words(t->cp, t->ncp);
         t->have |= IFR__HAVE_WORDS;
     }
