@@ -641,7 +641,7 @@ static void *cnt_realloc(void *q, size_t n, void *u)
     return (char *)np + 16;
 }
 
-/* child: whole set in batch mode (all cores), strict then loose; print peak RSS */
+/* child: whole set in one IFR_CHECK_BOTH batch (all cores); print peak RSS */
 static int child_rss(const char *data_dir)
 {
     long before_kb;
@@ -869,7 +869,7 @@ int main(int argc, char **argv)
     size_t heap = 0, nrows = 0;
     if (spawn_self(rss_argv, buf, sizeof buf, &ts) == 0 &&
         sscanf(buf, "%ld %ld %zu %zu", &rss_kb, &before_kb, &heap, &nrows) == 4) {
-        printf("\nbatch mode, whole set (%zu responses, all cores, strict then loose):\n"
+        printf("\nbatch mode, whole set (%zu responses, all cores, IFR_CHECK_BOTH):\n"
                "  peak RSS %.1f MiB (%.1f MiB after loading the data), "
                "peak library heap %.2f MiB\n",
                nrows, (double)rss_kb / 1024, (double)before_kb / 1024,
