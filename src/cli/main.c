@@ -534,10 +534,11 @@ static int cmd_eval(int argc, char **argv)
         }
         er->followed[0] = calloc(er->n ? er->n : 1, 1);
         er->followed[1] = calloc(er->n ? er->n : 1, 1);
-        /* one IFR_CHECK_BOTH call gives the strict and the loose verdicts */
+        /* one IFR_CHECK_BOTH call gives the strict and the loose verdicts (eval
+         * writes verdicts only, so no details are formatted) */
         if (!er->empty) {
             if (ifr_check(res, spec, json_string_value(resp), json_string_length(resp),
-                          IFR_CHECK_BOTH, &err) != IFR_OK) {
+                          IFR_CHECK_BOTH | IFR_CHECK_NO_DETAILS, &err) != IFR_OK) {
                 fprintf(stderr, "%s:%zu: %s: %s\n", input, lineno, ifr_error_name(err.code),
                         err.message);
                 status = 1;
