@@ -315,8 +315,11 @@ static json_t *py_number(pylit *p)
     char tmp[64];
     size_t k = 0;
     bool isfloat = false;
-    while (p->i < p->n && k < sizeof tmp - 1) {
+    while (p->i < p->n) {
         char c = p->s[p->i];
+        bool numch = (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E';
+        if (numch && k + 2 >= sizeof tmp) /* room for an exponent sign and the NUL */
+            return py_fail(p, "number too long");
         if (c >= '0' && c <= '9')
             tmp[k++] = c;
         else if (c == '.' || c == 'e' || c == 'E') {

@@ -149,6 +149,21 @@ static void test_spec_errors(void **state)
     expect_error("{\"ground_truth\": \"[{'instruction_id': ['length_constraints:number_words'],"
                  " 'kwargs': [{'relation': 'at least', 'num_words': True}]}]\"}",
                  IFR_E_KWARGS, "/ground_truth/0/kwargs/0/num_words");
+    /* a Python-literal number longer than the parser's buffer is an error, also
+     * when an exponent sign lands on the buffer's last byte (fuzz_spec found the
+     * overflow: tests/fuzz/regressions/spec/number-exponent-sign-at-buffer-end) */
+    {
+        char lit[400];
+        snprintf(lit, sizeof lit,
+                 "{\"ground_truth\": \"[{'instruction_id': ['length_constraints:number_words'],"
+                 " 'kwargs': [{'relation': 'at least', 'num_words': %s}]}]\"}",
+                 "1111111111111111111111111111111111111111111111111111111111111E+5");
+        ifr_spec *sp = NULL;
+        ifr_error e;
+        assert_int_equal(ifr_spec_compile(&sp, lit, strlen(lit), NULL, &e), IFR_E_JSON);
+        assert_non_null(strstr(e.message, "number too long"));
+        assert_null(sp);
+    }
     /* error struct gets the instruction index */
     ifr_spec *s;
     ifr_error err;
